@@ -1,0 +1,79 @@
+//! Server functions of authentication. Thin: read the request, call the service,
+//! set the cookie.
+
+use crate::auth::model::{Actor, LoginOk};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn session_cookie(value: &str, max_age: i64) -> String {
+    let secure = crate::server::request::state()
+        .map(|s| s.config.secure_cookies)
+        .unwrap_or(false);
+    format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        crate::auth::rules::SESSION_COOKIE,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn set_cookie(cookie: String) {
+    if let (Some(res), Ok(v)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
+}
+
+/// Logs in by username or NIP. A plain form post (before the page has hydrated) is
+/// answered with a redirect: to `next` on success, back to the login page with the
+/// error code otherwise.
+#[server(endpoint = "login")]
+pub async fn login(account: String, password: String, next: String) -> Result<LoginOk, AppError> {
+    use crate::server::request::{client_ip, finish, is_plain_form_post, state};
+    let st = state()?;
+    let ip = client_ip(st.config.trust_proxy);
+    let result = crate::auth::service::login(&st.db, &account, &password, &ip).await;
+    let next = crate::auth::rules::safe_next(&next);
+    if let Ok(ok) = &result {
+        let max_age = crate::auth::rules::SESSION_DAYS * 24 * 3600;
+        set_cookie(session_cookie(&ok.token, max_age));
+    }
+    if is_plain_form_post() {
+        // The redirect's 302 must stand, so the error status is not applied here.
+        let target = match &result {
+            Ok(_) => next.clone(),
+            Err(AppError::RateLimited {
+                retry_after_minutes,
+            }) => {
+                format!("/login?error=rate_limited&minutes={retry_after_minutes}")
+            }
+            Err(_) => "/login?error=failed".to_string(),
+        };
+        leptos_axum::redirect(&target);
+        return result.map(|_| LoginOk { next });
+    }
+    finish(result).map(|_| LoginOk { next })
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::server::request::{finish, is_plain_form_post, session_token, state, token_hash};
+    let st = state()?;
+    if let Some(token) = session_token() {
+        finish(crate::auth::service::logout(&st.db, &token_hash(&token)).await)?;
+    }
+    set_cookie(session_cookie("", 0));
+    if is_plain_form_post() {
+        leptos_axum::redirect("/");
+    }
+    Ok(())
+}
+
+/// The logged-in user, or None for a visitor.
+#[server(endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<Actor>, AppError> {
+    crate::server::request::finish(crate::server::request::actor_opt().await)
+}

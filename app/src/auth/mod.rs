@@ -1,0 +1,11 @@
+//! Authentication and the acting user: login and logout, database-backed sessions,
+//! roles per agency, throttling of failed logins.
+
+pub mod api;
+pub mod model;
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod view;
+
+pub use model::{Actor, Role};

@@ -1,0 +1,97 @@
+//! Who is acting: the logged-in user with their roles, as services see it and as the
+//! browser receives it (it holds nothing secret).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Employee,
+    UnitLeader,
+    HrAdmin,
+    SysAdmin,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Employee => "employee",
+            Role::UnitLeader => "unit_leader",
+            Role::HrAdmin => "hr_admin",
+            Role::SysAdmin => "sys_admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        [
+            Role::Employee,
+            Role::UnitLeader,
+            Role::HrAdmin,
+            Role::SysAdmin,
+        ]
+        .into_iter()
+        .find(|r| r.code() == s)
+    }
+}
+
+/// One role held in one agency (and for a unit leader, one unit and all below it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    pub role: Role,
+    pub agency_id: Option<i32>,
+    pub unit_id: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i32,
+    pub username: String,
+    pub display_name: String,
+    /// The employee record of this user, if they are an ASN (HR and leaders are).
+    pub employee_id: Option<i32>,
+    /// The agency the user belongs to.
+    pub agency_id: Option<i32>,
+    pub agency_name: Option<String>,
+    pub grants: Vec<Grant>,
+}
+
+impl Actor {
+    pub fn is_sysadmin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::SysAdmin)
+    }
+
+    /// HR administrators manage one agency; a system administrator manages all.
+    pub fn is_hr_of(&self, agency_id: i32) -> bool {
+        self.is_sysadmin()
+            || self
+                .grants
+                .iter()
+                .any(|g| g.role == Role::HrAdmin && g.agency_id == Some(agency_id))
+    }
+
+    /// The agency this user administers as HR, if any.
+    pub fn hr_agency(&self) -> Option<i32> {
+        self.grants
+            .iter()
+            .find(|g| g.role == Role::HrAdmin)
+            .and_then(|g| g.agency_id)
+    }
+
+    /// Units this user leads (each with everything below it).
+    pub fn led_units(&self, agency_id: i32) -> Vec<i32> {
+        self.grants
+            .iter()
+            .filter(|g| g.role == Role::UnitLeader && g.agency_id == Some(agency_id))
+            .filter_map(|g| g.unit_id)
+            .collect()
+    }
+
+    pub fn is_leader(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::UnitLeader)
+    }
+}
+
+/// What the login form sends back on success: where to go next.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginOk {
+    pub next: String,
+}

@@ -1,0 +1,65 @@
+//! The login page. It works before the WASM arrives too: the form then posts to the
+//! server function, which answers with a redirect.
+
+use crate::auth::api::Login;
+use crate::i18n::{use_i18n, K};
+use crate::ui::widgets::{field_error, general_error, Field};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i = use_i18n();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_else(|| "/".to_string());
+    let action = ServerAction::<Login>::new();
+    let value = action.value();
+    Effect::new(move |_| {
+        if let Some(Ok(ok)) = value.get() {
+            // A full load, so every part of the page sees the new session.
+            let _ = window().location().assign(&ok.next);
+        }
+    });
+    // Errors of a login made before hydration arrive in the query string.
+    let plain_error = move || {
+        let q = query.read();
+        match q.get("error").as_deref() {
+            Some("rate_limited") => Some(i.f(
+                K::ErrRateLimited,
+                &[("minutes", q.get("minutes").unwrap_or_else(|| "15".into()))],
+            )),
+            Some(_) => Some(i.t(K::ErrLoginFailed).to_string()),
+            None => None,
+        }
+    };
+    view! {
+        <Title text=i.t(K::LoginTitle) />
+        <section class="page narrow login">
+            <h1>{i.t(K::LoginTitle)}</h1>
+            <p class="subtitle">{i.t(K::LoginIntro)}</p>
+            {move || {
+                (value.get().is_none())
+                    .then(plain_error)
+                    .flatten()
+                    .map(|t| view! { <div class="alert alert-error" role="alert">{t}</div> })
+            }}
+            {general_error(value)}
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="next" prop:value=next />
+                <Field label=i.t(K::LoginAccount) name="account" error=field_error(value, "account")>
+                    <input id="account" name="account" autocomplete="username" required
+                        autocapitalize="none" spellcheck="false" />
+                </Field>
+                <Field label=i.t(K::LoginPassword) name="password" error=field_error(value, "password")>
+                    <input id="password" name="password" type="password"
+                        autocomplete="current-password" required />
+                </Field>
+                <button type="submit" class="button button-block" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { i.t(K::LoginBusy) } else { i.t(K::LoginSubmit) }}
+                </button>
+            </ActionForm>
+            <p class="muted small">{i.t(K::LoginHelp)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,185 @@
+//! The one error type that crosses the wire. Messages are translation keys with
+//! parameters, so the browser shows them in the user's language and the server
+//! never has to guess it. Internal causes stay in the server log under a request id.
+
+use crate::i18n::{Lang, K};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A translatable message: a key of the locale files plus `{name}` parameters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Msg {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub params: Vec<(String, String)>,
+}
+
+impl Msg {
+    pub fn new(key: K) -> Self {
+        Msg {
+            key: key.name().to_string(),
+            params: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.params.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// The message in `lang`; an unknown key (a newer server) shows as itself.
+    pub fn text(&self, lang: Lang) -> String {
+        let template = K::from_name(&self.key)
+            .map(|k| lang.text(k))
+            .unwrap_or(&self.key);
+        crate::i18n::fill(template, &self.params)
+    }
+}
+
+/// A problem with one input field (`field` is the form field's name).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub msg: Msg,
+    /// The line of an uploaded file the problem is on (1 = the header line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, key: K) -> Self {
+        FieldError {
+            field: field.to_string(),
+            msg: Msg::new(key),
+            line: None,
+        }
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.msg = self.msg.with(name, value);
+        self
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AppError {
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    Validation(Vec<FieldError>),
+    Conflict(Msg),
+    RateLimited {
+        retry_after_minutes: u32,
+    },
+    Internal {
+        request_id: String,
+    },
+    /// The call never reached our code (network down, bad arguments, bad response).
+    Transport(String),
+}
+
+impl AppError {
+    pub fn field(field: &str, key: K) -> Self {
+        AppError::Validation(vec![FieldError::new(field, key)])
+    }
+
+    /// HTTP status sent with the error.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Validation(_) => 422,
+            AppError::Conflict(_) => 409,
+            AppError::RateLimited { .. } => 429,
+            AppError::Internal { .. } => 500,
+            AppError::Transport(_) => 400,
+        }
+    }
+
+    /// The message for the whole error, in `lang` (field errors are listed separately).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::Unauthenticated => lang.text(K::ErrUnauthenticated).to_string(),
+            AppError::Forbidden => lang.text(K::ErrForbidden).to_string(),
+            AppError::NotFound => lang.text(K::ErrNotFound).to_string(),
+            AppError::Validation(_) => lang.text(K::ErrValidation).to_string(),
+            AppError::Conflict(m) => m.text(lang),
+            AppError::RateLimited {
+                retry_after_minutes,
+            } => Msg::new(K::ErrRateLimited)
+                .with("minutes", retry_after_minutes)
+                .text(lang),
+            AppError::Internal { request_id } => {
+                Msg::new(K::ErrInternal).with("id", request_id).text(lang)
+            }
+            AppError::Transport(_) => lang.text(K::ErrTransport).to_string(),
+        }
+    }
+
+    /// The field errors, if this is a validation error.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            AppError::Validation(f) => f,
+            _ => &[],
+        }
+    }
+
+    /// The message for one field, if the error names it.
+    pub fn field_message(&self, field: &str, lang: Lang) -> Option<String> {
+        self.fields()
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.msg.text(lang))
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+/// Collects field errors while a form is checked, so the user sees all problems at once.
+#[derive(Default, Debug)]
+pub struct Problems(pub Vec<FieldError>);
+
+impl Problems {
+    pub fn add(&mut self, e: FieldError) {
+        self.0.push(e);
+    }
+
+    /// Records the error of a parse result and returns its value, if any.
+    pub fn take<T>(&mut self, r: Result<T, FieldError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self.0))
+        }
+    }
+}

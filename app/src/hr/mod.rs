@@ -1,0 +1,7 @@
+//! Overview pages: the HR overview of an agency (headcount charts) and the system
+//! administrator's page (agencies and the audit chain's integrity).
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod view;

@@ -1,0 +1,20 @@
+//! Cakap: competency-based performance management for Indonesian civil servants.
+//!
+//! This crate is the whole application: pages and components (compiled to WASM for
+//! the browser with `hydrate`, rendered on the server with `ssr`), the shared types
+//! and rules, the server functions, and (server only) the services and database
+//! access. One folder per domain; see ARCHITECTURE.md for the layout.
+#![recursion_limit = "256"]
+
+pub mod audit;
+pub mod auth;
+pub mod error;
+pub mod hr;
+pub mod i18n;
+pub mod org;
+pub mod people;
+#[cfg(feature = "ssr")]
+pub mod server;
+pub mod ui;
+
+pub use ui::app::{shell, App};

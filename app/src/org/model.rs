@@ -1,0 +1,48 @@
+//! Units as they cross the wire.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRow {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub active: bool,
+    /// 0 for a top unit, in depth-first order of the list.
+    pub depth: usize,
+    pub head_name: Option<String>,
+    /// Employees currently assigned directly to this unit.
+    pub staff: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    pub id: i32,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitDetail {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub active: bool,
+    /// From the top unit down to this unit's parent.
+    pub path: Vec<UnitRef>,
+    pub children: Vec<UnitRef>,
+    pub head: Option<UnitRef>,
+    pub staff: i64,
+}
+
+/// The unit form as typed; parsed by `org::input::parse_unit`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitForm {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub parent_id: String,
+}

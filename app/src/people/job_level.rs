@@ -1,0 +1,184 @@
+//! Job levels (jenjang jabatan) of PermenPANRB 38/2017 and the managerial and
+//! socio-cultural levels each requires by default (DOMAIN.md §2). The defaults only
+//! pre-fill a position's standard; HR can change them per position.
+
+use crate::i18n::K;
+use serde::{Deserialize, Serialize};
+
+/// The three families of positions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JobFamily {
+    /// Jabatan pimpinan tinggi and administrasi (structural, heads units).
+    Structural,
+    /// Jabatan fungsional (expert or skilled functional posts).
+    Functional,
+    /// Pelaksana (executing staff).
+    Executing,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum JobLevel {
+    JptUtama,
+    JptMadya,
+    JptPratama,
+    Administrator,
+    Pengawas,
+    Pelaksana,
+    JfAhliUtama,
+    JfAhliMadya,
+    JfAhliMuda,
+    JfAhliPertama,
+    JfPenyelia,
+    JfMahir,
+    JfTerampil,
+    JfPemula,
+}
+
+impl JobLevel {
+    pub const ALL: [JobLevel; 14] = [
+        JobLevel::JptUtama,
+        JobLevel::JptMadya,
+        JobLevel::JptPratama,
+        JobLevel::Administrator,
+        JobLevel::Pengawas,
+        JobLevel::Pelaksana,
+        JobLevel::JfAhliUtama,
+        JobLevel::JfAhliMadya,
+        JobLevel::JfAhliMuda,
+        JobLevel::JfAhliPertama,
+        JobLevel::JfPenyelia,
+        JobLevel::JfMahir,
+        JobLevel::JfTerampil,
+        JobLevel::JfPemula,
+    ];
+
+    /// The code stored in the database and used in CSV files.
+    pub fn code(self) -> &'static str {
+        match self {
+            JobLevel::JptUtama => "jpt_utama",
+            JobLevel::JptMadya => "jpt_madya",
+            JobLevel::JptPratama => "jpt_pratama",
+            JobLevel::Administrator => "administrator",
+            JobLevel::Pengawas => "pengawas",
+            JobLevel::Pelaksana => "pelaksana",
+            JobLevel::JfAhliUtama => "jf_ahli_utama",
+            JobLevel::JfAhliMadya => "jf_ahli_madya",
+            JobLevel::JfAhliMuda => "jf_ahli_muda",
+            JobLevel::JfAhliPertama => "jf_ahli_pertama",
+            JobLevel::JfPenyelia => "jf_penyelia",
+            JobLevel::JfMahir => "jf_mahir",
+            JobLevel::JfTerampil => "jf_terampil",
+            JobLevel::JfPemula => "jf_pemula",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<JobLevel> {
+        let c = code.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        JobLevel::ALL.into_iter().find(|l| l.code() == c)
+    }
+
+    /// The name users read (the same in both languages: these are legal terms).
+    pub fn label(self) -> K {
+        match self {
+            JobLevel::JptUtama => K::JobJptUtama,
+            JobLevel::JptMadya => K::JobJptMadya,
+            JobLevel::JptPratama => K::JobJptPratama,
+            JobLevel::Administrator => K::JobAdministrator,
+            JobLevel::Pengawas => K::JobPengawas,
+            JobLevel::Pelaksana => K::JobPelaksana,
+            JobLevel::JfAhliUtama => K::JobJfAhliUtama,
+            JobLevel::JfAhliMadya => K::JobJfAhliMadya,
+            JobLevel::JfAhliMuda => K::JobJfAhliMuda,
+            JobLevel::JfAhliPertama => K::JobJfAhliPertama,
+            JobLevel::JfPenyelia => K::JobJfPenyelia,
+            JobLevel::JfMahir => K::JobJfMahir,
+            JobLevel::JfTerampil => K::JobJfTerampil,
+            JobLevel::JfPemula => K::JobJfPemula,
+        }
+    }
+
+    pub fn family(self) -> JobFamily {
+        use JobLevel::*;
+        match self {
+            JptUtama | JptMadya | JptPratama | Administrator | Pengawas => JobFamily::Structural,
+            Pelaksana => JobFamily::Executing,
+            _ => JobFamily::Functional,
+        }
+    }
+
+    /// Whether a holder of this level can head a unit.
+    pub fn can_head_unit(self) -> bool {
+        self.family() == JobFamily::Structural
+    }
+
+    /// Default required level of a managerial competency (`code` M.1 … M.8).
+    /// JPT Utama/Madya and JF Ahli Utama are not in the seed table; 5 is the default.
+    pub fn default_managerial_level(self, code: &str) -> u8 {
+        use JobLevel::*;
+        match self {
+            JptUtama | JptMadya | JfAhliUtama => 5,
+            JptPratama | JfAhliMadya => 4,
+            Administrator | JfAhliMuda | JfPenyelia => 3,
+            Pengawas | JfAhliPertama | JfMahir => 2,
+            JfTerampil if code == "M.1" || code == "M.2" => 2,
+            JfTerampil | Pelaksana | JfPemula => 1,
+        }
+    }
+
+    /// Default required level of Perekat Bangsa (SK.1).
+    pub fn default_sociocultural_level(self) -> u8 {
+        match self {
+            JobLevel::JfTerampil => 2,
+            other => other.default_managerial_level("M.3"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_level_round_trips_through_its_code() {
+        for l in JobLevel::ALL {
+            assert_eq!(JobLevel::parse(l.code()), Some(l));
+        }
+        assert_eq!(
+            JobLevel::parse("JF Ahli Pertama"),
+            Some(JobLevel::JfAhliPertama)
+        );
+        assert_eq!(JobLevel::parse("kepala"), None);
+    }
+
+    #[test]
+    fn required_levels_follow_the_permenpanrb_table() {
+        assert_eq!(JobLevel::JptPratama.default_managerial_level("M.4"), 4);
+        assert_eq!(JobLevel::Administrator.default_managerial_level("M.8"), 3);
+        assert_eq!(JobLevel::Pengawas.default_managerial_level("M.1"), 2);
+        assert_eq!(JobLevel::Pelaksana.default_managerial_level("M.1"), 1);
+        assert_eq!(JobLevel::JfPenyelia.default_managerial_level("M.5"), 3);
+        assert_eq!(JobLevel::JfPemula.default_sociocultural_level(), 1);
+    }
+
+    #[test]
+    fn jf_terampil_needs_level_two_only_for_integrity_and_cooperation() {
+        let l = JobLevel::JfTerampil;
+        assert_eq!(l.default_managerial_level("M.1"), 2);
+        assert_eq!(l.default_managerial_level("M.2"), 2);
+        assert_eq!(l.default_managerial_level("M.3"), 1);
+        assert_eq!(l.default_sociocultural_level(), 2);
+    }
+
+    #[test]
+    fn unconfirmed_top_levels_default_to_five() {
+        assert_eq!(JobLevel::JptUtama.default_managerial_level("M.1"), 5);
+        assert_eq!(JobLevel::JfAhliUtama.default_sociocultural_level(), 5);
+    }
+
+    #[test]
+    fn only_structural_levels_head_units() {
+        assert!(JobLevel::Administrator.can_head_unit());
+        assert!(!JobLevel::JfAhliMuda.can_head_unit());
+        assert!(!JobLevel::Pelaksana.can_head_unit());
+    }
+}

@@ -1,0 +1,206 @@
+//! Positions (jabatan) of an agency.
+
+use crate::audit::service::{self as audit, By, Entry};
+use crate::auth::model::Actor;
+use crate::error::{AppError, Msg};
+use crate::i18n::K;
+use crate::org::service::hr_agency;
+use crate::people::input::parse_position;
+use crate::people::model::{PositionForm, PositionRow};
+use crate::server::entities::position;
+use crate::server::{db, sql, write_tx, Db};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use serde_json::json;
+use std::collections::HashMap;
+
+async fn holders(db: &impl ConnectionTrait, agency: i32) -> Result<HashMap<i32, i64>, AppError> {
+    let rows = sql::all(
+        db,
+        "SELECT a.position_id, COUNT(*) AS n FROM assignments a \
+         WHERE a.agency_id = $1 AND a.end_date IS NULL GROUP BY a.position_id",
+        vec![agency.into()],
+    )
+    .await?;
+    rows.iter()
+        .map(|r| Ok((sql::get(r, "position_id")?, sql::get(r, "n")?)))
+        .collect::<Result<_, sea_orm::DbErr>>()
+        .map_err(AppError::from)
+}
+
+pub async fn list_positions(db: &Db, actor: &Actor) -> Result<Vec<PositionRow>, AppError> {
+    let agency = hr_agency(actor)?;
+    let counts = holders(db, agency).await?;
+    let rows = position::Entity::find()
+        .filter(position::Column::AgencyId.eq(agency))
+        .order_by_asc(position::Column::Name)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|p| PositionRow {
+            holders: counts.get(&p.id).copied().unwrap_or(0),
+            id: p.id,
+            code: p.code,
+            name: p.name,
+            job_level: p.job_level,
+            active: p.active,
+        })
+        .collect())
+}
+
+async fn hr_position(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+) -> Result<position::Model, AppError> {
+    let p = position::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !actor.is_hr_of(p.agency_id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(p)
+}
+
+pub async fn get_position(db: &Db, actor: &Actor, id: i32) -> Result<PositionRow, AppError> {
+    let p = hr_position(db, actor, id).await?;
+    let n = holders(db, p.agency_id)
+        .await?
+        .get(&p.id)
+        .copied()
+        .unwrap_or(0);
+    Ok(PositionRow {
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        job_level: p.job_level,
+        active: p.active,
+        holders: n,
+    })
+}
+
+async fn code_taken(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    code: &str,
+    except: Option<i32>,
+) -> Result<bool, AppError> {
+    let found = position::Entity::find()
+        .filter(position::Column::AgencyId.eq(agency))
+        .filter(position::Column::Code.eq(code))
+        .one(db)
+        .await?;
+    Ok(found.is_some_and(|p| Some(p.id) != except))
+}
+
+fn snapshot(p: &position::Model) -> serde_json::Value {
+    json!({ "code": p.code, "name": p.name, "job_level": p.job_level, "active": p.active })
+}
+
+pub async fn create_position(db: &Db, actor: &Actor, form: &PositionForm) -> Result<i32, AppError> {
+    let agency = hr_agency(actor)?;
+    let v = parse_position(form)?;
+    let tx = write_tx(db).await?;
+    if code_taken(&tx, agency, &v.code, None).await? {
+        return Err(AppError::field("code", K::ErrCodeTaken));
+    }
+    let now = db::now();
+    let m = position::ActiveModel {
+        agency_id: Set(agency),
+        code: Set(v.code),
+        name: Set(v.name),
+        job_level: Set(v.job_level.code().into()),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        &By::from(actor),
+        Entry {
+            agency_id: Some(agency),
+            action: "create",
+            entity: "position",
+            entity_id: m.id.to_string(),
+            summary: json!({ "after": snapshot(&m) }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(m.id)
+}
+
+pub async fn update_position(
+    db: &Db,
+    actor: &Actor,
+    id: i32,
+    form: &PositionForm,
+) -> Result<(), AppError> {
+    let v = parse_position(form)?;
+    let tx = write_tx(db).await?;
+    let before = hr_position(&tx, actor, id).await?;
+    if code_taken(&tx, before.agency_id, &v.code, Some(id)).await? {
+        return Err(AppError::field("code", K::ErrCodeTaken));
+    }
+    let mut m: position::ActiveModel = before.clone().into();
+    m.code = Set(v.code);
+    m.name = Set(v.name);
+    m.job_level = Set(v.job_level.code().into());
+    m.updated_at = Set(db::now());
+    let after = m.update(&tx).await?;
+    audit::record(
+        &tx,
+        &By::from(actor),
+        Entry {
+            agency_id: Some(before.agency_id),
+            action: "update",
+            entity: "position",
+            entity_id: id.to_string(),
+            summary: json!({ "before": snapshot(&before), "after": snapshot(&after) }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A position still held by someone cannot be deactivated.
+pub async fn set_position_active(
+    db: &Db,
+    actor: &Actor,
+    id: i32,
+    active: bool,
+) -> Result<(), AppError> {
+    let tx = write_tx(db).await?;
+    let before = hr_position(&tx, actor, id).await?;
+    let n = holders(&tx, before.agency_id)
+        .await?
+        .get(&id)
+        .copied()
+        .unwrap_or(0);
+    if !active && n > 0 {
+        return Err(AppError::Conflict(
+            Msg::new(K::ErrPositionHeld).with("count", n),
+        ));
+    }
+    let mut m: position::ActiveModel = before.clone().into();
+    m.active = Set(active);
+    m.updated_at = Set(db::now());
+    m.update(&tx).await?;
+    audit::record(&tx, &By::from(actor), Entry {
+        agency_id: Some(before.agency_id),
+        action: if active { "activate" } else { "deactivate" },
+        entity: "position",
+        entity_id: id.to_string(),
+        summary: json!({ "before": { "active": before.active }, "after": { "active": active } }),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,289 @@
+//! The supervisor of an employee (derived from the unit heads unless HR overrode it,
+//! see `people::supervision`), the reverse (direct subordinates), and HR's overrides,
+//! kept as dated rows so the history is never lost.
+
+use crate::audit::service::{self as audit, By, Entry};
+use crate::auth::model::Actor;
+use crate::error::{AppError, FieldError, Problems};
+use crate::i18n::K;
+use crate::people::nip::Nip;
+use crate::people::service::hr_employee;
+use crate::people::supervision::{self as rules, Override, Place, Source};
+use crate::server::entities::{assignment, employee, supervisor_link};
+use crate::server::{db, sql, write_tx, Db};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+use std::collections::{HashMap, HashSet};
+
+pub async fn current_assignment(
+    db: &impl ConnectionTrait,
+    employee_id: i32,
+) -> Result<Option<assignment::Model>, AppError> {
+    Ok(assignment::Entity::find()
+        .filter(assignment::Column::EmployeeId.eq(employee_id))
+        .filter(assignment::Column::EndDate.is_null())
+        .one(db)
+        .await?)
+}
+
+pub async fn current_unit(
+    db: &impl ConnectionTrait,
+    employee_id: i32,
+) -> Result<Option<i32>, AppError> {
+    Ok(current_assignment(db, employee_id)
+        .await?
+        .map(|a| a.unit_id))
+}
+
+/// The unit and its ancestors, own unit first (one recursive query on both backends).
+pub async fn unit_chain(db: &impl ConnectionTrait, unit_id: i32) -> Result<Vec<i32>, AppError> {
+    let rows = sql::all(
+        db,
+        "WITH RECURSIVE chain(id, parent_id, depth) AS ( \
+           SELECT id, parent_id, 0 FROM units WHERE id = $1 \
+           UNION ALL SELECT u.id, u.parent_id, c.depth + 1 FROM units u JOIN chain c ON u.id = c.parent_id \
+           WHERE c.depth < 64) \
+         SELECT id FROM chain ORDER BY depth",
+        vec![unit_id.into()],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| sql::get::<i32>(r, "id").ok())
+        .collect())
+}
+
+/// Current heads of the given units.
+async fn heads_of(db: &impl ConnectionTrait, units: &[i32]) -> Result<HashMap<i32, i32>, AppError> {
+    if units.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = assignment::Entity::find()
+        .filter(assignment::Column::UnitId.is_in(units.to_vec()))
+        .filter(assignment::Column::EndDate.is_null())
+        .filter(assignment::Column::IsHead.eq(true))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|a| (a.unit_id, a.employee_id))
+        .collect())
+}
+
+pub async fn current_link(
+    db: &impl ConnectionTrait,
+    employee_id: i32,
+) -> Result<Option<supervisor_link::Model>, AppError> {
+    Ok(supervisor_link::Entity::find()
+        .filter(supervisor_link::Column::EmployeeId.eq(employee_id))
+        .filter(supervisor_link::Column::ValidTo.is_null())
+        .one(db)
+        .await?)
+}
+
+/// The effective supervisor of an employee and where it comes from.
+pub async fn supervisor_of(
+    db: &impl ConnectionTrait,
+    e: &employee::Model,
+) -> Result<Option<(i32, Source)>, AppError> {
+    let hr = match current_link(db, e.id).await? {
+        Some(l) => l
+            .supervisor_id
+            .map(Override::Supervisor)
+            .unwrap_or(Override::Nobody),
+        None => Override::None,
+    };
+    let chain = match current_unit(db, e.id).await? {
+        Some(u) => unit_chain(db, u).await?,
+        None => vec![],
+    };
+    let heads = heads_of(db, &chain).await?;
+    let head_of = |u: i32| heads.get(&u).copied();
+    let place = Place {
+        employee_id: e.id,
+        unit_chain: &chain,
+        head_of: &head_of,
+    };
+    Ok(rules::supervisor(&place, hr))
+}
+
+/// Direct subordinates: those HR pointed at this person, plus (as a unit head) the
+/// staff of the unit, and below it the heads of sub-units, or the staff of sub-units
+/// that have no head. Anyone HR assigned elsewhere is left out.
+pub async fn subordinates_of(
+    db: &impl ConnectionTrait,
+    supervisor: i32,
+) -> Result<Vec<i32>, AppError> {
+    let mut out: Vec<i32> = supervisor_link::Entity::find()
+        .filter(supervisor_link::Column::SupervisorId.eq(supervisor))
+        .filter(supervisor_link::Column::ValidTo.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.employee_id)
+        .collect();
+    let Some(a) = current_assignment(db, supervisor)
+        .await?
+        .filter(|a| a.is_head)
+    else {
+        return Ok(out);
+    };
+    let mut derived = vec![];
+    let mut queue = vec![(a.unit_id, true)];
+    while let Some((unit, own)) = queue.pop() {
+        let heads = heads_of(db, &[unit]).await?;
+        match heads.get(&unit) {
+            Some(h) if !own => derived.push(*h),
+            _ => {
+                let staff = sql::all(
+                    db,
+                    "SELECT employee_id FROM assignments WHERE unit_id = $1 AND end_date IS NULL AND is_head = FALSE",
+                    vec![unit.into()],
+                )
+                .await?;
+                derived.extend(
+                    staff
+                        .iter()
+                        .filter_map(|r| sql::get::<i32>(r, "employee_id").ok()),
+                );
+                let kids = sql::all(
+                    db,
+                    "SELECT id FROM units WHERE parent_id = $1",
+                    vec![unit.into()],
+                )
+                .await?;
+                queue.extend(
+                    kids.iter()
+                        .filter_map(|r| sql::get::<i32>(r, "id").ok())
+                        .map(|k| (k, false)),
+                );
+            }
+        }
+    }
+    let overridden: HashSet<i32> = if derived.is_empty() {
+        HashSet::new()
+    } else {
+        supervisor_link::Entity::find()
+            .filter(supervisor_link::Column::EmployeeId.is_in(derived.clone()))
+            .filter(supervisor_link::Column::ValidTo.is_null())
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|l| l.employee_id)
+            .collect()
+    };
+    out.extend(
+        derived
+            .into_iter()
+            .filter(|d| *d != supervisor && !overridden.contains(d)),
+    );
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+/// HR's choice for one employee's supervisor.
+#[derive(Clone, Debug)]
+pub enum Choice {
+    /// The employee with this NIP.
+    Nip(String),
+    /// Nobody (the agency's top official).
+    Nobody,
+    /// Back to the supervisor derived from the unit heads.
+    Derived,
+}
+
+async fn resolve(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    e: &employee::Model,
+    nip: &str,
+) -> Result<i32, AppError> {
+    let nip = Nip::parse(nip).map_err(|mut f| {
+        f.field = "supervisor_nip".into();
+        AppError::Validation(vec![f])
+    })?;
+    let s = employee::Entity::find()
+        .filter(employee::Column::Nip.eq(nip.as_str()))
+        .filter(employee::Column::AgencyId.eq(agency))
+        .filter(employee::Column::Active.eq(true))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("supervisor_nip", K::ErrSupervisorUnknown))?;
+    if s.id == e.id {
+        return Err(AppError::field("supervisor_nip", K::ErrSupervisorSelf));
+    }
+    // Walk up from the new supervisor: meeting the employee would close a loop.
+    let mut cur = s.clone();
+    for _ in 0..64 {
+        match supervisor_of(db, &cur).await? {
+            Some((up, _)) if up == e.id => {
+                return Err(AppError::field("supervisor_nip", K::ErrSupervisorCycle))
+            }
+            Some((up, _)) => match employee::Entity::find_by_id(up).one(db).await? {
+                Some(next) => cur = next,
+                None => break,
+            },
+            None => break,
+        }
+    }
+    Ok(s.id)
+}
+
+pub async fn set_supervisor(
+    db: &Db,
+    actor: &Actor,
+    employee_id: i32,
+    choice: Choice,
+    reason: &str,
+) -> Result<(), AppError> {
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut p = Problems::default();
+    if reason.is_empty() {
+        p.add(FieldError::new("reason", K::ErrRequired));
+    }
+    p.into_result()?;
+    let tx = write_tx(db).await?;
+    let e = hr_employee(&tx, actor, employee_id).await?;
+    let new_sup = match &choice {
+        Choice::Nip(nip) => Some(Some(resolve(&tx, e.agency_id, &e, nip).await?)),
+        Choice::Nobody => Some(None),
+        Choice::Derived => None,
+    };
+    let before = supervisor_of(&tx, &e).await?;
+    let now = db::now();
+    if let Some(link) = current_link(&tx, e.id).await? {
+        let mut m: supervisor_link::ActiveModel = link.into();
+        m.valid_to = Set(Some(now));
+        m.update(&tx).await?;
+    }
+    if let Some(sup) = new_sup {
+        supervisor_link::ActiveModel {
+            agency_id: Set(e.agency_id),
+            employee_id: Set(e.id),
+            supervisor_id: Set(sup),
+            reason: Set(reason.clone()),
+            set_by_user_id: Set(Some(actor.user_id)),
+            valid_from: Set(now),
+            valid_to: Set(None),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+    }
+    let after = supervisor_of(&tx, &e).await?;
+    audit::record(&tx, &By::from(actor), Entry {
+        agency_id: Some(e.agency_id),
+        action: "set_supervisor",
+        entity: "employee",
+        entity_id: e.id.to_string(),
+        summary: json!({
+            "before": before.map(|(s, src)| json!({"supervisor_id": s, "set_by_hr": src == Source::SetByHr})),
+            "after": after.map(|(s, src)| json!({"supervisor_id": s, "set_by_hr": src == Source::SetByHr})),
+            "reason": reason,
+        }),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

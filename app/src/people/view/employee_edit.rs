@@ -1,0 +1,358 @@
+//! HR pages for one employee: the new-employee form, and the record page with the
+//! edit form, assignment history, supervisor (with HR override), login and
+//! deactivation.
+
+use crate::error::AppError;
+use crate::i18n::{use_i18n, K};
+use crate::org::api::list_units;
+use crate::org::model::UnitRow;
+use crate::people::api::{
+    get_employee, list_positions, CreateEmployee, SetEmployeeActive, SetLoginPassword,
+    SetSupervisor, UpdateEmployee,
+};
+use crate::people::model::{EmployeeDetail, PositionRow};
+use crate::people::view::positions::level_label;
+use crate::ui::widgets::{
+    action_error, error_box, msg_for, ErrorBox, Field, Loading, Notice, PageHead,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+async fn choices() -> Result<(Vec<UnitRow>, Vec<PositionRow>), AppError> {
+    Ok((list_units().await?, list_positions().await?))
+}
+
+#[component]
+fn EmployeeFields(
+    initial: Option<EmployeeDetail>,
+    units: Vec<UnitRow>,
+    positions: Vec<PositionRow>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let cur = initial.as_ref().and_then(|e| e.current.clone());
+    let (nip, name, sex, status) = initial
+        .as_ref()
+        .map(|e| {
+            (
+                e.nip.clone(),
+                e.name.clone(),
+                e.sex.clone(),
+                e.status.clone(),
+            )
+        })
+        .unwrap_or_else(|| (String::new(), String::new(), String::new(), "PNS".into()));
+    let unit = cur.as_ref().map(|a| a.unit_id);
+    let position = cur.as_ref().map(|a| a.position_id);
+    let head = cur.as_ref().is_some_and(|a| a.is_head);
+    view! {
+        <Field label=i.t(K::EmployeeNip) name="nip" error=msg_for(errors, "nip") hint=i.t(K::NipHint)>
+            <input id="nip" name="nip" value=nip required inputmode="numeric" maxlength="21" autocomplete="off" />
+        </Field>
+        <Field label=i.t(K::EmployeeName) name="name" error=msg_for(errors, "name")>
+            <input id="name" name="name" value=name required maxlength="120" />
+        </Field>
+        <div class="field-row">
+            <Field label=i.t(K::EmployeeSex) name="sex" error=msg_for(errors, "sex")>
+                <select id="sex" name="sex">
+                    <option value="" selected=sex.is_empty()>{i.t(K::Choose)}</option>
+                    <option value="L" selected=sex == "L">{i.t(K::SexMale)}</option>
+                    <option value="P" selected=sex == "P">{i.t(K::SexFemale)}</option>
+                </select>
+            </Field>
+            <Field label=i.t(K::EmployeeStatus) name="status" error=msg_for(errors, "status")>
+                <select id="status" name="status">
+                    <option value="PNS" selected=status == "PNS">"PNS"</option>
+                    <option value="PPPK" selected=status == "PPPK">"PPPK"</option>
+                </select>
+            </Field>
+        </div>
+        <Field label=i.t(K::EmployeeUnit) name="unit_id" error=msg_for(errors, "unit_id")>
+            <select id="unit_id" name="unit_id">
+                <option value="" selected=unit.is_none()>{i.t(K::Choose)}</option>
+                {units
+                    .into_iter()
+                    .filter(|u| u.active || Some(u.id) == unit)
+                    .map(|u| {
+                        let label = format!("{}{}", "\u{2003}".repeat(u.depth), u.name);
+                        view! { <option value=u.id.to_string() selected=Some(u.id) == unit>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </Field>
+        <Field label=i.t(K::EmployeePosition) name="position_id" error=msg_for(errors, "position_id")>
+            <select id="position_id" name="position_id">
+                <option value="" selected=position.is_none()>{i.t(K::Choose)}</option>
+                {positions
+                    .into_iter()
+                    .filter(|p| p.active || Some(p.id) == position)
+                    .map(|p| {
+                        let label = format!("{} — {}", p.name, level_label(&p.job_level));
+                        view! { <option value=p.id.to_string() selected=Some(p.id) == position>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </Field>
+        <Field label=i.t(K::EmployeeIsHead) name="is_head" error=msg_for(errors, "is_head")>
+            <label class="check">
+                <input id="is_head" type="checkbox" name="is_head" value="on" checked=head />
+                {i.t(K::EmployeeIsHeadHelp)}
+            </label>
+        </Field>
+        <Field label=i.t(K::EmployeeStart) name="start_date" error=msg_for(errors, "start_date") hint=i.t(K::EmployeeStartHint)>
+            <input id="start_date" type="date" name="start_date" />
+        </Field>
+    }
+}
+
+#[component]
+pub fn EmployeeNewPage() -> impl IntoView {
+    let i = use_i18n();
+    let data = Resource::new(|| (), |_| choices());
+    let action = ServerAction::<CreateEmployee>::new();
+    let errors = action_error(action.value());
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = action.value().get() {
+            navigate(&format!("/hr/employees/{id}?saved=1"), Default::default());
+        }
+    });
+    view! {
+        <section class="page narrow">
+            <PageHead title=i.t(K::EmployeesNew).to_string() />
+            <p><a href="/hr/employees">{i.t(K::BackToEmployees)}</a></p>
+            {error_box(errors)}
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((units, positions)) => view! {
+                            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                                <EmployeeFields initial=None units positions errors />
+                                <button type="submit" class="button" disabled=move || action.pending().get()>{i.t(K::Save)}</button>
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn EmployeeEditPage() -> impl IntoView {
+    let i = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let update = ServerAction::<UpdateEmployee>::new();
+    let sup = ServerAction::<SetSupervisor>::new();
+    let pass = ServerAction::<SetLoginPassword>::new();
+    let toggle = ServerAction::<SetEmployeeActive>::new();
+    let versions = move || {
+        (
+            update.version().get(),
+            sup.version().get(),
+            toggle.version().get(),
+        )
+    };
+    let data = Resource::new(
+        move || (id(), versions()),
+        |(id, _)| async move {
+            let (units, positions) = choices().await?;
+            Ok::<_, AppError>((get_employee(id).await?, units, positions))
+        },
+    );
+    let errors = action_error(update.value());
+    let saved = move || {
+        matches!(update.value().get(), Some(Ok(())))
+            || (update.value().get().is_none() && query.read().get("saved").is_some())
+    };
+    view! {
+        <section class="page narrow">
+            <p><a href="/hr/employees">{i.t(K::BackToEmployees)}</a></p>
+            {move || saved().then(|| view! { <Notice text=i.t(K::Saved).to_string() /> })}
+            {error_box(errors)}
+            {error_box(action_error(toggle.value()))}
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((e, units, positions)) => view! {
+                            <EmployeeRecord e units positions update sup pass toggle errors />
+                        }
+                        .into_any(),
+                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn EmployeeRecord(
+    e: EmployeeDetail,
+    units: Vec<UnitRow>,
+    positions: Vec<PositionRow>,
+    update: ServerAction<UpdateEmployee>,
+    sup: ServerAction<SetSupervisor>,
+    pass: ServerAction<SetLoginPassword>,
+    toggle: ServerAction<SetEmployeeActive>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let id = e.id;
+    let active = e.active;
+    let subtitle = e
+        .current
+        .as_ref()
+        .map(|a| format!("{} · {}", a.position_name, a.unit_name))
+        .unwrap_or_default();
+    let form_e = StoredValue::new(e.clone());
+    let (units, positions) = (StoredValue::new(units), StoredValue::new(positions));
+    view! {
+        <PageHead title=e.name.clone() subtitle=subtitle />
+        <p>
+            <a href=format!("/people/{}", e.id)>{i.t(K::SeeProfile)}</a>
+        </p>
+        {(!active).then(|| view! { <div class="alert alert-warn">{i.t(K::EmployeeIsInactive)}</div> })}
+        <Show when=move || active>
+            <h2>{i.t(K::Edit)}</h2>
+            <ActionForm action=update attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id.to_string() />
+                <EmployeeFields initial=Some(form_e.get_value()) units=units.get_value() positions=positions.get_value() errors />
+                <button type="submit" class="button" disabled=move || update.pending().get()>{i.t(K::Save)}</button>
+            </ActionForm>
+        </Show>
+        <History e=e.clone() />
+        <SupervisorSection e=e.clone() sup />
+        <Show when=move || active>
+            <LoginSection id=e.id pass />
+        </Show>
+        <h2>{if active { i.t(K::Deactivate) } else { i.t(K::Activate) }}</h2>
+        <p class="muted">{if active { i.t(K::EmployeeDeactivateHelp) } else { i.t(K::EmployeeActivateHelp) }}</p>
+        <ActionForm action=toggle attr:class="inline-form">
+            <input type="hidden" name="id" value=id.to_string() />
+            <input type="hidden" name="active" value=(!active).to_string() />
+            <button type="submit" class=if active { "button button-danger" } else { "button" }>
+                {if active { i.t(K::Deactivate) } else { i.t(K::Activate) }}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn History(e: EmployeeDetail) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <h2>{i.t(K::AssignmentHistory)}</h2>
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th>{i.t(K::EmployeePosition)}</th>
+                        <th>{i.t(K::EmployeeUnit)}</th>
+                        <th>{i.t(K::Period)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {e.history
+                        .into_iter()
+                        .map(|a| view! {
+                            <tr>
+                                <td>{a.position_name}{a.is_head.then(|| view! { <span class="tag">{i.t(K::HeadTag)}</span> })}</td>
+                                <td>{a.unit_name}</td>
+                                <td>{format!("{} – {}", a.start_date, a.end_date.unwrap_or_else(|| i.t(K::Now).to_string()))}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn SupervisorSection(e: EmployeeDetail, sup: ServerAction<SetSupervisor>) -> impl IntoView {
+    let i = use_i18n();
+    let errors = action_error(sup.value());
+    let current = match &e.supervisor {
+        Some(s) => {
+            let source = if s.set_by_hr {
+                i.t(K::SupervisorByHr)
+            } else {
+                i.t(K::SupervisorDerived)
+            };
+            format!("{} ({}) — {}", s.person.name, s.person.nip, source)
+        }
+        None => i.t(K::SupervisorNone).to_string(),
+    };
+    let mode = RwSignal::new("nip".to_string());
+    let active = e.active;
+    let has_links = !e.supervisor_links.is_empty();
+    view! {
+        <h2>{i.t(K::SupervisorTitle)}</h2>
+        <p data-testid="supervisor">{current}</p>
+        {error_box(errors)}
+        <Show when=move || active>
+            <ActionForm action=sup attr:class="form form-compact" attr:novalidate=true>
+                <input type="hidden" name="id" value=e.id.to_string() />
+                <Field label=i.t(K::SupervisorMode) name="mode" error=msg_for(errors, "mode")>
+                    <select id="mode" name="mode" on:change=move |ev| mode.set(event_target_value(&ev))>
+                        <option value="nip">{i.t(K::SupervisorModeNip)}</option>
+                        <option value="derived">{i.t(K::SupervisorModeDerived)}</option>
+                        <option value="nobody">{i.t(K::SupervisorModeNobody)}</option>
+                    </select>
+                </Field>
+                <Field label=i.t(K::SupervisorNip) name="supervisor_nip" error=msg_for(errors, "supervisor_nip")>
+                    <input id="supervisor_nip" name="supervisor_nip" inputmode="numeric"
+                        disabled=move || mode.get() != "nip" />
+                </Field>
+                <Field label=i.t(K::Reason) name="reason" error=msg_for(errors, "reason")>
+                    <input id="reason" name="reason" required maxlength="200" />
+                </Field>
+                <button type="submit" class="button">{i.t(K::SupervisorSave)}</button>
+            </ActionForm>
+        </Show>
+        <Show when=move || has_links>
+            <h3>{i.t(K::SupervisorHistory)}</h3>
+            <ul class="history">
+                {e.supervisor_links
+                    .clone()
+                    .into_iter()
+                    .map(|l| {
+                        let who = l.supervisor.map(|p| p.name).unwrap_or_else(|| i.t(K::SupervisorNone).to_string());
+                        let until = l.valid_to.unwrap_or_else(|| i.t(K::Now).to_string());
+                        view! { <li>{format!("{who} · {} – {until} · {}", l.valid_from, l.reason)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn LoginSection(id: i32, pass: ServerAction<SetLoginPassword>) -> impl IntoView {
+    let i = use_i18n();
+    let errors = action_error(pass.value());
+    view! {
+        <h2>{i.t(K::LoginSectionTitle)}</h2>
+        <p class="muted">{i.t(K::LoginSectionHelp)}</p>
+        {move || matches!(pass.value().get(), Some(Ok(()))).then(|| view! { <Notice text=i.t(K::PasswordSet).to_string() /> })}
+        {error_box(errors)}
+        <ActionForm action=pass attr:class="form form-compact" attr:novalidate=true>
+            <input type="hidden" name="id" value=id.to_string() />
+            <Field label=i.t(K::NewPassword) name="password" error=msg_for(errors, "password")>
+                <input id="password" type="password" name="password" autocomplete="new-password" minlength="8" />
+            </Field>
+            <button type="submit" class="button">{i.t(K::SetPassword)}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,165 @@
+//! The HR employee list: search by name or NIP, filter by unit (from a unit's page),
+//! include former employees, page by 50.
+
+use crate::i18n::{use_i18n, K};
+use crate::people::api::list_employees;
+use crate::people::model::{EmployeeFilter, EmployeePage};
+use crate::people::view::positions::level_label;
+use crate::ui::widgets::{ErrorBox, Loading, PageHead};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+fn filter_from_query(q: &leptos_router::params::ParamsMap) -> EmployeeFilter {
+    EmployeeFilter {
+        q: q.get("q").unwrap_or_default(),
+        unit_id: q.get("unit").and_then(|u| u.parse().ok()),
+        include_inactive: q.get("inactive").is_some_and(|v| !v.is_empty()),
+        page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+    }
+}
+
+/// The list URL for a filter, for links to other pages of the same list.
+fn href(f: &EmployeeFilter, page: u32) -> String {
+    let mut parts = vec![];
+    if !f.q.is_empty() {
+        parts.push(format!("q={}", urlencode(&f.q)));
+    }
+    if let Some(u) = f.unit_id {
+        parts.push(format!("unit={u}"));
+    }
+    if f.include_inactive {
+        parts.push("inactive=1".into());
+    }
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() {
+        "/hr/employees".into()
+    } else {
+        format!("/hr/employees?{}", parts.join("&"))
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn EmployeesPage() -> impl IntoView {
+    let i = use_i18n();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| filter_from_query(&query.read()));
+    let page = Resource::new(move || filter.get(), list_employees);
+    view! {
+        <section class="page">
+            <PageHead
+                title=i.t(K::EmployeesTitle).to_string()
+                action=("/hr/employees/new".to_string(), i.t(K::EmployeesNew))
+            />
+            <div class="toolbar">
+                <form method="get" action="/hr/employees" class="search-form" role="search">
+                    <label class="sr-only" for="q">{i.t(K::EmployeesSearch)}</label>
+                    <input id="q" type="search" name="q" placeholder=i.t(K::EmployeesSearch)
+                        prop:value=move || filter.get().q />
+                    {move || filter.get().unit_id.map(|u| view! { <input type="hidden" name="unit" value=u.to_string() /> })}
+                    <label class="check">
+                        <input type="checkbox" name="inactive" value="1"
+                            prop:checked=move || filter.get().include_inactive />
+                        {i.t(K::EmployeesIncludeInactive)}
+                    </label>
+                    <button type="submit" class="button button-small">{i.t(K::Search)}</button>
+                </form>
+                <div class="toolbar-links">
+                    <a href="/hr/employees/import">{i.t(K::ImportTitle)}</a>
+                    <a href="/hr/employees.csv" download="pegawai.csv">{i.t(K::EmployeesExport)}</a>
+                </div>
+            </div>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let f = filter.get_untracked();
+                    match page.await {
+                        Ok(p) => view! { <EmployeeTable page=p filter=f /> }.into_any(),
+                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn EmployeeTable(page: EmployeePage, filter: EmployeeFilter) -> impl IntoView {
+    let i = use_i18n();
+    let first = (page.page - 1) * page.page_size + 1;
+    let last = first + page.rows.len() as u32 - 1;
+    let unit_chip = page.unit_name.clone().map(|name| {
+        let without = EmployeeFilter {
+            unit_id: None,
+            ..filter.clone()
+        };
+        view! {
+            <p class="chip-row">
+                <span class="chip">{i.f(K::EmployeesInUnit, &[("unit", name)])}
+                    <a href=href(&without, 1) aria-label=i.t(K::RemoveFilter)>"×"</a>
+                </span>
+            </p>
+        }
+    });
+    let empty = page.rows.is_empty();
+    view! {
+        {unit_chip}
+        <Show when=move || empty fallback=|| ()>
+            <p class="empty">{i.t(K::EmployeesNone)}</p>
+        </Show>
+        <Show when=move || !empty fallback=|| ()>
+            <p class="muted small">{i.f(K::EmployeesRange, &[("from", first.to_string()), ("to", last.to_string())])}</p>
+        </Show>
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th>{i.t(K::EmployeeName)}</th>
+                        <th class="hide-sm">{i.t(K::EmployeeUnit)}</th>
+                        <th>{i.t(K::EmployeePosition)}</th>
+                        <th class="hide-md">{i.t(K::EmployeeStatus)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page
+                        .rows
+                        .into_iter()
+                        .map(|e| view! {
+                            <tr class:inactive=!e.active>
+                                <td>
+                                    <a href=format!("/hr/employees/{}", e.id)>{e.name}</a>
+                                    {e.is_head.then(|| view! { <span class="tag">{i.t(K::HeadTag)}</span> })}
+                                    {(!e.active).then(|| view! { <span class="tag tag-off">{i.t(K::Inactive)}</span> })}
+                                    <br /><span class="nip">{e.nip}</span>
+                                </td>
+                                <td class="hide-sm">{e.unit_name.unwrap_or_else(|| "–".into())}</td>
+                                <td>
+                                    {e.position_name.unwrap_or_else(|| "–".into())}
+                                    <br /><span class="muted small">{e.job_level.as_deref().map(level_label).unwrap_or("")}</span>
+                                </td>
+                                <td class="hide-md">{e.status}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label=i.t(K::Pages)>
+            {(page.page > 1).then(|| view! { <a class="button button-small button-quiet" href=href(&filter, page.page - 1)>{i.t(K::PrevPage)}</a> })}
+            <span class="muted">{i.f(K::PageN, &[("n", page.page.to_string())])}</span>
+            {page.has_next.then(|| view! { <a class="button button-small button-quiet" href=href(&filter, page.page + 1)>{i.t(K::NextPage)}</a> })}
+        </nav>
+    }
+}

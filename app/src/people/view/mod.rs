@@ -1,0 +1,7 @@
+//! Pages of the people domain.
+
+pub mod employee_edit;
+pub mod employees;
+pub mod import;
+pub mod positions;
+pub mod profile;

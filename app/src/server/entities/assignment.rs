@@ -1,0 +1,23 @@
+//! The `assignments` table. Kept free of business rules (see the services).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assignments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub agency_id: i32,
+    pub employee_id: i32,
+    pub position_id: i32,
+    pub unit_id: i32,
+    pub is_head: bool,
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,11 @@
+//! Server-only plumbing: application state, database access, entities and the
+//! helpers server functions use to reach them.
+
+pub mod db;
+pub mod entities;
+pub mod request;
+pub mod sql;
+pub mod state;
+
+pub use db::{write_tx, Db};
+pub use state::{AppState, Config};

@@ -1,0 +1,118 @@
+//! The HTML shell and the router: every page of the application and its path.
+
+use crate::auth::api::current_user;
+use crate::auth::model::Actor;
+use crate::error::AppError;
+use crate::i18n::provide_i18n;
+use crate::ui::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The logged-in user (None for a visitor), loaded once per page and shared.
+#[derive(Clone, Copy)]
+pub struct Me(pub Resource<Result<Option<Actor>, AppError>>);
+
+pub fn use_me() -> Resource<Result<Option<Actor>, AppError>> {
+    expect_context::<Me>().0
+}
+
+/// The document around the application. On the server it also sets the Content
+/// Security Policy: scripts only from this origin, plus the inline hydration
+/// scripts that carry this response's nonce.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = crate::i18n::detect_lang();
+    #[cfg(feature = "ssr")]
+    set_csp();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0f5e57" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn set_csp() {
+    if let (Some(nonce), Some(res)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+             style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        );
+        if let Ok(v) = http::HeaderValue::from_str(&policy) {
+            res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    let me = Resource::new_blocking(|| (), |_| current_user());
+    provide_context(Me(me));
+    // Tells tests (and curious users) that the WASM has taken over the page.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/cakap.css" />
+        <Title formatter=move |t: String| {
+            if t.is_empty() { "Cakap".to_string() } else { format!("{t} · Cakap") }
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=move || view! { <crate::ui::widgets::NotFound /> }>
+                    <Route path=path!("/") view=crate::ui::home::HomePage />
+                    <Route path=path!("/login") view=crate::auth::view::LoginPage />
+                    <Route path=path!("/profile") view=crate::people::view::profile::ProfilePage />
+                    <Route path=path!("/people/:id") view=crate::people::view::profile::ProfilePage />
+                    <Route path=path!("/hr") view=crate::hr::view::HrOverviewPage />
+                    <Route path=path!("/hr/units") view=crate::org::view::UnitsPage />
+                    <Route path=path!("/hr/units/new") view=crate::org::view::UnitNewPage />
+                    <Route path=path!("/hr/units/:id") view=crate::org::view::UnitEditPage />
+                    <Route path=path!("/hr/positions") view=crate::people::view::positions::PositionsPage />
+                    <Route
+                        path=path!("/hr/positions/new")
+                        view=crate::people::view::positions::PositionNewPage
+                    />
+                    <Route
+                        path=path!("/hr/positions/:id")
+                        view=crate::people::view::positions::PositionEditPage
+                    />
+                    <Route path=path!("/hr/employees") view=crate::people::view::employees::EmployeesPage />
+                    <Route
+                        path=path!("/hr/employees/new")
+                        view=crate::people::view::employee_edit::EmployeeNewPage
+                    />
+                    <Route
+                        path=path!("/hr/employees/import")
+                        view=crate::people::view::import::ImportPage
+                    />
+                    <Route
+                        path=path!("/hr/employees/:id")
+                        view=crate::people::view::employee_edit::EmployeeEditPage
+                    />
+                    <Route path=path!("/admin") view=crate::hr::view::AdminPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,61 @@
+//! Charts drawn on the server with charts-rs and sent as SVG text, so the chart
+//! library never enters the browser's WASM. The SVG carries a viewBox; CSS scales it
+//! to the screen width.
+
+/// A horizontal bar chart of labelled counts (long unit names read well sideways).
+#[cfg(feature = "ssr")]
+pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str) -> String {
+    use charts_rs::{Color, HorizontalBarChart, Series};
+    if rows.is_empty() {
+        return String::new();
+    }
+    // Top-down order on screen: charts-rs draws the first category at the bottom.
+    let labels: Vec<String> = rows.iter().rev().map(|r| shorten(&r.0, 34)).collect();
+    let values: Vec<f32> = rows.iter().rev().map(|r| r.1 as f32).collect();
+    let mut s = Series::new(series.to_string(), values);
+    s.label_show = true;
+    let mut chart = HorizontalBarChart::new(vec![s], labels);
+    chart.width = 640.0;
+    chart.height = 90.0 + 32.0 * rows.len() as f32;
+    chart.title.text = title.to_string();
+    chart.legend.show = Some(false);
+    chart.series.colors = vec![Color::from(color)];
+    // charts-rs measures text with its bundled Roboto; browsers without it should
+    // fall back to a sans-serif face, not to serif.
+    chart.svg().unwrap_or_default().replace(
+        "font-family=\"Roboto\"",
+        "font-family=\"Roboto, system-ui, sans-serif\"",
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn a_bar_chart_is_scalable_svg_with_every_label() {
+        let rows = vec![
+            ("Dinas Kesehatan".to_string(), 12),
+            ("Dinas Pendidikan".to_string(), 30),
+        ];
+        let svg = super::hbar("Pegawai per unit", "Pegawai", &rows, "#0f766e");
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("viewBox"));
+        assert!(svg.contains("Dinas Kesehatan") && svg.contains("Dinas Pendidikan"));
+        assert!(svg.contains(">30<") || svg.contains(">30.0<") || svg.contains("30"));
+    }
+
+    #[test]
+    fn no_data_draws_nothing() {
+        assert_eq!(super::hbar("t", "s", &[], "#000"), "");
+    }
+}

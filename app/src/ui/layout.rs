@@ -1,0 +1,136 @@
+//! The page frame: header with the brand, the navigation for the user's roles, the
+//! language switch and logout; the main area; a footer. Without JavaScript the menu
+//! still opens on a phone (a checkbox toggles it) and both forms still work.
+
+use crate::auth::api::Logout;
+use crate::auth::model::Actor;
+use crate::i18n::{use_i18n, Lang, K};
+use crate::ui::app::use_me;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i = use_i18n();
+    let me = use_me();
+    view! {
+        <a class="skip" href="#main">{i.t(K::NavSkip)}</a>
+        <header class="topbar">
+            <div class="topbar-inner">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"C"</span>
+                    <span class="brand-name">"Cakap"</span>
+                </a>
+                <input type="checkbox" id="nav-toggle" class="nav-toggle" />
+                <label for="nav-toggle" class="nav-toggle-label">{i.t(K::NavMenu)}</label>
+                <div class="nav-panel">
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let user = me.await.ok().flatten();
+                            view! {
+                                <Nav user=user.clone() />
+                                <UserBox user />
+                            }
+                        })}
+                    </Transition>
+                    <LangSwitch />
+                </div>
+            </div>
+        </header>
+        <main id="main" class="main">{children()}</main>
+        <footer class="footer">
+            <p>{i.t(K::FooterText)}</p>
+        </footer>
+    }
+}
+
+#[component]
+fn Nav(user: Option<Actor>) -> impl IntoView {
+    let i = use_i18n();
+    let Some(user) = user else {
+        return view! {
+            <nav class="nav" aria-label=i.t(K::NavLabel)>
+                <A href="/" exact=true>{i.t(K::NavHome)}</A>
+            </nav>
+        }
+        .into_any();
+    };
+    let hr = user.hr_agency().is_some();
+    let admin = user.is_sysadmin();
+    let has_profile = user.employee_id.is_some();
+    view! {
+        <nav class="nav" aria-label=i.t(K::NavLabel)>
+            <A href="/" exact=true>{i.t(K::NavHome)}</A>
+            <Show when=move || has_profile>
+                <A href="/profile">{i.t(K::NavProfile)}</A>
+            </Show>
+            <Show when=move || hr>
+                <A href="/hr" exact=true>{i.t(K::NavHrOverview)}</A>
+                <A href="/hr/units">{i.t(K::NavUnits)}</A>
+                <A href="/hr/positions">{i.t(K::NavPositions)}</A>
+                <A href="/hr/employees">{i.t(K::NavEmployees)}</A>
+            </Show>
+            <Show when=move || admin>
+                <A href="/admin">{i.t(K::NavAdmin)}</A>
+            </Show>
+        </nav>
+    }
+    .into_any()
+}
+
+#[component]
+fn UserBox(user: Option<Actor>) -> impl IntoView {
+    let i = use_i18n();
+    let logout = ServerAction::<Logout>::new();
+    // After logout the whole page reloads: every cached piece of the old session goes.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = logout.value().get() {
+            let _ = window().location().assign("/");
+        }
+    });
+    match user {
+        None => view! {
+            <a class="button button-small" href="/login">{i.t(K::NavLogin)}</a>
+        }
+        .into_any(),
+        Some(u) => view! {
+            <div class="userbox">
+                <span class="userbox-name" title=u.username.clone()>{u.display_name.clone()}</span>
+                <ActionForm action=logout attr:class="inline-form">
+                    <button type="submit" class="button button-small button-quiet">
+                        {i.t(K::NavLogout)}
+                    </button>
+                </ActionForm>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Switches language through a form post to `/lang`, which sets the cookie and
+/// comes back to the same page.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let i = use_i18n();
+    let location = use_location();
+    let next = move || format!("{}{}", location.pathname.get(), location.search.get());
+    let other = match i.lang() {
+        Lang::Id => Lang::En,
+        Lang::En => Lang::Id,
+    };
+    let label = match other {
+        Lang::En => "English",
+        Lang::Id => "Bahasa Indonesia",
+    };
+    view! {
+        <form method="post" action="/lang" class="inline-form lang-switch">
+            <input type="hidden" name="lang" value=other.code() />
+            <input type="hidden" name="next" prop:value=next />
+            <button type="submit" class="button button-small button-quiet" lang=other.code()
+                aria-label=i.t(K::NavLanguage)>
+                {label}
+            </button>
+        </form>
+    }
+}

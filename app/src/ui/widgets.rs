@@ -1,0 +1,157 @@
+//! Small shared pieces of UI: error boxes, form fields with their error, loading
+//! states, the not-found page.
+
+use crate::error::AppError;
+use crate::i18n::{use_i18n, K};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The whole-error message, with a hint for the user's next step.
+#[component]
+pub fn ErrorBox(err: AppError) -> impl IntoView {
+    let i = use_i18n();
+    let text = err.message(i.lang());
+    let hint = match err {
+        AppError::Unauthenticated => {
+            Some(view! { <a href="/login">{i.t(K::NavLogin)}</a> }.into_any())
+        }
+        AppError::Forbidden | AppError::NotFound => {
+            Some(view! { <a href="/">{i.t(K::NavHome)}</a> }.into_any())
+        }
+        _ => None,
+    };
+    let fields: Vec<String> = err.fields().iter().map(|f| f.msg.text(i.lang())).collect();
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{text}</p>
+            <Show when={
+                let n = fields.len();
+                move || n > 0
+            }>
+                <ul>{fields.clone().into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+            </Show>
+            {hint}
+        </div>
+    }
+}
+
+/// Success notice.
+#[component]
+pub fn Notice(text: String) -> impl IntoView {
+    view! { <div class="alert alert-ok" role="status">{text}</div> }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i = use_i18n();
+    view! { <p class="loading" aria-busy="true">{i.t(K::Loading)}</p> }
+}
+
+/// A labelled form field with its error under it (the error names the field).
+#[component]
+pub fn Field(
+    label: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let err_id = format!("{name}-error");
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=name.clone()>{label}</label>
+            {children()}
+            {hint.map(|h| view! { <p class="field-hint">{h}</p> })}
+            <p class="field-error" id=err_id aria-live="polite">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// Returns a signal with the message for one field of an action's last error.
+pub fn field_error<T, S>(value: S, field: &'static str) -> Signal<Option<String>>
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+{
+    let i = use_i18n();
+    Signal::derive(move || match value.get() {
+        Some(Err(e)) => e.field_message(field, i.lang()),
+        _ => None,
+    })
+}
+
+/// The last error of an action, when it is not about fields (those show at the fields).
+pub fn general_error<T, S>(value: S) -> impl Fn() -> Option<AnyView>
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+{
+    move || match value.get() {
+        Some(Err(AppError::Validation(_))) => None,
+        Some(Err(e)) => Some(view! { <ErrorBox err=e /> }.into_any()),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=i.t(K::NotFoundTitle) />
+        <section class="page narrow">
+            <h1>{i.t(K::NotFoundTitle)}</h1>
+            <p>{i.t(K::NotFoundText)}</p>
+            <p><a class="button" href="/">{i.t(K::NavHome)}</a></p>
+        </section>
+    }
+}
+
+/// Page heading with an optional action link on the right.
+#[component]
+pub fn PageHead(
+    title: String,
+    #[prop(optional)] subtitle: Option<String>,
+    #[prop(optional)] action: Option<(String, &'static str)>,
+) -> impl IntoView {
+    view! {
+        <Title text=title.clone() />
+        <div class="page-head">
+            <div>
+                <h1>{title}</h1>
+                {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
+            </div>
+            {action.map(|(href, label)| view! { <a class="button" href=href>{label}</a> })}
+        </div>
+    }
+}
+
+/// The last error of an action, as a signal that forms can share between fields.
+pub fn action_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+{
+    Signal::derive(move || value.get().and_then(|r| r.err()))
+}
+
+/// The message for one field of a shared error signal.
+pub fn msg_for(errors: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
+    let i = use_i18n();
+    Signal::derive(move || {
+        errors.with(|e| e.as_ref().and_then(|e| e.field_message(field, i.lang())))
+    })
+}
+
+/// A non-field error of a shared error signal, as a box.
+pub fn error_box(errors: Signal<Option<AppError>>) -> impl Fn() -> Option<AnyView> {
+    move || match errors.get() {
+        Some(AppError::Validation(_)) | None => None,
+        Some(e) => Some(view! { <ErrorBox err=e /> }.into_any()),
+    }
+}

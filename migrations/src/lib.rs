@@ -1,0 +1,28 @@
+//! Database schema of Cakap, as dated migrations that run on SQLite and PostgreSQL.
+//!
+//! Conventions: every table that belongs to an agency carries `agency_id`; foreign
+//! keys between tenant tables include it (so a row can never point into another
+//! agency), which is why tenant tables also hold a unique `(agency_id, id)` key.
+//! Landed migrations are never edited; a change is a new migration.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_org;
+mod m20261122_000002_people;
+mod m20261122_000003_auth;
+mod m20261122_000004_audit;
+mod util;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_org::Migration),
+            Box::new(m20261122_000002_people::Migration),
+            Box::new(m20261122_000003_auth::Migration),
+            Box::new(m20261122_000004_audit::Migration),
+        ]
+    }
+}

@@ -1,0 +1,64 @@
+//! Run-time settings, from flags or environment variables.
+
+use app::server::Config;
+use leptos::prelude::LeptosOptions;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+#[derive(clap::Args, Clone, Debug)]
+pub struct Settings {
+    /// Address to listen on.
+    #[arg(long, env = "CAKAP_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// SQLite database file (used when DATABASE_URL is not set).
+    #[arg(long = "db", env = "CAKAP_DB", default_value = "cakap.db")]
+    pub db_file: String,
+    /// Full database URL: `sqlite://file.db` or `postgres://user@host/db`. Overrides --db.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Directory of the built site (WASM, JS, CSS, static files).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+    /// Do not load the demo data into an empty database.
+    #[arg(long, env = "CAKAP_NO_SEED")]
+    pub no_seed: bool,
+    /// Mark cookies Secure and send HSTS (set when served over HTTPS).
+    #[arg(long, env = "CAKAP_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Trust X-Forwarded-For for the client address (only behind your own proxy).
+    #[arg(long, env = "CAKAP_TRUST_PROXY")]
+    pub trust_proxy: bool,
+    /// Extra origins allowed to post (comma separated), e.g. the public HTTPS address.
+    #[arg(long, env = "CAKAP_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+}
+
+impl Settings {
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(u) if !u.is_empty() => u.clone(),
+            _ => format!("sqlite://{}?mode=rwc", self.db_file),
+        }
+    }
+
+    pub fn leptos_options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name(Arc::<str>::from("cakap"))
+            .site_root(Arc::<str>::from(self.site_root.as_str()))
+            .site_pkg_dir(Arc::<str>::from("pkg"))
+            .site_addr(self.addr)
+            .build()
+    }
+
+    pub fn config(&self) -> Config {
+        Config {
+            secure_cookies: self.secure_cookies,
+            trust_proxy: self.trust_proxy,
+            allowed_origins: self
+                .allowed_origins
+                .iter()
+                .map(|o| o.trim_end_matches('/').to_string())
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The Cakap server: configuration, the axum router around the Leptos application,
+//! security middleware, the few plain HTTP endpoints (health, language switch, CSV
+//! export), demo data and the benchmark data generator.
+
+pub mod config;
+pub mod handlers;
+pub mod router;
+pub mod security;
+pub mod seed;
+
+pub use config::Settings;
+pub use router::{build_router, connect_and_migrate};

@@ -1,0 +1,145 @@
+//! `cakap`: the server binary and its maintenance commands.
+
+use app::server::{AppState, Config};
+use clap::{Parser, Subcommand};
+use server::{build_router, connect_and_migrate, seed, Settings};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "cakap",
+    version,
+    about = "Cakap: manajemen kinerja dan kompetensi ASN"
+)]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the application (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the demo data into an empty database and exit.
+    Seed,
+    /// Check the audit log's hash chains; exits with 1 when one is broken.
+    VerifyAudit,
+    /// Generate a synthetic agency for benchmarks.
+    GenBench {
+        /// Number of employees.
+        #[arg(long, default_value_t = 250_000)]
+        employees: usize,
+        /// Agency code.
+        #[arg(long, default_value = "BENCH")]
+        code: String,
+    },
+}
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    if let Err(e) = run(cli).await {
+        eprintln!("cakap: {e}");
+        std::process::exit(2);
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    let s = cli.settings;
+    let db = connect_and_migrate(&s.database_url()).await?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => println!("migrations applied"),
+        Command::Seed => {
+            if !seed_if_empty(&db).await? {
+                println!("the database already holds data; nothing loaded");
+            }
+        }
+        Command::VerifyAudit => match app::audit::service::verify(&db).await? {
+            app::audit::service::Verdict::Intact { rows, chains } => {
+                println!("audit log intact: {rows} rows in {chains} chains")
+            }
+            app::audit::service::Verdict::Broken { chain, seq, reason } => {
+                println!("audit log BROKEN: chain {chain}, row {seq}: {reason}");
+                std::process::exit(1);
+            }
+        },
+        Command::GenBench { employees, code } => {
+            let t = std::time::Instant::now();
+            let g = seed::bench::generate(&db, &code, employees).await?;
+            println!(
+                "generated agency {} ({}): {} employees in {} units in {:.1} s; login {} / {}",
+                code,
+                g.agency_id,
+                g.employees,
+                g.units,
+                t.elapsed().as_secs_f64(),
+                seed::bench::BENCH_USER,
+                seed::bench::BENCH_PASSWORD
+            );
+        }
+        Command::Serve => serve(s, db).await?,
+    }
+    Ok(())
+}
+
+async fn seed_if_empty(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<bool, Box<dyn std::error::Error>> {
+    if !seed::is_empty(db).await? {
+        return Ok(false);
+    }
+    let n = seed::demo::seed(db).await?;
+    println!("demo data loaded: 2 agencies, {n} employees");
+    Ok(true)
+}
+
+async fn serve(
+    s: Settings,
+    db: sea_orm::DatabaseConnection,
+) -> Result<(), Box<dyn std::error::Error>> {
+    if !s.no_seed {
+        seed_if_empty(&db).await?;
+    }
+    app::auth::service::purge_expired(&db).await.ok();
+    let config: Config = s.config();
+    let state = AppState {
+        leptos_options: s.leptos_options(),
+        db,
+        config: Arc::new(config),
+    };
+    let router = build_router(state);
+    let listener = tokio::net::TcpListener::bind(s.addr).await?;
+    println!("Cakap berjalan di / is running at http://{}", s.addr);
+    println!(
+        "Akun demo / demo logins (kata sandi / password: {}):",
+        seed::demo::DEMO_PASSWORD
+    );
+    for (user, role) in seed::demo::logins() {
+        println!("  {user:<16} {role}");
+    }
+    println!("  (setiap pegawai demo juga bisa masuk dengan NIP-nya / every demo employee can also log in with their NIP)");
+    use axum::serve::ListenerExt;
+    // Without TCP_NODELAY keep-alive clients wait ~40 ms per response (Nagle + delayed ACK).
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! The axum router: Leptos pages and server functions (with the per-request
+//! context), the plain HTTP endpoints, static files, and the security layer.
+
+use crate::{handlers, security};
+use app::server::request::RequestCache;
+use app::server::AppState;
+use app::{shell, App};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{DatabaseConnection, DbErr};
+
+/// Uploaded CSV files can be large (100 000 lines is about 10 MB).
+const BODY_LIMIT: usize = 24 * 1024 * 1024;
+
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let ctx_state = state.clone();
+    let context = move || {
+        provide_context(ctx_state.clone());
+        provide_context(RequestCache::default());
+    };
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/health", get(handlers::health))
+        .route("/lang", post(handlers::switch_language))
+        .route("/hr/employees.csv", get(handlers::export_employees))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::guard,
+        ))
+        .with_state(state)
+}
+
+/// Opens the database and brings its schema up to date.
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = app::server::db::connect(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}

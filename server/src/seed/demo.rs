@@ -1,0 +1,358 @@
+//! The demo dataset loaded on first start: two city governments (Kota Manna and Kota
+//! Makassar), each with its secretariat, BKPSDM, Dinas Pendidikan (with a school),
+//! Dinas Kesehatan (with a puskesmas) and Dinas Kependudukan dan Pencatatan Sipil;
+//! positions across the job levels; 88 employees with valid NIPs and supervisor
+//! chains; a login per role. Every demo account uses the password `DEMO_PASSWORD`.
+
+use super::{make_nip, names, Rng};
+use app::audit::service::{record, By, Entry};
+use app::server::entities::{agency, assignment, employee, position, unit, user, user_role};
+use app::server::{db, write_tx};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, Set};
+use serde_json::json;
+use std::collections::HashMap;
+
+pub const DEMO_PASSWORD: &str = "cakap2026";
+
+/// (code, name, kind, parent code); `{city}` is replaced by the city's name.
+const UNITS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("SETDA", "Sekretariat Daerah", "sekretariat", None),
+    (
+        "BKPSDM",
+        "Badan Kepegawaian dan Pengembangan SDM",
+        "badan",
+        None,
+    ),
+    ("DISDIK", "Dinas Pendidikan", "dinas", None),
+    (
+        "DISDIK-SD",
+        "Bidang Pembinaan Sekolah Dasar",
+        "bidang",
+        Some("DISDIK"),
+    ),
+    ("SDN-1", "SD Negeri 1 {city}", "sekolah", Some("DISDIK-SD")),
+    ("DINKES", "Dinas Kesehatan", "dinas", None),
+    (
+        "DINKES-YANKES",
+        "Bidang Pelayanan Kesehatan",
+        "bidang",
+        Some("DINKES"),
+    ),
+    (
+        "PKM-KOTA",
+        "Puskesmas Kota {city}",
+        "puskesmas",
+        Some("DINKES"),
+    ),
+    (
+        "DUKCAPIL",
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "dinas",
+        None,
+    ),
+    (
+        "DUKCAPIL-DAFDUK",
+        "Bidang Pelayanan Pendaftaran Penduduk",
+        "bidang",
+        Some("DUKCAPIL"),
+    ),
+];
+
+const POSITIONS: &[(&str, &str, &str)] = &[
+    ("SEKDA", "Sekretaris Daerah", "jpt_pratama"),
+    ("KADIS", "Kepala Dinas", "jpt_pratama"),
+    ("KABAN", "Kepala Badan", "jpt_pratama"),
+    ("SEKDIS", "Sekretaris Dinas", "administrator"),
+    ("KABID", "Kepala Bidang", "administrator"),
+    ("KAPUS", "Kepala Puskesmas", "pengawas"),
+    ("KASEK", "Kepala Sekolah", "pengawas"),
+    (
+        "ANALIS-SDM",
+        "Analis SDM Aparatur Ahli Muda",
+        "jf_ahli_muda",
+    ),
+    (
+        "ASESOR-SDM",
+        "Asesor SDM Aparatur Ahli Pertama",
+        "jf_ahli_pertama",
+    ),
+    ("DOKTER", "Dokter Ahli Pertama", "jf_ahli_pertama"),
+    ("DOKTER-MUDA", "Dokter Ahli Muda", "jf_ahli_muda"),
+    ("PERAWAT-MHR", "Perawat Mahir", "jf_mahir"),
+    ("PERAWAT-TRP", "Perawat Terampil", "jf_terampil"),
+    ("BIDAN-PNY", "Bidan Penyelia", "jf_penyelia"),
+    ("GURU-MADYA", "Guru Ahli Madya", "jf_ahli_madya"),
+    ("GURU-MUDA", "Guru Ahli Muda", "jf_ahli_muda"),
+    ("GURU-PTM", "Guru Ahli Pertama", "jf_ahli_pertama"),
+    (
+        "ADMINDUK",
+        "Administrator Database Kependudukan Ahli Pertama",
+        "jf_ahli_pertama",
+    ),
+    ("ARSIPARIS", "Arsiparis Pemula", "jf_pemula"),
+    ("PENGADMIN", "Pengadministrasi Perkantoran", "pelaksana"),
+    ("PENGOLAH", "Pengolah Data dan Informasi", "pelaksana"),
+    ("OPR-LAYANAN", "Operator Layanan Operasional", "pelaksana"),
+];
+
+/// (unit, position, head?, how many)
+const STAFF: &[(&str, &str, bool, usize)] = &[
+    ("SETDA", "SEKDA", true, 1),
+    ("SETDA", "PENGADMIN", false, 2),
+    ("BKPSDM", "KABAN", true, 1),
+    ("BKPSDM", "ANALIS-SDM", false, 2),
+    ("BKPSDM", "ASESOR-SDM", false, 1),
+    ("BKPSDM", "PENGOLAH", false, 1),
+    ("DISDIK", "KADIS", true, 1),
+    ("DISDIK", "SEKDIS", false, 1),
+    ("DISDIK", "PENGADMIN", false, 1),
+    ("DISDIK-SD", "KABID", true, 1),
+    ("DISDIK-SD", "PENGOLAH", false, 1),
+    ("SDN-1", "KASEK", true, 1),
+    ("SDN-1", "GURU-MADYA", false, 1),
+    ("SDN-1", "GURU-MUDA", false, 2),
+    ("SDN-1", "GURU-PTM", false, 3),
+    ("DINKES", "KADIS", true, 1),
+    ("DINKES", "SEKDIS", false, 1),
+    ("DINKES", "PENGADMIN", false, 1),
+    ("DINKES-YANKES", "KABID", true, 1),
+    ("DINKES-YANKES", "PENGOLAH", false, 1),
+    ("PKM-KOTA", "KAPUS", true, 1),
+    ("PKM-KOTA", "DOKTER", false, 2),
+    ("PKM-KOTA", "DOKTER-MUDA", false, 1),
+    ("PKM-KOTA", "PERAWAT-MHR", false, 2),
+    ("PKM-KOTA", "PERAWAT-TRP", false, 3),
+    ("PKM-KOTA", "BIDAN-PNY", false, 2),
+    ("DUKCAPIL", "KADIS", true, 1),
+    ("DUKCAPIL-DAFDUK", "KABID", true, 1),
+    ("DUKCAPIL-DAFDUK", "ADMINDUK", false, 2),
+    ("DUKCAPIL-DAFDUK", "OPR-LAYANAN", false, 3),
+    ("DUKCAPIL-DAFDUK", "ARSIPARIS", false, 1),
+];
+
+/// The demo logins, for the README and the start-up message.
+pub fn logins() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("admin", "administrator sistem / system administrator"),
+        ("hr.manna", "admin BKPSDM Kota Manna / HR administrator"),
+        (
+            "kadinkes.manna",
+            "Kepala Dinas Kesehatan Kota Manna / unit leader",
+        ),
+        ("pegawai.manna", "perawat, Puskesmas Kota Manna / employee"),
+        (
+            "hr.makassar",
+            "admin BKPSDM Kota Makassar / HR administrator",
+        ),
+    ]
+}
+
+struct Seeder<'a> {
+    tx: &'a sea_orm::DatabaseTransaction,
+    hash: String,
+    rng: Rng,
+    serial: u64,
+}
+
+impl Seeder<'_> {
+    async fn user(
+        &self,
+        username: &str,
+        name: &str,
+        agency: Option<i32>,
+        emp: Option<i32>,
+        roles: &[(&str, Option<i32>)],
+    ) -> Result<(), DbErr> {
+        let u = user::ActiveModel {
+            username: Set(username.to_string()),
+            display_name: Set(name.to_string()),
+            password_hash: Set(self.hash.clone()),
+            agency_id: Set(agency),
+            employee_id: Set(emp),
+            active: Set(true),
+            created_at: Set(db::now()),
+            last_login_at: Set(None),
+            ..Default::default()
+        }
+        .insert(self.tx)
+        .await?;
+        for (role, unit) in roles {
+            user_role::ActiveModel {
+                user_id: Set(u.id),
+                role: Set(role.to_string()),
+                agency_id: Set(if *role == "sys_admin" { None } else { agency }),
+                unit_id: Set(*unit),
+                created_at: Set(db::now()),
+                ..Default::default()
+            }
+            .insert(self.tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn agency(&mut self, code: &str, name: &str, city: &str) -> Result<usize, DbErr> {
+        let now = db::now();
+        let a = agency::ActiveModel {
+            code: Set(code.into()),
+            name: Set(name.into()),
+            active: Set(true),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(self.tx)
+        .await?;
+        let mut units: HashMap<&str, i32> = HashMap::new();
+        for (ucode, uname, kind, parent) in UNITS {
+            let u = unit::ActiveModel {
+                agency_id: Set(a.id),
+                parent_id: Set(parent.and_then(|p| units.get(p).copied())),
+                code: Set(ucode.to_string()),
+                name: Set(uname.replace("{city}", city)),
+                kind: Set(kind.to_string()),
+                active: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(self.tx)
+            .await?;
+            units.insert(ucode, u.id);
+        }
+        let mut positions: HashMap<&str, i32> = HashMap::new();
+        for (pcode, pname, level) in POSITIONS {
+            let p = position::ActiveModel {
+                agency_id: Set(a.id),
+                code: Set(pcode.to_string()),
+                name: Set(pname.to_string()),
+                job_level: Set(level.to_string()),
+                active: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(self.tx)
+            .await?;
+            positions.insert(pcode, p.id);
+        }
+        let slug = city.to_lowercase();
+        let mut count = 0;
+        for (ucode, pcode, head, n) in STAFF {
+            for k in 0..*n {
+                let female = self.rng.below(100) < 55;
+                let name = names::person(&mut self.rng, female);
+                self.serial += 1;
+                let nip = make_nip(&mut self.rng, female, self.serial);
+                let e = employee::ActiveModel {
+                    agency_id: Set(a.id),
+                    nip: Set(nip.clone()),
+                    name: Set(name.clone()),
+                    sex: Set(if female { "P" } else { "L" }.into()),
+                    status: Set(if self.rng.below(10) == 0 {
+                        "PPPK"
+                    } else {
+                        "PNS"
+                    }
+                    .into()),
+                    active: Set(true),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(self.tx)
+                .await?;
+                let start = db::today() - chrono::Duration::days(200 + self.rng.below(2500) as i64);
+                assignment::ActiveModel {
+                    agency_id: Set(a.id),
+                    employee_id: Set(e.id),
+                    position_id: Set(positions[pcode]),
+                    unit_id: Set(units[ucode]),
+                    is_head: Set(*head),
+                    start_date: Set(start),
+                    end_date: Set(None),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(self.tx)
+                .await?;
+                let unit_id = units[ucode];
+                let (username, roles): (String, Vec<(&str, Option<i32>)>) =
+                    match (*ucode, *pcode, k) {
+                        ("BKPSDM", "ANALIS-SDM", 0) => (
+                            format!("hr.{slug}"),
+                            vec![("employee", None), ("hr_admin", None)],
+                        ),
+                        ("DINKES", "KADIS", _) => (
+                            format!("kadinkes.{slug}"),
+                            vec![("employee", None), ("unit_leader", Some(unit_id))],
+                        ),
+                        ("PKM-KOTA", "PERAWAT-TRP", 0) => {
+                            (format!("pegawai.{slug}"), vec![("employee", None)])
+                        }
+                        (_, _, _)
+                            if *head && UNITS.iter().any(|u| u.0 == *ucode && u.3.is_none()) =>
+                        {
+                            (
+                                nip.clone(),
+                                vec![("employee", None), ("unit_leader", Some(unit_id))],
+                            )
+                        }
+                        _ => (nip.clone(), vec![("employee", None)]),
+                    };
+                self.user(&username, &name, Some(a.id), Some(e.id), &roles)
+                    .await?;
+                count += 1;
+            }
+        }
+        record(self.tx, &By::system("seed"), Entry {
+            agency_id: Some(a.id),
+            action: "seed",
+            entity: "agency",
+            entity_id: a.id.to_string(),
+            summary: json!({ "units": UNITS.len(), "positions": POSITIONS.len(), "employees": count }),
+        })
+        .await?;
+        Ok(count)
+    }
+}
+
+/// Loads the demo data in one transaction; returns the number of employees.
+pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
+    let hash = app::auth::service::hash_password(DEMO_PASSWORD)
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    let tx = write_tx(db).await?;
+    let mut s = Seeder {
+        tx: &tx,
+        hash,
+        rng: Rng::new(2026),
+        serial: 0,
+    };
+    s.user(
+        "admin",
+        "Administrator Sistem",
+        None,
+        None,
+        &[("sys_admin", None)],
+    )
+    .await?;
+    record(
+        &tx,
+        &By::system("seed"),
+        Entry {
+            agency_id: None,
+            action: "seed",
+            entity: "user",
+            entity_id: "admin".into(),
+            summary: json!({ "roles": ["sys_admin"] }),
+        },
+    )
+    .await?;
+    let mut total = s
+        .agency("KOTA-MANNA", "Pemerintah Kota Manna", "Manna")
+        .await?;
+    total += s
+        .agency("KOTA-MAKASSAR", "Pemerintah Kota Makassar", "Makassar")
+        .await?;
+    tx.commit().await?;
+    Ok(total)
+}

@@ -1,0 +1,196 @@
+//! Test support: fresh migrated databases (a temporary SQLite file, and a new
+//! database in the throwaway PostgreSQL cluster that `scripts/test.sh` starts, named
+//! by CAKAP_TEST_PG_URL), the router over them, and HTTP helpers.
+#![allow(dead_code)]
+
+use app::server::{AppState, Config};
+use axum::body::Body;
+use axum::Router;
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+pub const ORIGIN: &str = "http://cakap.test";
+pub const HOST: &str = "cakap.test";
+
+fn unique(label: &str) -> String {
+    format!("{label}_{}_{}", std::process::id(), rand::random::<u32>())
+}
+
+/// A fresh, migrated, empty SQLite database in a temporary file.
+pub async fn sqlite(label: &str) -> DatabaseConnection {
+    let dir = std::env::temp_dir().join("cakap-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}.db", unique(label)));
+    server::connect_and_migrate(&format!("sqlite://{}?mode=rwc", path.display()))
+        .await
+        .unwrap()
+}
+
+/// A fresh, migrated, empty PostgreSQL database, when a test cluster is configured.
+pub async fn postgres(label: &str) -> Option<DatabaseConnection> {
+    let Ok(admin_url) = std::env::var("CAKAP_TEST_PG_URL") else {
+        assert!(
+            std::env::var("CAKAP_REQUIRE_PG").is_err(),
+            "CAKAP_REQUIRE_PG is set but CAKAP_TEST_PG_URL is not"
+        );
+        eprintln!("note: CAKAP_TEST_PG_URL not set; PostgreSQL variant of {label} skipped");
+        return None;
+    };
+    let name = unique(label).to_lowercase();
+    let admin = sea_orm::Database::connect(format!("{admin_url}/postgres"))
+        .await
+        .unwrap();
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    admin.close().await.ok();
+    Some(
+        server::connect_and_migrate(&format!("{admin_url}/{name}"))
+            .await
+            .unwrap(),
+    )
+}
+
+/// Every backend to run a service test on: SQLite always, PostgreSQL when configured.
+pub async fn backends(label: &str) -> Vec<(&'static str, DatabaseConnection)> {
+    let mut out = vec![("sqlite", sqlite(label).await)];
+    if let Some(pg) = postgres(label).await {
+        out.push(("postgres", pg));
+    }
+    out
+}
+
+/// A database with the demo data.
+pub async fn seeded(db: DatabaseConnection) -> DatabaseConnection {
+    server::seed::demo::seed(&db).await.unwrap();
+    db
+}
+
+pub fn state(db: DatabaseConnection) -> AppState {
+    let options = leptos::prelude::LeptosOptions::builder()
+        .output_name(Arc::<str>::from("cakap"))
+        .site_root(Arc::<str>::from("target/site"))
+        .build();
+    AppState {
+        leptos_options: options,
+        db,
+        config: Arc::new(Config::default()),
+    }
+}
+
+pub fn router(db: DatabaseConnection) -> Router {
+    server::build_router(state(db))
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// Sends one request through the router (no network), as a browser on this site would.
+pub async fn send(
+    app: &Router,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    form: Option<&str>,
+) -> Reply {
+    send_from(app, method, path, cookie, form, Some(ORIGIN)).await
+}
+
+pub async fn send_from(
+    app: &Router,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    form: Option<&str>,
+    origin: Option<&str>,
+) -> Reply {
+    let mut b = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("host", HOST);
+    if let Some(o) = origin {
+        b = b.header("origin", o);
+    }
+    if let Some(c) = cookie {
+        b = b.header("cookie", c);
+    }
+    let body = match form {
+        Some(f) => {
+            b = b
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json");
+            Body::from(f.to_string())
+        }
+        None => Body::empty(),
+    };
+    let res = app.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).to_string(),
+    }
+}
+
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Logs in through the login server function; returns the `Cookie:` value.
+pub async fn login(app: &Router, account: &str) -> String {
+    let r = send(
+        app,
+        "POST",
+        "/api/login",
+        None,
+        Some(&format!(
+            "account={}&password=cakap2026&next=/",
+            enc(account)
+        )),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "login of {account} failed: {}",
+        r.body
+    );
+    let set = r
+        .headers
+        .get("set-cookie")
+        .expect("session cookie")
+        .to_str()
+        .unwrap();
+    set.split(';').next().unwrap().to_string()
+}
+
+/// One number from the database.
+pub async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
+    let row = app::server::sql::one(db, sql, vec![])
+        .await
+        .unwrap()
+        .unwrap();
+    app::server::sql::get::<i64>(&row, "n").unwrap()
+}
