@@ -70,10 +70,11 @@ impl MigrationTrait for Migration {
         // A NIP identifies one civil servant nationally, whatever agency holds them.
         m.create_index(unique("ux_employees_nip", a("employees"), &["nip"]))
             .await?;
+        // Covers the HR list (ordered by name) so its page is read from the index alone.
         m.create_index(index(
             "ix_employees_agency_name",
             a("employees"),
-            &["agency_id", "name", "id"],
+            &["agency_id", "name", "id", "active", "nip", "status"],
         ))
         .await?;
 

@@ -1,7 +1,7 @@
 //! Plain HTTP endpoints outside Leptos: health check, the language switch (a form
 //! post that works without JavaScript) and the employee CSV export.
 
-use app::auth::rules::{cookie_value, safe_next, SESSION_COOKIE};
+use app::auth::rules::{cookie_value, local_path, SESSION_COOKIE};
 use app::error::AppError;
 use app::i18n::Lang;
 use app::server::request::token_hash;
@@ -38,7 +38,7 @@ pub async fn switch_language(State(st): State<AppState>, Form(f): Form<LangForm>
         "lang={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
         lang.code()
     );
-    let mut res = Redirect::to(&safe_next(&f.next)).into_response();
+    let mut res = Redirect::to(&local_path(&f.next)).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }

@@ -11,7 +11,7 @@ use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{DatabaseConnection, DbErr};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
 
 /// Uploaded CSV files can be large (100 000 lines is about 10 MB).
 const BODY_LIMIT: usize = 24 * 1024 * 1024;
@@ -43,8 +43,23 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Opens the database and brings its schema up to date.
+/// Opens the database and brings its schema up to date. On PostgreSQL several server
+/// processes may start at once; an advisory lock lets one of them migrate while the
+/// others wait, then find nothing left to do.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    if url.starts_with("postgres") {
+        let mut opt = sea_orm::ConnectOptions::new(url.to_string());
+        opt.max_connections(1).sqlx_logging(false);
+        let one = sea_orm::Database::connect(opt).await?;
+        one.execute_unprepared("SELECT pg_advisory_lock(20261123)")
+            .await?;
+        let migrated = Migrator::up(&one, None).await;
+        one.execute_unprepared("SELECT pg_advisory_unlock(20261123)")
+            .await?;
+        one.close().await?;
+        migrated?;
+        return app::server::db::connect(url).await;
+    }
     let db = app::server::db::connect(url).await?;
     Migrator::up(&db, None).await?;
     Ok(db)

@@ -2,6 +2,8 @@
 //! roles per agency, throttling of failed logins.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod cache;
 pub mod model;
 pub mod rules;
 #[cfg(feature = "ssr")]

@@ -55,14 +55,23 @@ pub fn throttle(failures: &[i64], now: i64, limit: usize) -> Result<(), u32> {
     Err(((wait + 59) / 60) as u32)
 }
 
-/// Only same-site paths are followed after login, so a crafted link cannot send a
-/// user elsewhere.
-pub fn safe_next(next: &str) -> String {
+/// A path on this site, or "/": a crafted link cannot send a user elsewhere.
+pub fn local_path(next: &str) -> String {
     let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if ok && !next.starts_with("/login") {
+    if ok {
         next.to_string()
     } else {
         "/".to_string()
+    }
+}
+
+/// Where to go after login: a local path, never back to the login page.
+pub fn safe_next(next: &str) -> String {
+    let p = local_path(next);
+    if p.starts_with("/login") {
+        "/".to_string()
+    } else {
+        p
     }
 }
 
@@ -109,5 +118,7 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("//evil.example"), "/");
         assert_eq!(safe_next("/login"), "/");
+        assert_eq!(local_path("/login?next=/hr"), "/login?next=/hr");
+        assert_eq!(local_path("/\\evil.example"), "/");
     }
 }

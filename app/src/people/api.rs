@@ -1,5 +1,8 @@
 //! Server functions of the people domain: positions, employees, supervisors,
 //! profiles, the HR overview and the CSV import.
+// Server functions take the form's fields one by one (that is how forms post them),
+// so the employee form's functions have many arguments.
+#![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
 use crate::people::model::*;
@@ -121,7 +124,6 @@ pub async fn get_employee(id: i32) -> Result<EmployeeDetail, AppError> {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "employees/create")]
 pub async fn create_employee(
     nip: String,
@@ -152,7 +154,6 @@ pub async fn create_employee(
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "employees/update")]
 pub async fn update_employee(
     id: i32,
@@ -193,13 +194,17 @@ pub async fn update_employee(
 pub async fn set_employee_active(id: i32, active: bool) -> Result<(), AppError> {
     finish(
         async {
+            let st = state()?;
             crate::people::service::employees::set_employee_active(
-                &state()?.db,
+                &st.db,
                 &actor().await?,
                 id,
                 active,
             )
-            .await
+            .await?;
+            // The person's sessions must stop working now, not when the cache expires.
+            st.sessions.clear();
+            Ok(())
         }
         .await,
     )
@@ -226,13 +231,16 @@ pub async fn set_supervisor(
 pub async fn set_login_password(id: i32, password: String) -> Result<(), AppError> {
     finish(
         async {
+            let st = state()?;
             crate::people::service::employees::set_login_password(
-                &state()?.db,
+                &st.db,
                 &actor().await?,
                 id,
                 &password,
             )
-            .await
+            .await?;
+            st.sessions.clear();
+            Ok(())
         }
         .await,
     )

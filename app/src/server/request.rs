@@ -51,12 +51,18 @@ pub fn session_token() -> Option<String> {
 pub async fn actor_opt() -> Result<Option<Actor>, AppError> {
     let st = state()?;
     let load = || async {
-        match session_token() {
-            Some(token) => {
-                crate::auth::service::actor_for_session(&st.db, &token_hash(&token)).await
-            }
-            None => Ok(None),
+        let Some(token) = session_token() else {
+            return Ok(None);
+        };
+        let hash = token_hash(&token);
+        if let Some(actor) = st.sessions.get(&hash) {
+            return Ok(Some(actor));
         }
+        let actor = crate::auth::service::actor_for_session(&st.db, &hash).await?;
+        if let Some(a) = &actor {
+            st.sessions.put(&hash, a);
+        }
+        Ok(actor)
     };
     match use_context::<RequestCache>() {
         Some(cache) => cache.actor.get_or_try_init(load).await.cloned(),

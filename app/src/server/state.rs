@@ -22,4 +22,5 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
+    pub sessions: Arc<crate::auth::cache::SessionCache>,
 }

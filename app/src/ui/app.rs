@@ -97,7 +97,11 @@ pub fn App() -> impl IntoView {
                         path=path!("/hr/positions/:id")
                         view=crate::people::view::positions::PositionEditPage
                     />
-                    <Route path=path!("/hr/employees") view=crate::people::view::employees::EmployeesPage />
+                    <Route
+                        path=path!("/hr/employees")
+                        view=crate::people::view::employees::EmployeesPage
+                        ssr=leptos_router::SsrMode::Async
+                    />
                     <Route
                         path=path!("/hr/employees/new")
                         view=crate::people::view::employee_edit::EmployeeNewPage

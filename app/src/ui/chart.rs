@@ -10,7 +10,13 @@ pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str) -> S
         return String::new();
     }
     // Top-down order on screen: charts-rs draws the first category at the bottom.
-    let labels: Vec<String> = rows.iter().rev().map(|r| shorten(&r.0, 34)).collect();
+    // Two no-break spaces keep a label clear of the axis when the browser's fallback
+    // face is wider than the Roboto the chart was measured with.
+    let labels: Vec<String> = rows
+        .iter()
+        .rev()
+        .map(|r| format!("{}\u{a0}\u{a0}", shorten(&r.0, 32)))
+        .collect();
     let values: Vec<f32> = rows.iter().rev().map(|r| r.1 as f32).collect();
     let mut s = Series::new(series.to_string(), values);
     s.label_show = true;

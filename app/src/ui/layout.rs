@@ -128,7 +128,7 @@ fn LangSwitch() -> impl IntoView {
             <input type="hidden" name="lang" value=other.code() />
             <input type="hidden" name="next" prop:value=next />
             <button type="submit" class="button button-small button-quiet" lang=other.code()
-                aria-label=i.t(K::NavLanguage)>
+                title=i.t(K::NavLanguage)>
                 {label}
             </button>
         </form>

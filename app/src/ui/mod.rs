@@ -4,5 +4,6 @@
 pub mod app;
 pub mod chart;
 pub mod home;
+pub mod html;
 pub mod layout;
 pub mod widgets;

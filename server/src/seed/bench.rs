@@ -248,10 +248,9 @@ pub async fn generate(db: &DatabaseConnection, code: &str, n: usize) -> Result<G
         ])
         .await?;
         // The first unit_count employees head the units, one each.
-        let (unit, head, p) = if e < unit_count {
-            (e, true, unit_level[e])
-        } else {
-            (e % unit_count, false, 3 + rng.below(7) as usize)
+        let (unit, head, p) = match unit_level.get(e) {
+            Some(level) => (e, true, *level),
+            None => (e % unit_count, false, 3 + rng.below(7) as usize),
         };
         asgs.push(vec![
             (asg_base + e as i32).into(),

@@ -8,7 +8,7 @@ use super::{make_nip, names, Rng};
 use app::audit::service::{record, By, Entry};
 use app::server::entities::{agency, assignment, employee, position, unit, user, user_role};
 use app::server::{db, write_tx};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, Set};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -145,6 +145,21 @@ pub fn logins() -> Vec<(&'static str, &'static str)> {
             "admin BKPSDM Kota Makassar / HR administrator",
         ),
     ]
+}
+
+/// Whether this database holds the demo data (its HR login exists).
+pub async fn present(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    let row = app::server::sql::one(
+        db,
+        "SELECT COUNT(*) AS n FROM users WHERE username = 'hr.manna'",
+        vec![],
+    )
+    .await?;
+    Ok(row
+        .map(|r| app::server::sql::get::<i64>(&r, "n"))
+        .transpose()?
+        .unwrap_or(0)
+        > 0)
 }
 
 struct Seeder<'a> {
@@ -316,11 +331,19 @@ impl Seeder<'_> {
     }
 }
 
-/// Loads the demo data in one transaction; returns the number of employees.
-pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
+/// Loads the demo data in one transaction, unless the database already holds an
+/// agency; returns the number of employees loaded. Safe when several server
+/// processes start at once on one database: the check runs under the write lock.
+pub async fn seed(db: &DatabaseConnection) -> Result<Option<usize>, DbErr> {
     let hash = app::auth::service::hash_password(DEMO_PASSWORD)
         .map_err(|e| DbErr::Custom(e.to_string()))?;
     let tx = write_tx(db).await?;
+    if tx.get_database_backend() == sea_orm::DbBackend::Postgres {
+        app::server::sql::exec(&tx, "SELECT pg_advisory_xact_lock(20261122)", vec![]).await?;
+    }
+    if !super::is_empty(&tx).await? {
+        return Ok(None);
+    }
     let mut s = Seeder {
         tx: &tx,
         hash,
@@ -354,5 +377,5 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
         .agency("KOTA-MAKASSAR", "Pemerintah Kota Makassar", "Makassar")
         .await?;
     tx.commit().await?;
-    Ok(total)
+    Ok(Some(total))
 }

@@ -66,7 +66,10 @@ pub async fn backends(label: &str) -> Vec<(&'static str, DatabaseConnection)> {
 
 /// A database with the demo data.
 pub async fn seeded(db: DatabaseConnection) -> DatabaseConnection {
-    server::seed::demo::seed(&db).await.unwrap();
+    server::seed::demo::seed(&db)
+        .await
+        .unwrap()
+        .expect("empty database");
     db
 }
 
@@ -79,6 +82,7 @@ pub fn state(db: DatabaseConnection) -> AppState {
         leptos_options: options,
         db,
         config: Arc::new(Config::default()),
+        sessions: Default::default(),
     }
 }
 

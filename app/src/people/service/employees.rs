@@ -22,19 +22,18 @@ use serde_json::json;
 
 pub const PAGE_SIZE: u32 = 50;
 
-fn row(r: &sea_orm::QueryResult) -> Result<EmployeeRow, sea_orm::DbErr> {
-    Ok(EmployeeRow {
-        id: sql::get(r, "id")?,
-        nip: sql::get(r, "nip")?,
-        name: sql::get(r, "name")?,
-        status: sql::get(r, "status")?,
-        active: sql::get(r, "active")?,
-        unit_name: sql::get(r, "unit_name")?,
-        position_name: sql::get(r, "position_name")?,
-        job_level: sql::get(r, "job_level")?,
-        is_head: sql::get::<Option<bool>>(r, "is_head")?.unwrap_or(false),
-    })
-}
+/// The columns of an `EmployeeRow` and their kinds, for `sql::json_rows`.
+const JSON_ROW: &[(&str, sql::Kind)] = &[
+    ("id", sql::Kind::Plain),
+    ("nip", sql::Kind::Plain),
+    ("name", sql::Kind::Plain),
+    ("status", sql::Kind::Plain),
+    ("active", sql::Kind::Bool),
+    ("unit_name", sql::Kind::Plain),
+    ("position_name", sql::Kind::Plain),
+    ("job_level", sql::Kind::Plain),
+    ("is_head", sql::Kind::Bool),
+];
 
 pub async fn list_employees(
     db: &Db,
@@ -45,7 +44,7 @@ pub async fn list_employees(
     let page = f.page.max(1);
     let mut q = String::from(
         "SELECT e.id, e.nip, e.name, e.status, e.active, u.name AS unit_name, \
-         p.name AS position_name, p.job_level, a.is_head \
+         p.name AS position_name, p.job_level, COALESCE(a.is_head, FALSE) AS is_head \
          FROM employees e \
          LEFT JOIN assignments a ON a.employee_id = e.id AND a.end_date IS NULL \
          LEFT JOIN units u ON u.id = a.unit_id \
@@ -80,11 +79,7 @@ pub async fn list_employees(
         PAGE_SIZE + 1,
         (page - 1) * PAGE_SIZE
     ));
-    let mut rows = sql::all(db, &q, vals)
-        .await?
-        .iter()
-        .map(row)
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut rows: Vec<EmployeeRow> = sql::json_rows(db, &q, vals, JSON_ROW, "name, id").await?;
     let has_next = rows.len() > PAGE_SIZE as usize;
     rows.truncate(PAGE_SIZE as usize);
     let unit_name = match f.unit_id {

@@ -64,8 +64,23 @@ fn delimiter(text: &str) -> u8 {
 /// first data line (2 for a whole file; more for a later part of a large file).
 pub fn read(text: &str, first_line: usize) -> Result<Vec<Line>, Vec<FieldError>> {
     let text = text.trim_start_matches('\u{feff}');
+    let sep = delimiter(text);
+    // The reader skips blank lines without counting them; a lone separator keeps each
+    // one as an (empty, ignored) record, so line numbers match the file (the import
+    // page blanks out lines it already knows to be wrong).
+    let text: String = text
+        .split('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                (sep as char).to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter(text))
+        .delimiter(sep)
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
@@ -93,8 +108,6 @@ pub fn read(text: &str, first_line: usize) -> Result<Vec<Line>, Vec<FieldError>>
     let mut lines = vec![];
     let mut errors = vec![];
     for rec in rdr.records() {
-        // The reader's own line count keeps numbers right across blank lines (the
-        // page blanks out lines it already knows to be wrong).
         let at = |r: &csv::StringRecord| r.position().map(|p| p.line() as usize).unwrap_or(2);
         match rec {
             Ok(r) if r.iter().all(|c| c.is_empty()) => continue,

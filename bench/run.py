@@ -1,0 +1,119 @@
+"""Drives the Cakap benchmark (see run.sh): data generation, server, wrk, report."""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import socket
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def wait_healthy(url):
+    for _ in range(300):
+        try:
+            if urllib.request.urlopen(url + "/health", timeout=1).status == 200:
+                return
+        except Exception:
+            time.sleep(0.2)
+    sys.exit("server did not start")
+
+
+def login(url):
+    req = urllib.request.Request(
+        url + "/api/login",
+        data=b"account=hr.bench&password=bench-2026&next=/",
+        headers={"Origin": url, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+    )
+    with urllib.request.urlopen(req) as r:
+        return r.headers["Set-Cookie"].split(";")[0]
+
+
+def to_ms(value):
+    m = re.match(r"([\d.]+)(us|ms|s)", value)
+    n, unit = float(m.group(1)), m.group(2)
+    return n / 1000 if unit == "us" else n * 1000 if unit == "s" else n
+
+
+def wrk(url, cookie, conns, seconds):
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{conns}", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}", url],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": int(errors.group(1)) if errors else 0}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--employees", type=int, default=250_000)
+    ap.add_argument("--connections", type=int, default=64)
+    ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--page", default="/hr/employees")
+    a = ap.parse_args()
+
+    out_dir = os.path.join(ROOT, "bench", "out")
+    os.makedirs(out_dir, exist_ok=True)
+    db = os.path.join(out_dir, f"bench-{a.employees}.db")
+    if not os.path.exists(db):
+        print(f"generating {a.employees} employees into {db} ...", flush=True)
+        t = time.time()
+        subprocess.run([a.bin, "--db", db, "--no-seed", "gen-bench", "--employees", str(a.employees)], check=True)
+        print(f"generation took {time.time() - t:.1f} s (wall, including migrations)")
+    else:
+        print(f"reusing {db} (delete it to regenerate)")
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    site = os.path.join(ROOT, "target", "site")
+    server = subprocess.Popen(
+        [a.bin, "--addr", f"127.0.0.1:{port}", "--db", db, "--no-seed", "--site-root", site],
+        stdout=subprocess.DEVNULL, env={**os.environ, "RUST_LOG": "warn"},
+    )
+    try:
+        wait_healthy(url)
+        cookie = login(url)
+        req = urllib.request.Request(url + a.page, headers={"Cookie": cookie})
+        body = urllib.request.urlopen(req).read()
+        rows = body.count(b"<tr")
+        static_name = "bench-static-page.html"
+        with open(os.path.join(site, static_name), "wb") as f:
+            f.write(body)
+        print(f"page {a.page}: {len(body)} bytes, {rows - 1} table rows; static copy /{static_name}")
+        # Warm both paths, then measure.
+        wrk(url + a.page, cookie, a.connections, 2)
+        page = wrk(url + a.page, cookie, a.connections, a.seconds)
+        static = wrk(url + "/" + static_name, cookie, a.connections, a.seconds)
+    finally:
+        server.terminate()
+        server.wait()
+
+    print()
+    print(f"{'':<22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>9}")
+    for name, r in (("server-rendered page", page), ("static file", static)):
+        print(f"{name:<22}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}{r['non2xx']:>9}")
+    ratio = page["rps"] / static["rps"]
+    print(f"\nratio page/static: {ratio:.2f}  (goal >= 0.5)   page p99: {page['p99']:.1f} ms (goal < 50 ms)"
+          f"   at {a.connections} connections, {a.employees} employees")
+    ok = ratio >= 0.5 and page["p99"] < 50 and page["non2xx"] == 0
+    print("GOALS MET" if ok else "GOALS NOT MET")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds and runs Cakap on http://127.0.0.1:3000 with an embedded SQLite database
+# (./cakap.db, created, migrated and filled with demo data on first start).
+# Installs what is missing first (wasm32 target, cargo-leptos, wasm-bindgen, wasm-opt).
+#   --addr HOST:PORT / CAKAP_ADDR     where to listen
+#   --db FILE / CAKAP_DB              the SQLite file
+#   DATABASE_URL=postgres://...       run on PostgreSQL instead
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+ensure_build_tools
+build_release
+exec "$(release_bin)" --site-root "$ROOT/target/site" "$@"

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test of Cakap: formatting and lints, unit and service tests (on SQLite and
+# on a throwaway PostgreSQL cluster), HTTP and multi-process tests, and the browser
+# journeys in Debian's Chromium against the release build.
+# Installs what is missing first and skips what is present.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+START=$(date +%s)
+
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  stop_pg
+  [ -n "${E2E_DIR:-}" ] && rm -rf "$E2E_DIR"
+}
+trap cleanup EXIT
+
+say "set-up"
+ensure_build_tools
+apt_install chromium curl python3
+[ -x "$PG_BIN/initdb" ] || apt_install postgresql-15
+if [ ! -d end2end/node_modules/@playwright/test ]; then
+  (cd end2end && npm ci --no-audit --no-fund)
+fi
+
+say "formatting and lints"
+cargo fmt --all --check
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+cargo clippy -p server -p migrations --all-targets -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+start_pg
+export CAKAP_REQUIRE_PG=1
+
+say "unit, service, HTTP and process tests"
+cargo test -p app --features ssr
+cargo test -p server
+
+say "browser journeys"
+build_release
+E2E_DIR="$(mktemp -d /tmp/cakap-e2e.XXXXXX)"
+PORT="$(free_port)"
+"$(release_bin)" --addr "127.0.0.1:$PORT" --db "$E2E_DIR/e2e.db" --site-root "$ROOT/target/site" \
+  >"$E2E_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+wait_healthy "http://127.0.0.1:$PORT" || { cat "$E2E_DIR/server.log"; exit 1; }
+(cd end2end && CAKAP_URL="http://127.0.0.1:$PORT" npx playwright test)
+
+say "all tests passed in $(( $(date +%s) - START )) s"

@@ -1,0 +1,355 @@
+//! HTTP tests through the whole router (security layer, Leptos pages and server
+//! functions, plain handlers) with `tower::ServiceExt::oneshot`: no network.
+
+mod support;
+
+use http::StatusCode;
+use support::{count, enc, login, router, seeded, send, send_from, sqlite};
+
+async fn app() -> (axum::Router, sea_orm::DatabaseConnection) {
+    let db = seeded(sqlite("http").await).await;
+    (router(db.clone()), db)
+}
+
+async fn unit_id(db: &sea_orm::DatabaseConnection, agency: &str, code: &str) -> i32 {
+    let sql = format!("SELECT u.id AS n FROM units u JOIN agencies g ON g.id = u.agency_id WHERE g.code = '{agency}' AND u.code = '{code}'");
+    count(db, &sql).await as i32
+}
+
+#[tokio::test]
+async fn login_sets_a_safe_session_cookie_and_a_wrong_password_names_the_field() {
+    let (app, _) = app().await;
+    let r = send(
+        &app,
+        "POST",
+        "/api/login",
+        None,
+        Some("account=hr.manna&password=cakap2026&next=/hr"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["next"], "/hr");
+    let cookie = r.headers["set-cookie"].to_str().unwrap();
+    for attr in ["cakap_session=", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attr), "{cookie}");
+    }
+    assert!(!cookie.contains("Secure"), "not configured for TLS");
+    let r = send(
+        &app,
+        "POST",
+        "/api/login",
+        None,
+        Some("account=hr.manna&password=nope&next=/"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["Validation"][0]["field"], "password");
+    assert!(r.headers.get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn repeated_failures_are_refused_with_a_clear_wait() {
+    let (app, _) = app().await;
+    for _ in 0..5 {
+        send(
+            &app,
+            "POST",
+            "/api/login",
+            None,
+            Some("account=pegawai.manna&password=x&next=/"),
+        )
+        .await;
+    }
+    let r = send(
+        &app,
+        "POST",
+        "/api/login",
+        None,
+        Some("account=pegawai.manna&password=cakap2026&next=/"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        r.json()["RateLimited"]["retry_after_minutes"]
+            .as_u64()
+            .unwrap()
+            >= 14
+    );
+}
+
+#[tokio::test]
+async fn a_login_form_posted_before_hydration_is_answered_with_redirects() {
+    let (app, _) = app().await;
+    let post = |body: &'static str| {
+        let app = app.clone();
+        async move {
+            let req = http::Request::builder()
+                .method("POST")
+                .uri("/api/login")
+                .header("host", support::HOST)
+                .header("origin", support::ORIGIN)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "text/html")
+                .header("referer", format!("{}/login", support::ORIGIN))
+                .body(axum::body::Body::from(body))
+                .unwrap();
+            tower::ServiceExt::oneshot(app, req).await.unwrap()
+        }
+    };
+    let ok = post("account=hr.manna&password=cakap2026&next=/hr/units").await;
+    assert_eq!(ok.status(), StatusCode::FOUND);
+    assert_eq!(ok.headers()["location"], "/hr/units");
+    assert!(ok.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("cakap_session="));
+    let bad = post("account=hr.manna&password=salah&next=/hr/units").await;
+    assert_eq!(bad.status(), StatusCode::FOUND);
+    assert_eq!(bad.headers()["location"], "/login?error=failed");
+}
+
+#[tokio::test]
+async fn an_employee_creating_a_unit_gets_403_and_nothing_changes() {
+    let (app, db) = app().await;
+    let cookie = login(&app, "pegawai.manna").await;
+    let before = count(&db, "SELECT COUNT(*) AS n FROM units").await;
+    let audit = count(&db, "SELECT COUNT(*) AS n FROM audit_log").await;
+    let r = send(
+        &app,
+        "POST",
+        "/api/units/create",
+        Some(&cookie),
+        Some("code=X1&name=Unit+Liar&kind=seksi&parent_id="),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(r.json(), serde_json::json!("Forbidden"));
+    assert_eq!(count(&db, "SELECT COUNT(*) AS n FROM units").await, before);
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) AS n FROM audit_log").await,
+        audit,
+        "a refused call writes no audit row"
+    );
+}
+
+#[tokio::test]
+async fn hr_of_another_agency_cannot_change_a_unit_by_its_id() {
+    let (app, db) = app().await;
+    let cookie = login(&app, "hr.makassar").await;
+    let dinkes_manna = unit_id(&db, "KOTA-MANNA", "DINKES").await;
+    let body = format!("id={dinkes_manna}&code=DINKES&name=Dibajak&kind=dinas&parent_id=");
+    let r = send(
+        &app,
+        "POST",
+        "/api/units/update",
+        Some(&cookie),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send(
+        &app,
+        "POST",
+        "/api/units/get",
+        Some(&cookie),
+        Some(&format!("id={dinkes_manna}")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let name = count(&db, &format!("SELECT COUNT(*) AS n FROM units WHERE id = {dinkes_manna} AND name = 'Dinas Kesehatan'")).await;
+    assert_eq!(name, 1, "the unit keeps its name");
+    // And an employee cannot read a colleague's profile by changing the id.
+    let nurse = login(&app, "pegawai.manna").await;
+    let hr_emp = count(
+        &db,
+        "SELECT employee_id AS n FROM users WHERE username = 'hr.manna'",
+    )
+    .await;
+    let r = send(
+        &app,
+        "POST",
+        "/api/profile",
+        Some(&nurse),
+        Some(&format!("id={hr_emp}")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_state_change_from_another_origin_is_rejected_before_it_runs() {
+    let (app, db) = app().await;
+    let cookie = login(&app, "hr.manna").await;
+    let before = count(&db, "SELECT COUNT(*) AS n FROM units").await;
+    let body = Some("code=CSRF&name=Unit+Palsu&kind=seksi&parent_id=");
+    let r = send_from(
+        &app,
+        "POST",
+        "/api/units/create",
+        Some(&cookie),
+        body,
+        Some("http://evil.example"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send_from(&app, "POST", "/api/units/create", Some(&cookie), body, None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no Origin and no Referer");
+    assert_eq!(count(&db, "SELECT COUNT(*) AS n FROM units").await, before);
+    // The same call from this site works.
+    let r = send(&app, "POST", "/api/units/create", Some(&cookie), body).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) AS n FROM units").await,
+        before + 1
+    );
+}
+
+#[tokio::test]
+async fn a_csv_with_bad_lines_gets_per_line_errors_and_saves_nothing() {
+    let (app, db) = app().await;
+    let cookie = login(&app, "hr.manna").await;
+    let csv = "nip;nama;jenis_kelamin;status;kode_unit;kode_jabatan\n\
+               199201012019032011;Rina Puspita;P;PNS;PKM-KOTA;PERAWAT-TRP\n\
+               199201012019032012;Nama Salah Kelamin;L;PNS;PKM-KOTA;PERAWAT-TRP\n\
+               199201012019032013;Kode Jabatan Salah;P;PNS;PKM-KOTA;PILOT\n";
+    let before = count(&db, "SELECT COUNT(*) AS n FROM employees").await;
+    let body = format!("csv={}&first_line=2&only_valid=false", enc(csv));
+    let r = send(
+        &app,
+        "POST",
+        "/api/employees/import",
+        Some(&cookie),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let errors = r.json()["Validation"].as_array().unwrap().clone();
+    let got: Vec<(u64, String, String)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap(),
+                e["field"].as_str().unwrap().into(),
+                e["msg"]["key"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (3, "jenis_kelamin".into(), "err.sex_nip_mismatch".into()),
+            (4, "kode_jabatan".into(), "err.csv_unknown_position".into()),
+        ]
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) AS n FROM employees").await,
+        before,
+        "nothing saved"
+    );
+    let body = format!("csv={}&first_line=2&only_valid=true", enc(csv));
+    let r = send(
+        &app,
+        "POST",
+        "/api/employees/import",
+        Some(&cookie),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) AS n FROM employees").await,
+        before + 1
+    );
+}
+
+#[tokio::test]
+async fn pages_render_on_the_server_with_a_nonce_csp_and_hardening_headers() {
+    let (app, _) = app().await;
+    let cookie = login(&app, "hr.manna").await;
+    let r = send(&app, "GET", "/hr/units", Some(&cookie), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("Puskesmas Kota Manna") && r.body.contains("Unit kerja"),
+        "server-rendered list"
+    );
+    assert!(r.body.contains("<html lang=\"id\""));
+    let csp = r.headers["content-security-policy"].to_str().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(
+        r.body.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the CSP nonce"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(r.headers["x-content-type-options"], "nosniff");
+    assert_eq!(
+        r.headers["referrer-policy"],
+        "strict-origin-when-cross-origin"
+    );
+    assert_eq!(r.headers["x-frame-options"], "DENY");
+    let r = send(&app, "GET", "/tidak-ada", Some(&cookie), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Halaman tidak ditemukan"));
+}
+
+#[tokio::test]
+async fn a_visitor_is_asked_to_log_in_and_server_functions_answer_401() {
+    let (app, _) = app().await;
+    let r = send(&app, "POST", "/api/units/list", None, Some("")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let r = send(&app, "GET", "/hr/units", None, None).await;
+    assert!(r.body.contains("Silakan masuk terlebih dahulu"));
+    let r = send(&app, "GET", "/hr/employees.csv", None, None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn the_language_switch_sets_a_cookie_and_pages_follow_it() {
+    let (app, _) = app().await;
+    let r = send(&app, "POST", "/lang", None, Some("lang=en&next=/login")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.headers["location"], "/login");
+    assert!(r.headers["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("lang=en;"));
+    let r = send(&app, "GET", "/login", Some("lang=en"), None).await;
+    assert!(
+        r.body.contains("<html lang=\"en\"")
+            && r.body.contains("Log in")
+            && !r.body.contains("Kata sandi")
+    );
+    let r = send(
+        &app,
+        "POST",
+        "/lang",
+        None,
+        Some("lang=id&next=https://evil.example"),
+    )
+    .await;
+    assert_eq!(r.headers["location"], "/", "only local paths are followed");
+}
+
+#[tokio::test]
+async fn hr_downloads_the_csv_and_an_employee_may_not() {
+    let (app, _) = app().await;
+    let hr = login(&app, "hr.manna").await;
+    let r = send(&app, "GET", "/hr/employees.csv", Some(&hr), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(r.body.starts_with(
+        "nip,nama,jenis_kelamin,status,kode_unit,kode_jabatan,kepala_unit,tanggal_mulai"
+    ));
+    assert_eq!(r.body.lines().count(), 45);
+    let nurse = login(&app, "pegawai.manna").await;
+    let r = send(&app, "GET", "/hr/employees.csv", Some(&nurse), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
