@@ -1,19 +1,10 @@
 //! Agencies (instansi) and their unit tree (unit kerja).
 
-use crate::util::{exec, index, tenant_key, unique};
+use crate::util::{a, exec, index, tenant_key, unique};
 use sea_orm_migration::{prelude::*, schema::*};
 
+#[derive(DeriveMigrationName)]
 pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261122_000001_org"
-    }
-}
-
-fn a(s: &'static str) -> Alias {
-    Alias::new(s)
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -1,20 +1,11 @@
 //! Positions (jabatan), employees (pegawai), their dated assignments and the
 //! supervisor links HR sets over the derived ones.
 
-use crate::util::{exec, index, tenant_fk, tenant_key, unique};
+use crate::util::{a, exec, index, tenant_fk, tenant_key, unique};
 use sea_orm_migration::{prelude::*, schema::*};
 
+#[derive(DeriveMigrationName)]
 pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261122_000002_people"
-    }
-}
-
-fn a(s: &'static str) -> Alias {
-    Alias::new(s)
-}
 
 fn agency_fk(name: &str, from: &'static str) -> ForeignKeyCreateStatement {
     ForeignKey::create()

@@ -1,20 +1,11 @@
 //! Users, their roles per agency, database-backed sessions (so several server
 //! processes can share one PostgreSQL) and the login attempts used for rate limiting.
 
-use crate::util::{index, unique};
+use crate::util::{a, index, unique};
 use sea_orm_migration::{prelude::*, schema::*};
 
+#[derive(DeriveMigrationName)]
 pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261122_000003_auth"
-    }
-}
-
-fn a(s: &'static str) -> Alias {
-    Alias::new(s)
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

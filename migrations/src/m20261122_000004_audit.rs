@@ -2,20 +2,11 @@
 //! national and system events); `audit_heads` holds each chain's last sequence number
 //! and hash so writers serialise on one row and never fork a chain.
 
-use crate::util::unique;
+use crate::util::{a, unique};
 use sea_orm_migration::{prelude::*, schema::*};
 
+#[derive(DeriveMigrationName)]
 pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261122_000004_audit"
-    }
-}
-
-fn a(s: &'static str) -> Alias {
-    Alias::new(s)
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

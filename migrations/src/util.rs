@@ -2,6 +2,11 @@
 
 use sea_orm_migration::prelude::*;
 
+/// A table or column name.
+pub fn a(s: &'static str) -> Alias {
+    Alias::new(s)
+}
+
 /// Runs one SQL statement that both backends understand (partial indexes, mostly).
 pub async fn exec(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
     manager

@@ -217,3 +217,43 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<Verdict, DbErr> {
         chains: heads.len() as u64,
     })
 }
+
+/// Records that an entity was deactivated or reactivated.
+pub async fn record_toggle(
+    db: &impl ConnectionTrait,
+    by: &By,
+    agency_id: i32,
+    entity: &str,
+    id: i32,
+    before: bool,
+    after: bool,
+) -> Result<(), DbErr> {
+    record(db, by, Entry {
+        agency_id: Some(agency_id),
+        action: if after { "activate" } else { "deactivate" },
+        entity,
+        entity_id: id.to_string(),
+        summary: serde_json::json!({ "before": { "active": before }, "after": { "active": after } }),
+    })
+    .await
+}
+
+/// Records a change made by a user in an agency (the common case of `record`).
+pub async fn change(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    agency_id: i32,
+    action: &str,
+    entity: &str,
+    id: i32,
+    summary: Json,
+) -> Result<(), DbErr> {
+    let entry = Entry {
+        agency_id: Some(agency_id),
+        action,
+        entity,
+        entity_id: id.to_string(),
+        summary,
+    };
+    record(db, &By::from(actor), entry).await
+}

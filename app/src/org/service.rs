@@ -1,7 +1,7 @@
 //! Units of an agency: listing as a tree, creating, editing, deactivating. Only the
 //! agency's HR administrators (and system administrators) change units.
 
-use crate::audit::service::{self as audit, By, Entry};
+use crate::audit::service::{self as audit, By};
 use crate::auth::model::Actor;
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
@@ -204,16 +204,14 @@ pub async fn create_unit(db: &Db, actor: &Actor, form: &UnitForm) -> Result<i32,
     }
     .insert(&tx)
     .await?;
-    audit::record(
+    audit::change(
         &tx,
-        &By::from(actor),
-        Entry {
-            agency_id: Some(agency),
-            action: "create",
-            entity: "unit",
-            entity_id: m.id.to_string(),
-            summary: json!({ "after": snapshot(&m) }),
-        },
+        actor,
+        agency,
+        "create",
+        "unit",
+        m.id,
+        json!({ "after": snapshot(&m) }),
     )
     .await?;
     tx.commit().await?;
@@ -232,16 +230,14 @@ pub async fn update_unit(db: &Db, actor: &Actor, id: i32, form: &UnitForm) -> Re
     m.parent_id = Set(v.parent_id);
     m.updated_at = Set(db::now());
     let after = m.update(&tx).await?;
-    audit::record(
+    audit::change(
         &tx,
-        &By::from(actor),
-        Entry {
-            agency_id: Some(before.agency_id),
-            action: "update",
-            entity: "unit",
-            entity_id: id.to_string(),
-            summary: json!({ "before": snapshot(&before), "after": snapshot(&after) }),
-        },
+        actor,
+        before.agency_id,
+        "update",
+        "unit",
+        id,
+        json!({ "before": snapshot(&before), "after": snapshot(&after) }),
     )
     .await?;
     tx.commit().await?;
@@ -283,13 +279,15 @@ pub async fn set_unit_active(
     m.active = Set(active);
     m.updated_at = Set(db::now());
     m.update(&tx).await?;
-    audit::record(&tx, &By::from(actor), Entry {
-        agency_id: Some(before.agency_id),
-        action: if active { "activate" } else { "deactivate" },
-        entity: "unit",
-        entity_id: id.to_string(),
-        summary: json!({ "before": { "active": before.active }, "after": { "active": active } }),
-    })
+    audit::record_toggle(
+        &tx,
+        &By::from(actor),
+        before.agency_id,
+        "unit",
+        id,
+        before.active,
+        active,
+    )
     .await?;
     tx.commit().await?;
     Ok(())

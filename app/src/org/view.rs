@@ -8,7 +8,7 @@ use crate::org::input::UnitKind;
 use crate::org::model::{UnitDetail, UnitRow};
 use crate::org::rules::{subtree, TreeNode};
 use crate::ui::widgets::{
-    action_error, error_box, msg_for, ErrorBox, Field, Loading, Notice, PageHead,
+    action_error, error_box, msg_for, saved_flag, ErrorBox, Field, Loading, Notice, PageHead,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -217,11 +217,7 @@ pub fn UnitEditPage() -> impl IntoView {
     );
     let errors = action_error(update.value());
     let toggle_errors = action_error(toggle.value());
-    let query = leptos_router::hooks::use_query_map();
-    let saved = move || {
-        matches!(update.value().get(), Some(Ok(())))
-            || (update.value().get().is_none() && query.read().get("saved").is_some())
-    };
+    let saved = saved_flag(update.value());
     view! {
         <section class="page narrow">
             <p><a href="/hr/units">{i.t(K::BackToUnits)}</a></p>

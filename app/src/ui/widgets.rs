@@ -155,3 +155,17 @@ pub fn error_box(errors: Signal<Option<AppError>>) -> impl Fn() -> Option<AnyVie
         Some(e) => Some(view! { <ErrorBox err=e /> }.into_any()),
     }
 }
+
+/// Whether to show "saved": the action's last call succeeded, or the page was
+/// reached with `?saved=1` right after a create and nothing was submitted since.
+pub fn saved_flag<T, S>(value: S) -> impl Fn() -> bool + Copy + Send + Sync + 'static
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+{
+    let query = leptos_router::hooks::use_query_map();
+    move || match value.get() {
+        Some(r) => r.is_ok(),
+        None => query.read().get("saved").is_some(),
+    }
+}

@@ -314,14 +314,7 @@ pub async fn create_employee(db: &Db, actor: &Actor, form: &EmployeeForm) -> Res
     .await?;
     let placement = (unit_id, position_id, v.is_head);
     start_assignment(&tx, agency, e.id, placement, start_date(&v)).await?;
-    audit::record(&tx, &By::from(actor), Entry {
-        agency_id: Some(agency),
-        action: "create",
-        entity: "employee",
-        entity_id: e.id.to_string(),
-        summary: json!({ "after": snapshot(&e), "unit_id": unit_id, "position_id": position_id, "is_head": v.is_head }),
-    })
-    .await?;
+    audit::change(&tx, actor, agency, "create", "employee", e.id, json!({ "after": snapshot(&e), "unit_id": unit_id, "position_id": position_id, "is_head": v.is_head })).await?;
     tx.commit().await?;
     Ok(e.id)
 }
@@ -418,17 +411,10 @@ pub async fn update_employee(
         start_date(&v),
     )
     .await?;
-    audit::record(&tx, &By::from(actor), Entry {
-        agency_id: Some(before.agency_id),
-        action: "update",
-        entity: "employee",
-        entity_id: id.to_string(),
-        summary: json!({
+    audit::change(&tx, actor, before.agency_id, "update", "employee", id, json!({
             "before": snapshot(&before), "after": snapshot(&after),
             "moved_to": if moved { json!({"unit_id": unit_id, "position_id": position_id, "is_head": v.is_head}) } else { json!(null) },
-        }),
-    })
-    .await?;
+        })).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -468,13 +454,15 @@ pub async fn set_employee_active(
     m.active = Set(active);
     m.updated_at = Set(db::now());
     m.update(&tx).await?;
-    audit::record(&tx, &By::from(actor), Entry {
-        agency_id: Some(before.agency_id),
-        action: if active { "activate" } else { "deactivate" },
-        entity: "employee",
-        entity_id: id.to_string(),
-        summary: json!({ "before": { "active": before.active }, "after": { "active": active } }),
-    })
+    audit::record_toggle(
+        &tx,
+        &By::from(actor),
+        before.agency_id,
+        "employee",
+        id,
+        before.active,
+        active,
+    )
     .await?;
     tx.commit().await?;
     Ok(())

@@ -1,6 +1,6 @@
 //! Positions (jabatan) of an agency.
 
-use crate::audit::service::{self as audit, By, Entry};
+use crate::audit::service::{self as audit, By};
 use crate::auth::model::Actor;
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
@@ -120,16 +120,14 @@ pub async fn create_position(db: &Db, actor: &Actor, form: &PositionForm) -> Res
     }
     .insert(&tx)
     .await?;
-    audit::record(
+    audit::change(
         &tx,
-        &By::from(actor),
-        Entry {
-            agency_id: Some(agency),
-            action: "create",
-            entity: "position",
-            entity_id: m.id.to_string(),
-            summary: json!({ "after": snapshot(&m) }),
-        },
+        actor,
+        agency,
+        "create",
+        "position",
+        m.id,
+        json!({ "after": snapshot(&m) }),
     )
     .await?;
     tx.commit().await?;
@@ -154,16 +152,14 @@ pub async fn update_position(
     m.job_level = Set(v.job_level.code().into());
     m.updated_at = Set(db::now());
     let after = m.update(&tx).await?;
-    audit::record(
+    audit::change(
         &tx,
-        &By::from(actor),
-        Entry {
-            agency_id: Some(before.agency_id),
-            action: "update",
-            entity: "position",
-            entity_id: id.to_string(),
-            summary: json!({ "before": snapshot(&before), "after": snapshot(&after) }),
-        },
+        actor,
+        before.agency_id,
+        "update",
+        "position",
+        id,
+        json!({ "before": snapshot(&before), "after": snapshot(&after) }),
     )
     .await?;
     tx.commit().await?;
@@ -193,13 +189,15 @@ pub async fn set_position_active(
     m.active = Set(active);
     m.updated_at = Set(db::now());
     m.update(&tx).await?;
-    audit::record(&tx, &By::from(actor), Entry {
-        agency_id: Some(before.agency_id),
-        action: if active { "activate" } else { "deactivate" },
-        entity: "position",
-        entity_id: id.to_string(),
-        summary: json!({ "before": { "active": before.active }, "after": { "active": active } }),
-    })
+    audit::record_toggle(
+        &tx,
+        &By::from(actor),
+        before.agency_id,
+        "position",
+        id,
+        before.active,
+        active,
+    )
     .await?;
     tx.commit().await?;
     Ok(())

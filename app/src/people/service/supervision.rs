@@ -2,7 +2,7 @@
 //! see `people::supervision`), the reverse (direct subordinates), and HR's overrides,
 //! kept as dated rows so the history is never lost.
 
-use crate::audit::service::{self as audit, By, Entry};
+use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
@@ -272,18 +272,11 @@ pub async fn set_supervisor(
         .await?;
     }
     let after = supervisor_of(&tx, &e).await?;
-    audit::record(&tx, &By::from(actor), Entry {
-        agency_id: Some(e.agency_id),
-        action: "set_supervisor",
-        entity: "employee",
-        entity_id: e.id.to_string(),
-        summary: json!({
+    audit::change(&tx, actor, e.agency_id, "set_supervisor", "employee", e.id, json!({
             "before": before.map(|(s, src)| json!({"supervisor_id": s, "set_by_hr": src == Source::SetByHr})),
             "after": after.map(|(s, src)| json!({"supervisor_id": s, "set_by_hr": src == Source::SetByHr})),
             "reason": reason,
-        }),
-    })
-    .await?;
+        })).await?;
     tx.commit().await?;
     Ok(())
 }

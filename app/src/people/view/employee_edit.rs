@@ -13,10 +13,10 @@ use crate::people::api::{
 use crate::people::model::{EmployeeDetail, PositionRow};
 use crate::people::view::positions::level_label;
 use crate::ui::widgets::{
-    action_error, error_box, msg_for, ErrorBox, Field, Loading, Notice, PageHead,
+    action_error, error_box, msg_for, saved_flag, ErrorBox, Field, Loading, Notice, PageHead,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 async fn choices() -> Result<(Vec<UnitRow>, Vec<PositionRow>), AppError> {
     Ok((list_units().await?, list_positions().await?))
@@ -144,7 +144,6 @@ pub fn EmployeeNewPage() -> impl IntoView {
 pub fn EmployeeEditPage() -> impl IntoView {
     let i = use_i18n();
     let params = use_params_map();
-    let query = use_query_map();
     let id = move || {
         params
             .read()
@@ -171,10 +170,7 @@ pub fn EmployeeEditPage() -> impl IntoView {
         },
     );
     let errors = action_error(update.value());
-    let saved = move || {
-        matches!(update.value().get(), Some(Ok(())))
-            || (update.value().get().is_none() && query.read().get("saved").is_some())
-    };
+    let saved = saved_flag(update.value());
     view! {
         <section class="page narrow">
             <p><a href="/hr/employees">{i.t(K::BackToEmployees)}</a></p>

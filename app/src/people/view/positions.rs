@@ -8,10 +8,10 @@ use crate::people::api::{
 use crate::people::job_level::JobLevel;
 use crate::people::model::PositionRow;
 use crate::ui::widgets::{
-    action_error, error_box, msg_for, ErrorBox, Field, Loading, Notice, PageHead,
+    action_error, error_box, msg_for, saved_flag, ErrorBox, Field, Loading, Notice, PageHead,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 pub fn level_label(code: &str) -> &'static str {
     let i = use_i18n();
@@ -128,7 +128,6 @@ pub fn PositionNewPage() -> impl IntoView {
 pub fn PositionEditPage() -> impl IntoView {
     let i = use_i18n();
     let params = use_params_map();
-    let query = use_query_map();
     let id = move || {
         params
             .read()
@@ -144,10 +143,7 @@ pub fn PositionEditPage() -> impl IntoView {
     );
     let errors = action_error(update.value());
     let toggle_errors = action_error(toggle.value());
-    let saved = move || {
-        matches!(update.value().get(), Some(Ok(())))
-            || (update.value().get().is_none() && query.read().get("saved").is_some())
-    };
+    let saved = saved_flag(update.value());
     view! {
         <section class="page narrow">
             <p><a href="/hr/positions">{i.t(K::BackToPositions)}</a></p>
