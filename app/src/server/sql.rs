@@ -77,10 +77,11 @@ pub async fn json_rows<T: serde::de::DeserializeOwned>(
             order.join(", ")
         )
     } else {
+        // SQLite runs the ordered subquery as a co-routine and appends rows in the
+        // order it yields them; an ORDER BY inside the aggregate would sort again.
         format!(
-            "SELECT json_group_array(json_object({}) ORDER BY {}) AS page FROM ({inner}) t",
-            fields.join(", "),
-            order.join(", ")
+            "SELECT json_group_array(json_object({})) AS page FROM ({inner}) t",
+            fields.join(", ")
         )
     };
     let row = one(db, &sql, values).await?;
