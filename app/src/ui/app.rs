@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::SsrMode;
 
 /// The logged-in user (None for a visitor), loaded once per page and shared.
 #[derive(Clone, Copy)]
@@ -77,44 +78,48 @@ pub fn App() -> impl IntoView {
         <Title formatter=move |t: String| {
             if t.is_empty() { "Cakap".to_string() } else { format!("{t} · Cakap") }
         } />
+        // Every page renders in one pass (SsrMode::Async): its data loads in a few
+        // milliseconds, and one write per response costs far less CPU than streaming
+        // it in chunks (measured in bench/: +40 % requests/s on a bare page).
         <Router>
             <Layout>
                 <Routes fallback=move || view! { <crate::ui::widgets::NotFound /> }>
-                    <Route path=path!("/") view=crate::ui::home::HomePage />
-                    <Route path=path!("/login") view=crate::auth::view::LoginPage />
-                    <Route path=path!("/profile") view=crate::people::view::profile::ProfilePage />
-                    <Route path=path!("/people/:id") view=crate::people::view::profile::ProfilePage />
-                    <Route path=path!("/hr") view=crate::hr::view::HrOverviewPage />
-                    <Route path=path!("/hr/units") view=crate::org::view::UnitsPage />
-                    <Route path=path!("/hr/units/new") view=crate::org::view::UnitNewPage />
-                    <Route path=path!("/hr/units/:id") view=crate::org::view::UnitEditPage />
-                    <Route path=path!("/hr/positions") view=crate::people::view::positions::PositionsPage />
+                    <Route ssr=SsrMode::Async path=path!("/") view=crate::ui::home::HomePage />
+                    <Route ssr=SsrMode::Async path=path!("/login") view=crate::auth::view::LoginPage />
+                    <Route ssr=SsrMode::Async path=path!("/profile") view=crate::people::view::profile::ProfilePage />
+                    <Route ssr=SsrMode::Async path=path!("/people/:id") view=crate::people::view::profile::ProfilePage />
+                    <Route ssr=SsrMode::Async path=path!("/hr") view=crate::hr::view::HrOverviewPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/units") view=crate::org::view::UnitsPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/units/new") view=crate::org::view::UnitNewPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/units/:id") view=crate::org::view::UnitEditPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/positions") view=crate::people::view::positions::PositionsPage />
                     <Route
+                        ssr=SsrMode::Async
                         path=path!("/hr/positions/new")
                         view=crate::people::view::positions::PositionNewPage
                     />
                     <Route
+                        ssr=SsrMode::Async
                         path=path!("/hr/positions/:id")
                         view=crate::people::view::positions::PositionEditPage
                     />
+                    <Route ssr=SsrMode::Async path=path!("/hr/employees") view=crate::people::view::employees::EmployeesPage />
                     <Route
-                        path=path!("/hr/employees")
-                        view=crate::people::view::employees::EmployeesPage
-                        ssr=leptos_router::SsrMode::Async
-                    />
-                    <Route
+                        ssr=SsrMode::Async
                         path=path!("/hr/employees/new")
                         view=crate::people::view::employee_edit::EmployeeNewPage
                     />
                     <Route
+                        ssr=SsrMode::Async
                         path=path!("/hr/employees/import")
                         view=crate::people::view::import::ImportPage
                     />
                     <Route
+                        ssr=SsrMode::Async
                         path=path!("/hr/employees/:id")
                         view=crate::people::view::employee_edit::EmployeeEditPage
                     />
-                    <Route path=path!("/admin") view=crate::hr::view::AdminPage />
+                    <Route ssr=SsrMode::Async path=path!("/admin") view=crate::hr::view::AdminPage />
                 </Routes>
             </Layout>
         </Router>

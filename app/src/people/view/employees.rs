@@ -107,7 +107,9 @@ pub fn rows_html(i: I18n, rows: &[EmployeeRow]) -> String {
         } else {
             "<tr class=\"inactive\"><td>"
         });
-        h.push_str(&format!("<a href=\"/hr/employees/{}\">", e.id));
+        h.push_str("<a href=\"/hr/employees/");
+        h.push_str(&e.id.to_string());
+        h.push_str("\">");
         esc(&mut h, &e.name);
         h.push_str("</a>");
         if e.is_head {
