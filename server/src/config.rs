@@ -31,6 +31,10 @@ pub struct Settings {
     /// Extra origins allowed to post (comma separated), e.g. the public HTTPS address.
     #[arg(long, env = "CAKAP_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
+    /// Do not remember list pages between requests (they are remembered only on
+    /// SQLite, where this process is the only writer; see app::server::read_cache).
+    #[arg(long, env = "CAKAP_NO_READ_CACHE")]
+    pub no_read_cache: bool,
 }
 
 impl Settings {
@@ -39,6 +43,11 @@ impl Settings {
             Some(u) if !u.is_empty() => u.clone(),
             _ => format!("sqlite://{}?mode=rwc", self.db_file),
         }
+    }
+
+    /// Whether list pages may be remembered: only when this process owns the data.
+    pub fn read_cache(&self) -> bool {
+        !self.no_read_cache && self.database_url().starts_with("sqlite:")
     }
 
     pub fn leptos_options(&self) -> LeptosOptions {

@@ -7,6 +7,7 @@ pub mod handlers;
 pub mod router;
 pub mod security;
 pub mod seed;
+pub mod stall;
 
 pub use config::Settings;
 pub use router::{build_router, connect_and_migrate};

@@ -1,5 +1,6 @@
 //! `cakap`: the server binary and its maintenance commands.
 
+use app::people::service::employees::EmployeePages;
 use app::server::{AppState, Config};
 use clap::{Parser, Subcommand};
 use server::{build_router, connect_and_migrate, seed, Settings};
@@ -123,6 +124,7 @@ async fn serve(
         db,
         config: Arc::new(config),
         sessions: Default::default(),
+        employee_pages: Arc::new(EmployeePages::new(s.read_cache())),
     };
     let has_demo = seed::demo::present(&state.db).await.unwrap_or(false);
     let router = build_router(state);

@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions (with the per-request
 //! context), the plain HTTP endpoints, static files, and the security layer.
 
-use crate::{handlers, security};
+use crate::{handlers, security, stall};
 use app::server::request::RequestCache;
 use app::server::AppState;
 use app::{shell, App};
@@ -24,10 +24,8 @@ pub fn build_router(state: AppState) -> Router {
         provide_context(RequestCache::default());
     };
     let options = state.leptos_options.clone();
-    Router::new()
-        .route("/health", get(handlers::health))
-        .route("/lang", post(handlers::switch_language))
-        .route("/hr/employees.csv", get(handlers::export_employees))
+    // Leptos pages and server functions, behind the guard against stalled renders.
+    let pages: Router = Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -35,6 +33,12 @@ pub fn build_router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .with_state(state.clone());
+    Router::new()
+        .route("/health", get(handlers::health))
+        .route("/lang", post(handlers::switch_language))
+        .route("/hr/employees.csv", get(handlers::export_employees))
+        .fallback(move |req: axum::extract::Request| stall::render(pages.clone(), req))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -118,9 +118,45 @@ async fn a_unit_with_staff_or_active_children_stays_active() {
     }
 }
 
+#[tokio::test]
+async fn a_remembered_list_page_shows_a_change_at_once() {
+    for (backend, db) in backends("list_cache").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let pages = employees::EmployeePages::new(true);
+        let all = EmployeeFilter {
+            page: 1,
+            ..Default::default()
+        };
+        let before = employees::list_employees(&db, &pages, &hr, &all)
+            .await
+            .unwrap();
+        let first = before.rows[0].id;
+        let again = employees::list_employees(&db, &pages, &hr, &all)
+            .await
+            .unwrap();
+        assert!(
+            std::sync::Arc::ptr_eq(&before, &again),
+            "{backend}: remembered"
+        );
+
+        employees::set_employee_active(&db, &hr, first, false)
+            .await
+            .unwrap();
+        let after = employees::list_employees(&db, &pages, &hr, &all)
+            .await
+            .unwrap();
+        assert!(
+            after.rows.iter().all(|r| r.id != first),
+            "{backend}: the deactivated employee left the list at once"
+        );
+    }
+}
+
 async fn find_employee(db: &DatabaseConnection, hr: &Actor, q: &str) -> i32 {
     let page = employees::list_employees(
         db,
+        &employees::EmployeePages::default(),
         hr,
         &EmployeeFilter {
             q: q.into(),

@@ -148,7 +148,7 @@ pub async fn login(
     .insert(&tx)
     .await?;
     let (Some(user), true) = (user, ok) else {
-        tx.commit().await?;
+        crate::server::commit(tx).await?;
         return Err(AppError::field("password", K::ErrLoginFailed));
     };
     let token = hex::encode(rand::random::<[u8; 32]>());
@@ -180,7 +180,7 @@ pub async fn login(
         },
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     let actor = load_actor(db, user).await?;
     Ok(LoggedIn { token, actor })
 }
@@ -213,7 +213,7 @@ pub async fn logout(db: &DatabaseConnection, token_hash: &str) -> Result<(), App
             .await?;
         }
     }
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }
 
@@ -290,6 +290,6 @@ pub async fn purge_expired(db: &DatabaseConnection) -> Result<(), AppError> {
         vec![old.into()],
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }

@@ -214,7 +214,7 @@ pub async fn create_unit(db: &Db, actor: &Actor, form: &UnitForm) -> Result<i32,
         json!({ "after": snapshot(&m) }),
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(m.id)
 }
 
@@ -240,7 +240,7 @@ pub async fn update_unit(db: &Db, actor: &Actor, id: i32, form: &UnitForm) -> Re
         json!({ "before": snapshot(&before), "after": snapshot(&after) }),
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }
 
@@ -289,6 +289,6 @@ pub async fn set_unit_active(
         active,
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }

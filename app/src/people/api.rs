@@ -100,11 +100,15 @@ pub async fn set_position_active(id: i32, active: bool) -> Result<(), AppError> 
 }
 
 #[server(endpoint = "employees/list")]
-pub async fn list_employees(filter: EmployeeFilter) -> Result<EmployeePage, AppError> {
+pub async fn list_employees(
+    filter: EmployeeFilter,
+) -> Result<std::sync::Arc<EmployeePage>, AppError> {
     finish(
         async {
+            let st = state()?;
             crate::people::service::employees::list_employees(
-                &state()?.db,
+                &st.db,
+                &st.employee_pages,
                 &actor().await?,
                 &filter,
             )

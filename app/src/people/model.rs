@@ -33,7 +33,7 @@ pub struct EmployeeRow {
     pub is_head: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EmployeeFilter {
     /// Part of a name, or the start of a NIP.
     pub q: String,
@@ -47,6 +47,9 @@ pub struct EmployeeFilter {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmployeePage {
     pub rows: Vec<EmployeeRow>,
+    /// How many rows this page has (kept when the rows themselves are left out of the
+    /// page's hydration data, see `people::view::employees::RowlessCodec`).
+    pub count: u32,
     /// The name of the unit filtered on, if any.
     pub unit_name: Option<String>,
     pub page: u32,

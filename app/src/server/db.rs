@@ -5,6 +5,7 @@ use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 pub type Db = DatabaseConnection;
@@ -40,6 +41,22 @@ pub async fn write_tx(db: &DatabaseConnection) -> Result<DatabaseTransaction, Db
         ..Default::default()
     })
     .await
+}
+
+/// Commits made by this process (see `server::read_cache`).
+static COMMITS: AtomicU64 = AtomicU64::new(0);
+
+pub fn commits() -> u64 {
+    COMMITS.load(Ordering::Acquire)
+}
+
+/// Commits a mutation and tells the read caches (every write goes through here;
+/// clippy.toml forbids the bare `DatabaseTransaction::commit`).
+#[allow(clippy::disallowed_methods)]
+pub async fn commit(tx: DatabaseTransaction) -> Result<(), DbErr> {
+    tx.commit().await?;
+    COMMITS.fetch_add(1, Ordering::AcqRel);
+    Ok(())
 }
 
 /// Now, truncated to whole seconds so SQLite and PostgreSQL store the same value

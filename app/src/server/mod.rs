@@ -3,9 +3,10 @@
 
 pub mod db;
 pub mod entities;
+pub mod read_cache;
 pub mod request;
 pub mod sql;
 pub mod state;
 
-pub use db::{write_tx, Db};
+pub use db::{commit, write_tx, Db};
 pub use state::{AppState, Config};

@@ -312,7 +312,7 @@ pub async fn generate(db: &DatabaseConnection, code: &str, n: usize) -> Result<G
         },
     )
     .await?;
-    tx.commit().await?;
+    app::server::commit(tx).await?;
     Ok(Generated {
         agency_id,
         units: unit_count,

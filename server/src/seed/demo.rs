@@ -376,6 +376,6 @@ pub async fn seed(db: &DatabaseConnection) -> Result<Option<usize>, DbErr> {
     total += s
         .agency("KOTA-MAKASSAR", "Pemerintah Kota Makassar", "Makassar")
         .await?;
-    tx.commit().await?;
+    app::server::commit(tx).await?;
     Ok(Some(total))
 }

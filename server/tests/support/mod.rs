@@ -3,6 +3,7 @@
 //! by CAKAP_TEST_PG_URL), the router over them, and HTTP helpers.
 #![allow(dead_code)]
 
+use app::people::service::employees::EmployeePages;
 use app::server::{AppState, Config};
 use axum::body::Body;
 use axum::Router;
@@ -80,6 +81,9 @@ pub fn state(db: DatabaseConnection) -> AppState {
         .build();
     AppState {
         leptos_options: options,
+        employee_pages: Arc::new(EmployeePages::new(
+            db.get_database_backend() == sea_orm::DbBackend::Sqlite,
+        )),
         db,
         config: Arc::new(Config::default()),
         sessions: Default::default(),

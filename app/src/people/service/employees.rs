@@ -12,6 +12,7 @@ use crate::people::job_level::JobLevel;
 use crate::people::model::*;
 use crate::people::service::{hr_employee, supervision};
 use crate::server::entities::{assignment, employee, position, supervisor_link, unit, user};
+use crate::server::read_cache::ReadCache;
 use crate::server::{db, sql, write_tx, Db};
 use chrono::NaiveDate;
 use sea_orm::{
@@ -19,6 +20,7 @@ use sea_orm::{
     Value,
 };
 use serde_json::json;
+use std::sync::Arc;
 
 pub const PAGE_SIZE: u32 = 50;
 
@@ -35,12 +37,23 @@ const JSON_ROW: &[(&str, sql::Kind)] = &[
     ("is_head", sql::Kind::Bool),
 ];
 
+/// Remembered list pages, per agency and filter (see `server::read_cache`).
+pub type EmployeePages = ReadCache<(i32, EmployeeFilter), EmployeePage>;
+
+/// One page of the agency's employees, for its HR administrators.
 pub async fn list_employees(
     db: &Db,
+    pages: &EmployeePages,
     actor: &Actor,
     f: &EmployeeFilter,
-) -> Result<EmployeePage, AppError> {
+) -> Result<Arc<EmployeePage>, AppError> {
     let agency = hr_agency(actor)?;
+    pages
+        .get_or_load((agency, f.clone()), query_page(db, agency, f))
+        .await
+}
+
+async fn query_page(db: &Db, agency: i32, f: &EmployeeFilter) -> Result<EmployeePage, AppError> {
     let page = f.page.max(1);
     let mut q = String::from(
         "SELECT e.id, e.nip, e.name, e.status, e.active, u.name AS unit_name, \
@@ -91,6 +104,7 @@ pub async fn list_employees(
         None => None,
     };
     Ok(EmployeePage {
+        count: rows.len() as u32,
         rows,
         unit_name,
         page,
@@ -315,7 +329,7 @@ pub async fn create_employee(db: &Db, actor: &Actor, form: &EmployeeForm) -> Res
     let placement = (unit_id, position_id, v.is_head);
     start_assignment(&tx, agency, e.id, placement, start_date(&v)).await?;
     audit::change(&tx, actor, agency, "create", "employee", e.id, json!({ "after": snapshot(&e), "unit_id": unit_id, "position_id": position_id, "is_head": v.is_head })).await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(e.id)
 }
 
@@ -415,7 +429,7 @@ pub async fn update_employee(
             "before": snapshot(&before), "after": snapshot(&after),
             "moved_to": if moved { json!({"unit_id": unit_id, "position_id": position_id, "is_head": v.is_head}) } else { json!(null) },
         })).await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }
 
@@ -464,7 +478,7 @@ pub async fn set_employee_active(
         active,
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }
 
@@ -540,6 +554,6 @@ pub async fn set_login_password(
         },
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }

@@ -392,7 +392,7 @@ pub async fn import(
         summary: json!({ "lines": report.total, "created": created, "updated": updated, "skipped_lines": report.errors.iter().filter_map(|e| e.line).collect::<Vec<_>>() }),
     })
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     report.imported = true;
     Ok(report)
 }

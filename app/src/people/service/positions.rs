@@ -130,7 +130,7 @@ pub async fn create_position(db: &Db, actor: &Actor, form: &PositionForm) -> Res
         json!({ "after": snapshot(&m) }),
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(m.id)
 }
 
@@ -162,7 +162,7 @@ pub async fn update_position(
         json!({ "before": snapshot(&before), "after": snapshot(&after) }),
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }
 
@@ -199,6 +199,6 @@ pub async fn set_position_active(
         active,
     )
     .await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }

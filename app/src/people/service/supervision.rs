@@ -277,6 +277,6 @@ pub async fn set_supervisor(
             "after": after.map(|(s, src)| json!({"supervisor_id": s, "set_by_hr": src == Source::SetByHr})),
             "reason": reason,
         })).await?;
-    tx.commit().await?;
+    crate::server::commit(tx).await?;
     Ok(())
 }

@@ -1,0 +1,181 @@
+//! A per-process memory of recent read results (the HR employee list pages), so a
+//! page asked for again is rendered without asking the database.
+//!
+//! Why it is safe: an answer is stored with the number of commits this process had
+//! made *before* its query ran (`db::commits`), and is used only while that number
+//! has not moved. Every mutation commits through `db::commit` (clippy forbids the
+//! bare `commit`), so any write made through this process retires every answer at
+//! once. That holds only while this process is the database's sole writer, which is
+//! the embedded SQLite set-up; on PostgreSQL several processes share the data, so the
+//! server turns the cache off there. `TTL` bounds how long an edit made outside the
+//! server (sqlite3 by hand) can stay unseen.
+
+use crate::server::db;
+use std::collections::HashMap;
+use std::future::Future;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const TTL: Duration = Duration::from_secs(30);
+/// A list page is about 10 kB, so the cache stays under ~10 MB.
+const MAX_ENTRIES: usize = 1_000;
+
+struct Entry<V> {
+    commits: u64,
+    at: Instant,
+    value: Arc<V>,
+}
+
+pub struct ReadCache<K, V> {
+    on: bool,
+    /// The commit count (`db::commits`; tests bring their own).
+    clock: fn() -> u64,
+    entries: Mutex<HashMap<K, Entry<V>>>,
+}
+
+impl<K, V> std::fmt::Debug for ReadCache<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadCache").field("on", &self.on).finish()
+    }
+}
+
+impl<K, V> Default for ReadCache<K, V> {
+    /// Off: every read goes to the database.
+    fn default() -> Self {
+        Self::with_clock(false, db::commits)
+    }
+}
+
+impl<K, V> ReadCache<K, V> {
+    fn with_clock(on: bool, clock: fn() -> u64) -> Self {
+        Self {
+            on,
+            clock,
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<K: Hash + Eq, V> ReadCache<K, V> {
+    pub fn new(on: bool) -> Self {
+        Self::with_clock(on, db::commits)
+    }
+
+    /// The remembered answer for `key`, or `load`'s answer (remembered when it
+    /// succeeds and no commit happened meanwhile).
+    pub async fn get_or_load<E>(
+        &self,
+        key: K,
+        load: impl Future<Output = Result<V, E>>,
+    ) -> Result<Arc<V>, E> {
+        if !self.on {
+            return load.await.map(Arc::new);
+        }
+        // Read before the query: a commit landing while it runs makes the answer
+        // count as old at once.
+        let seen = (self.clock)();
+        if let Some(v) = self.get(&key, seen) {
+            return Ok(v);
+        }
+        let value = Arc::new(load.await?);
+        self.put(key, seen, value.clone());
+        Ok(value)
+    }
+
+    fn get(&self, key: &K, now_commits: u64) -> Option<Arc<V>> {
+        let map = self.entries.lock().ok()?;
+        map.get(key)
+            .filter(|e| e.commits == now_commits && e.at.elapsed() < TTL)
+            .map(|e| e.value.clone())
+    }
+
+    fn put(&self, key: K, seen: u64, value: Arc<V>) {
+        let Ok(mut map) = self.entries.lock() else {
+            return;
+        };
+        if map.len() >= MAX_ENTRIES {
+            let now = (self.clock)();
+            map.retain(|_, e| e.commits == now && e.at.elapsed() < TTL);
+            if map.len() >= MAX_ENTRIES {
+                map.clear();
+            }
+        }
+        map.insert(
+            key,
+            Entry {
+                commits: seen,
+                at: Instant::now(),
+                value,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+
+    // Each test has its own commit count, so tests running side by side (and the
+    // database tests' real commits) cannot disturb one another.
+    static CLOCK_A: AtomicU64 = AtomicU64::new(0);
+    static CLOCK_B: AtomicU64 = AtomicU64::new(0);
+    fn clock_a() -> u64 {
+        CLOCK_A.load(Ordering::SeqCst)
+    }
+    fn clock_b() -> u64 {
+        CLOCK_B.load(Ordering::SeqCst)
+    }
+
+    async fn load(calls: &AtomicU32) -> Result<u32, ()> {
+        Ok(calls.fetch_add(1, Ordering::SeqCst) + 1)
+    }
+
+    #[tokio::test]
+    async fn an_answer_is_reused_until_a_commit() {
+        let c = ReadCache::with_clock(true, clock_a);
+        let calls = AtomicU32::new(0);
+        let first = c.get_or_load("k", load(&calls)).await.unwrap();
+        let again = c.get_or_load("k", load(&calls)).await.unwrap();
+        assert_eq!((*first, *again), (1, 1), "the second read is remembered");
+        CLOCK_A.fetch_add(1, Ordering::SeqCst);
+        let after = c.get_or_load("k", load(&calls)).await.unwrap();
+        assert_eq!(*after, 2, "a commit retires the remembered answer");
+    }
+
+    #[tokio::test]
+    async fn an_answer_loaded_across_a_commit_is_not_kept() {
+        let c = ReadCache::with_clock(true, clock_b);
+        let calls = AtomicU32::new(0);
+        let racing = async {
+            // The write lands while the query runs.
+            CLOCK_B.fetch_add(1, Ordering::SeqCst);
+            load(&calls).await
+        };
+        c.get_or_load("k", racing).await.unwrap();
+        let next = c.get_or_load("k", load(&calls)).await.unwrap();
+        assert_eq!(*next, 2, "an answer older than a commit is never served");
+    }
+
+    #[tokio::test]
+    async fn off_always_loads_and_errors_are_not_kept() {
+        let off = ReadCache::new(false);
+        let calls = AtomicU32::new(0);
+        off.get_or_load("k", load(&calls)).await.unwrap();
+        off.get_or_load("k", load(&calls)).await.unwrap();
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+
+        let on: ReadCache<&str, u32> = ReadCache::new(true);
+        assert!(on
+            .get_or_load("k", async { Err::<u32, ()>(()) })
+            .await
+            .is_err());
+        assert_eq!(
+            *on.get_or_load("k", async { Ok::<u32, ()>(7) })
+                .await
+                .unwrap(),
+            7
+        );
+    }
+}
