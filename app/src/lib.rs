@@ -6,8 +6,10 @@
 //! access. One folder per domain; see ARCHITECTURE.md for the layout.
 #![recursion_limit = "256"]
 
+pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod competency;
 pub mod error;
 pub mod hr;
 pub mod i18n;

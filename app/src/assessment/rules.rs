@@ -1,0 +1,305 @@
+//! Pure rules of the multi-rater assessment (DOMAIN.md §3): the sources and their
+//! weights, the anonymity threshold k, the measured level (a weighted mean over the
+//! sources that count, weights renormalised over them: never a fixed divisor), and
+//! who may rate whom.
+
+use serde::{Deserialize, Serialize};
+
+/// Peer and subordinate answers count only from this many raters up; never lower.
+pub const MIN_K: u32 = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Source {
+    SelfRating,
+    Supervisor,
+    Peer,
+    Subordinate,
+}
+
+impl Source {
+    pub const ALL: [Source; 4] = [
+        Source::SelfRating,
+        Source::Supervisor,
+        Source::Peer,
+        Source::Subordinate,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::SelfRating => "self",
+            Source::Supervisor => "supervisor",
+            Source::Peer => "peer",
+            Source::Subordinate => "subordinate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Source> {
+        Source::ALL.into_iter().find(|x| x.code() == s)
+    }
+
+    /// Peers and subordinates are anonymous: their answers count, and are shown,
+    /// only as an aggregate of at least k raters.
+    pub fn is_anonymous(self) -> bool {
+        matches!(self, Source::Peer | Source::Subordinate)
+    }
+}
+
+/// Weights of the sources in percent, as HR sets them for a campaign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Weights {
+    pub self_rating: u32,
+    pub supervisor: u32,
+    pub peer: u32,
+    pub subordinate: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            self_rating: 10,
+            supervisor: 50,
+            peer: 25,
+            subordinate: 15,
+        }
+    }
+}
+
+impl Weights {
+    pub fn of(&self, s: Source) -> u32 {
+        match s {
+            Source::SelfRating => self.self_rating,
+            Source::Supervisor => self.supervisor,
+            Source::Peer => self.peer,
+            Source::Subordinate => self.subordinate,
+        }
+    }
+
+    /// Weights must add up to 100.
+    pub fn is_valid(&self) -> bool {
+        Source::ALL.iter().map(|s| self.of(*s)).sum::<u32>() == 100
+    }
+}
+
+/// Why a source did not count for a ratee's competency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dropped {
+    /// No answer from this source (e.g. a ratee without subordinates).
+    NoAnswers,
+    /// Fewer than k anonymous raters answered: their answers are left out.
+    BelowK { answers: u32 },
+    /// HR gave the source no weight.
+    NoWeight,
+}
+
+/// The measured level of one competency for one ratee.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measured {
+    /// None when no source counted.
+    pub level: Option<f64>,
+    /// The sources that counted, with their mean and renormalised weight (0–1).
+    pub used: Vec<(Source, f64, f64)>,
+    pub dropped: Vec<(Source, Dropped)>,
+}
+
+/// Combines one competency's answers (source, level 1–5) into the measured level.
+pub fn measure(answers: &[(Source, u8)], weights: &Weights, k: u32) -> Measured {
+    let k = k.max(MIN_K);
+    let mut present = Vec::new();
+    let mut dropped = Vec::new();
+    for s in Source::ALL {
+        let levels: Vec<f64> = answers
+            .iter()
+            .filter(|(src, _)| *src == s)
+            .map(|(_, l)| f64::from(*l))
+            .collect();
+        let n = levels.len() as u32;
+        if n == 0 {
+            dropped.push((s, Dropped::NoAnswers));
+        } else if s.is_anonymous() && n < k {
+            dropped.push((s, Dropped::BelowK { answers: n }));
+        } else if weights.of(s) == 0 {
+            dropped.push((s, Dropped::NoWeight));
+        } else {
+            present.push((s, levels.iter().sum::<f64>() / f64::from(n)));
+        }
+    }
+    let total: f64 = present.iter().map(|(s, _)| f64::from(weights.of(*s))).sum();
+    if total == 0.0 {
+        return Measured {
+            level: None,
+            used: Vec::new(),
+            dropped,
+        };
+    }
+    let used: Vec<(Source, f64, f64)> = present
+        .into_iter()
+        .map(|(s, mean)| (s, mean, f64::from(weights.of(s)) / total))
+        .collect();
+    let level = used.iter().map(|(_, mean, w)| mean * w).sum();
+    Measured {
+        level: Some(level),
+        used,
+        dropped,
+    }
+}
+
+/// A colleague as rater assignment sees them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Colleague {
+    pub employee_id: i32,
+    pub unit_id: i32,
+    pub job_level: String,
+}
+
+/// The peers assigned automatically: same unit and job level, never the ratee,
+/// at most `max`, in a stable order (by employee id).
+pub fn default_peers(ratee: &Colleague, colleagues: &[Colleague], max: usize) -> Vec<i32> {
+    let mut ids: Vec<i32> = colleagues
+        .iter()
+        .filter(|c| {
+            c.employee_id != ratee.employee_id
+                && c.unit_id == ratee.unit_id
+                && c.job_level == ratee.job_level
+        })
+        .map(|c| c.employee_id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.truncate(max);
+    ids
+}
+
+/// Whether the supervisor may name `rater` as a peer of `ratee`: anyone of the same
+/// agency but the ratee themself and the ratee's supervisor (who rates as such).
+pub fn may_be_peer(ratee: i32, rater: i32, supervisor: Option<i32>) -> bool {
+    rater != ratee && Some(rater) != supervisor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Source::*;
+
+    fn w() -> Weights {
+        Weights::default()
+    }
+
+    #[test]
+    fn all_sources_present_give_the_plain_weighted_mean() {
+        let answers = [
+            (SelfRating, 4),
+            (Supervisor, 3),
+            (Peer, 3),
+            (Peer, 4),
+            (Peer, 2),
+            (Subordinate, 2),
+            (Subordinate, 2),
+            (Subordinate, 2),
+        ];
+        let m = measure(&answers, &w(), 3);
+        // 0.10·4 + 0.50·3 + 0.25·3 + 0.15·2 = 2.95
+        assert!((m.level.unwrap() - 2.95).abs() < 1e-9);
+        assert_eq!(m.used.len(), 4);
+        assert!(m.dropped.is_empty());
+    }
+
+    #[test]
+    fn a_missing_source_renormalises_the_others_instead_of_dividing_by_a_constant() {
+        // No subordinates: self, supervisor and peers share 10 + 50 + 25 = 85.
+        let answers = [
+            (SelfRating, 4),
+            (Supervisor, 3),
+            (Peer, 3),
+            (Peer, 3),
+            (Peer, 3),
+        ];
+        let m = measure(&answers, &w(), 3);
+        let expected = (10.0 * 4.0 + 50.0 * 3.0 + 25.0 * 3.0) / 85.0;
+        assert!((m.level.unwrap() - expected).abs() < 1e-9);
+        assert_eq!(m.dropped, vec![(Subordinate, Dropped::NoAnswers)]);
+        let weight_sum: f64 = m.used.iter().map(|u| u.2).sum();
+        assert!((weight_sum - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fewer_than_k_peers_are_dropped_and_the_result_says_so() {
+        let answers = [(Supervisor, 2), (Peer, 5), (Peer, 5)];
+        let m = measure(&answers, &w(), 3);
+        assert_eq!(m.level, Some(2.0), "two peers do not move the result");
+        assert!(m.dropped.contains(&(Peer, Dropped::BelowK { answers: 2 })));
+    }
+
+    #[test]
+    fn k_is_never_below_three() {
+        let answers = [(Supervisor, 2), (Peer, 5), (Peer, 5)];
+        assert_eq!(measure(&answers, &w(), 1).level, Some(2.0));
+        // A campaign may ask for more than three: five peers count, four do not.
+        let five_peers = [
+            (Supervisor, 2),
+            (Peer, 5),
+            (Peer, 5),
+            (Peer, 5),
+            (Peer, 5),
+            (Peer, 5),
+        ];
+        assert!(measure(&five_peers, &w(), 5).level.unwrap() > 2.0);
+        assert_eq!(measure(&five_peers[..5], &w(), 5).level, Some(2.0));
+    }
+
+    #[test]
+    fn a_single_self_or_supervisor_answer_counts_and_nothing_gives_none() {
+        assert_eq!(measure(&[(SelfRating, 3)], &w(), 3).level, Some(3.0));
+        assert_eq!(measure(&[], &w(), 3).level, None);
+        let no_sup = Weights {
+            self_rating: 0,
+            supervisor: 100,
+            peer: 0,
+            subordinate: 0,
+        };
+        let m = measure(&[(SelfRating, 3)], &no_sup, 3);
+        assert_eq!(m.level, None);
+        assert!(m.dropped.contains(&(SelfRating, Dropped::NoWeight)));
+    }
+
+    #[test]
+    fn weights_must_add_up_to_one_hundred() {
+        assert!(w().is_valid());
+        assert!(!Weights {
+            self_rating: 10,
+            supervisor: 10,
+            peer: 10,
+            subordinate: 10
+        }
+        .is_valid());
+    }
+
+    #[test]
+    fn peers_come_from_the_same_unit_and_level_never_the_ratee() {
+        let c = |id, unit, level: &str| Colleague {
+            employee_id: id,
+            unit_id: unit,
+            job_level: level.into(),
+        };
+        let ratee = c(5, 1, "pelaksana");
+        let all = [
+            c(9, 1, "pelaksana"),
+            c(5, 1, "pelaksana"),
+            c(3, 1, "pelaksana"),
+            c(4, 2, "pelaksana"),
+            c(7, 1, "pengawas"),
+            c(8, 1, "pelaksana"),
+        ];
+        assert_eq!(default_peers(&ratee, &all, 10), vec![3, 8, 9]);
+        assert_eq!(default_peers(&ratee, &all, 2), vec![3, 8]);
+    }
+
+    #[test]
+    fn nobody_is_their_own_peer_and_the_supervisor_rates_as_supervisor() {
+        assert!(!may_be_peer(5, 5, Some(1)));
+        assert!(!may_be_peer(5, 1, Some(1)));
+        assert!(may_be_peer(5, 6, Some(1)));
+        for s in Source::ALL {
+            assert_eq!(Source::parse(s.code()), Some(s));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Competencies and the standards of each position (Standar Kompetensi Jabatan,
+//! PermenPANRB 38/2017): the national managerial and socio-cultural dictionary, the
+//! agency's technical competencies, and versioned, participatory standards.
+
+pub mod dictionary;
+pub mod rules;

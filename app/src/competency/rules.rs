@@ -1,0 +1,226 @@
+//! Pure rules of competency standards (PermenPANRB 38/2017, DOMAIN.md §2): levels,
+//! the gap per competency, the job-person match (JPM) and its bands, and the life of
+//! a standard: draft → open for comment → ratified (locked), superseded by the next
+//! ratified version.
+
+use serde::{Deserialize, Serialize};
+
+/// A proficiency level, 1 (acts well oneself) to 5 (a national role model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Level(u8);
+
+impl Level {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    pub fn new(n: i64) -> Option<Level> {
+        (i64::from(Self::MIN)..=i64::from(Self::MAX))
+            .contains(&n)
+            .then_some(Level(n as u8))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// Required minus measured: positive is a shortfall, negative a surplus.
+pub fn gap(required: Level, measured: f64) -> f64 {
+    f64::from(required.get()) - measured
+}
+
+/// Job-person match in percent: Σ measured / Σ required × 100, each measured level
+/// capped at its required level (exceeding one competency does not make up for
+/// another). None when nothing is required.
+pub fn jpm(items: &[(Level, f64)]) -> Option<f64> {
+    let required: f64 = items.iter().map(|(r, _)| f64::from(r.get())).sum();
+    if required <= 0.0 {
+        return None;
+    }
+    let met: f64 = items
+        .iter()
+        .map(|(r, m)| m.clamp(0.0, f64::from(r.get())))
+        .sum();
+    Some(met / required * 100.0)
+}
+
+/// The JPM bands; the thresholds are the common ones, kept as data (unconfirmed).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JpmBands {
+    /// At or above: optimal.
+    pub optimal: f64,
+    /// At or above (and below `optimal`): fairly optimal.
+    pub fairly: f64,
+}
+
+impl Default for JpmBands {
+    fn default() -> Self {
+        JpmBands {
+            optimal: 90.0,
+            fairly: 78.0,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JpmBand {
+    Optimal,
+    FairlyOptimal,
+    BelowOptimal,
+}
+
+impl JpmBands {
+    pub fn band(&self, jpm: f64) -> JpmBand {
+        if jpm >= self.optimal {
+            JpmBand::Optimal
+        } else if jpm >= self.fairly {
+            JpmBand::FairlyOptimal
+        } else {
+            JpmBand::BelowOptimal
+        }
+    }
+}
+
+/// Competencies split for the dashboard: strengths (required level met, highest
+/// surplus first) and those to develop (largest shortfall first).
+pub fn strengths_and_gaps<T: Clone>(items: &[(T, Level, f64)]) -> (Vec<T>, Vec<T>) {
+    let mut met: Vec<&(T, Level, f64)> = items
+        .iter()
+        .filter(|(_, r, m)| gap(*r, *m) <= 0.0)
+        .collect();
+    let mut short: Vec<&(T, Level, f64)> =
+        items.iter().filter(|(_, r, m)| gap(*r, *m) > 0.0).collect();
+    met.sort_by(|a, b| gap(a.1, a.2).total_cmp(&gap(b.1, b.2)));
+    short.sort_by(|a, b| gap(b.1, b.2).total_cmp(&gap(a.1, a.2)));
+    (
+        met.into_iter().map(|x| x.0.clone()).collect(),
+        short.into_iter().map(|x| x.0.clone()).collect(),
+    )
+}
+
+/// Where a standard is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StandardStatus {
+    Draft,
+    /// Open for comment by the position's holders and their unit leaders.
+    Open,
+    /// Locked; the version assessments use.
+    Ratified,
+    /// An earlier ratified version, kept because assessments refer to it.
+    Superseded,
+}
+
+/// What can be done to a standard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StandardAction {
+    /// Change required levels or the list of competencies.
+    Edit,
+    OpenForComment,
+    Comment,
+    Ratify,
+    /// Start the next version from this one.
+    Revise,
+}
+
+impl StandardStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            StandardStatus::Draft => "draft",
+            StandardStatus::Open => "open",
+            StandardStatus::Ratified => "ratified",
+            StandardStatus::Superseded => "superseded",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<StandardStatus> {
+        use StandardStatus::*;
+        [Draft, Open, Ratified, Superseded]
+            .into_iter()
+            .find(|x| x.code() == s)
+    }
+
+    /// Ratified and superseded standards never change; a change is a new version.
+    pub fn allows(self, action: StandardAction) -> bool {
+        use StandardAction::*;
+        use StandardStatus::*;
+        matches!(
+            (self, action),
+            (Draft, Edit | OpenForComment | Ratify)
+                | (Open, Edit | Comment | Ratify)
+                | (Ratified, Revise)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(n: i64) -> Level {
+        Level::new(n).unwrap()
+    }
+
+    #[test]
+    fn levels_run_from_one_to_five() {
+        assert_eq!(Level::new(0), None);
+        assert_eq!(Level::new(6), None);
+        assert_eq!(Level::new(3).map(Level::get), Some(3));
+    }
+
+    #[test]
+    fn the_gap_is_required_minus_measured() {
+        assert_eq!(gap(l(3), 2.5), 0.5);
+        assert_eq!(gap(l(2), 3.0), -1.0);
+    }
+
+    #[test]
+    fn jpm_caps_each_measured_level_at_its_requirement() {
+        // 3 + 2 (capped from 4) + 1 over 3 + 2 + 3 = 6 / 8.
+        let v = jpm(&[(l(3), 3.0), (l(2), 4.0), (l(3), 1.0)]).unwrap();
+        assert!((v - 75.0).abs() < 1e-9);
+        assert_eq!(jpm(&[]), None);
+    }
+
+    #[test]
+    fn jpm_bands_follow_the_configured_thresholds() {
+        let b = JpmBands::default();
+        assert_eq!(b.band(90.0), JpmBand::Optimal);
+        assert_eq!(b.band(89.9), JpmBand::FairlyOptimal);
+        assert_eq!(b.band(78.0), JpmBand::FairlyOptimal);
+        assert_eq!(b.band(77.9), JpmBand::BelowOptimal);
+        let strict = JpmBands {
+            optimal: 95.0,
+            fairly: 85.0,
+        };
+        assert_eq!(strict.band(90.0), JpmBand::FairlyOptimal);
+    }
+
+    #[test]
+    fn strengths_and_gaps_are_sorted_by_size() {
+        let items = [
+            ("a", l(3), 2.0),
+            ("b", l(3), 3.5),
+            ("c", l(4), 1.5),
+            ("d", l(2), 2.0),
+        ];
+        let (strengths, develop) = strengths_and_gaps(&items);
+        assert_eq!(strengths, vec!["b", "d"]);
+        assert_eq!(develop, vec!["c", "a"]);
+    }
+
+    #[test]
+    fn a_ratified_standard_is_locked_and_only_revised() {
+        use StandardAction::*;
+        use StandardStatus::*;
+        assert!(Draft.allows(Edit) && Draft.allows(OpenForComment) && !Draft.allows(Comment));
+        assert!(Open.allows(Comment) && Open.allows(Ratify));
+        for a in [Edit, OpenForComment, Comment, Ratify] {
+            assert!(!Ratified.allows(a), "{a:?}");
+            assert!(!Superseded.allows(a), "{a:?}");
+        }
+        assert!(Ratified.allows(Revise) && !Superseded.allows(Revise));
+        for s in [Draft, Open, Ratified, Superseded] {
+            assert_eq!(StandardStatus::parse(s.code()), Some(s));
+        }
+    }
+}
