@@ -1,6 +1,6 @@
 //! `cakap`: the server binary and its maintenance commands.
 
-use app::people::service::employees::EmployeePages;
+use app::people::service::employee_list::EmployeePages;
 use app::server::{AppState, Config};
 use clap::{Parser, Subcommand};
 use server::{build_router, connect_and_migrate, seed, Settings};
@@ -123,7 +123,7 @@ async fn serve(
         leptos_options: s.leptos_options(),
         db,
         config: Arc::new(config),
-        sessions: Default::default(),
+        sessions: Arc::new(app::auth::cache::session_cache()),
         employee_pages: Arc::new(EmployeePages::new(s.read_cache())),
     };
     let has_demo = seed::demo::present(&state.db).await.unwrap_or(false);

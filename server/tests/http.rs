@@ -4,7 +4,7 @@
 mod support;
 
 use http::StatusCode;
-use support::{count, enc, login, router, seeded, send, send_from, sqlite};
+use support::{count, enc, login, router, seeded, send, send_from, sqlite, Reply};
 
 async fn app() -> (axum::Router, sea_orm::DatabaseConnection) {
     let db = seeded(sqlite("http").await).await;
@@ -204,6 +204,18 @@ async fn a_state_change_from_another_origin_is_rejected_before_it_runs() {
     );
 }
 
+async fn post_import(app: &axum::Router, cookie: &str, csv: &str, only_valid: bool) -> Reply {
+    let body = format!("csv={}&first_line=2&only_valid={only_valid}", enc(csv));
+    send(
+        app,
+        "POST",
+        "/api/employees/import",
+        Some(cookie),
+        Some(&body),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_csv_with_bad_lines_gets_per_line_errors_and_saves_nothing() {
     let (app, db) = app().await;
@@ -213,15 +225,7 @@ async fn a_csv_with_bad_lines_gets_per_line_errors_and_saves_nothing() {
                199201012019032012;Nama Salah Kelamin;L;PNS;PKM-KOTA;PERAWAT-TRP\n\
                199201012019032013;Kode Jabatan Salah;P;PNS;PKM-KOTA;PILOT\n";
     let before = count(&db, "SELECT COUNT(*) AS n FROM employees").await;
-    let body = format!("csv={}&first_line=2&only_valid=false", enc(csv));
-    let r = send(
-        &app,
-        "POST",
-        "/api/employees/import",
-        Some(&cookie),
-        Some(&body),
-    )
-    .await;
+    let r = post_import(&app, &cookie, csv, false).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     let errors = r.json()["Validation"].as_array().unwrap().clone();
     let got: Vec<(u64, String, String)> = errors
@@ -246,15 +250,7 @@ async fn a_csv_with_bad_lines_gets_per_line_errors_and_saves_nothing() {
         before,
         "nothing saved"
     );
-    let body = format!("csv={}&first_line=2&only_valid=true", enc(csv));
-    let r = send(
-        &app,
-        "POST",
-        "/api/employees/import",
-        Some(&cookie),
-        Some(&body),
-    )
-    .await;
+    let r = post_import(&app, &cookie, csv, true).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(
         count(&db, "SELECT COUNT(*) AS n FROM employees").await,
@@ -352,4 +348,45 @@ async fn hr_downloads_the_csv_and_an_employee_may_not() {
     let nurse = login(&app, "pegawai.manna").await;
     let r = send(&app, "GET", "/hr/employees.csv", Some(&nurse), None).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_session_stops_working_at_once_after_logout_or_deactivation() {
+    let (app, db) = app().await;
+    // Both sessions are used first, so the process has them remembered.
+    let employee = login(&app, "pegawai.manna").await;
+    let hr = login(&app, "hr.manna").await;
+    let r = send(&app, "POST", "/api/profile", Some(&employee), Some("")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let id = count(
+        &db,
+        "SELECT employee_id AS n FROM users WHERE username = 'pegawai.manna'",
+    )
+    .await;
+    let body = format!("id={id}&active=false");
+    let r = send(
+        &app,
+        "POST",
+        "/api/employees/set_active",
+        Some(&hr),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = send(&app, "POST", "/api/profile", Some(&employee), Some("")).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "deactivated: {}",
+        r.body
+    );
+
+    let r = send(&app, "POST", "/api/logout", Some(&hr), Some("")).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.status
+    );
+    let r = send(&app, "POST", "/api/units/list", Some(&hr), Some("")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "logged out: {}", r.body);
 }

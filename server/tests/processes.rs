@@ -130,22 +130,9 @@ async fn http(
 
 #[tokio::test]
 async fn two_server_processes_on_one_postgresql_share_sessions_and_data() {
-    let Ok(admin) = std::env::var("CAKAP_TEST_PG_URL") else {
-        assert!(
-            std::env::var("CAKAP_REQUIRE_PG").is_err(),
-            "CAKAP_REQUIRE_PG set without CAKAP_TEST_PG_URL"
-        );
-        eprintln!("note: CAKAP_TEST_PG_URL not set; scale-out test skipped");
+    let Some(url) = support::postgres_url("scaleout").await else {
         return;
     };
-    let name = format!("scaleout_{}", rand::random::<u32>());
-    let conn = sea_orm::Database::connect(format!("{admin}/postgres"))
-        .await
-        .unwrap();
-    sea_orm::ConnectionTrait::execute_unprepared(&conn, &format!("CREATE DATABASE {name}"))
-        .await
-        .unwrap();
-    let url = format!("{admin}/{name}");
     // Both start at once: exactly one of them seeds the demo data.
     let (a, b) = tokio::join!(start(&url), start(&url));
     let login = http(

@@ -9,7 +9,7 @@ use app::error::AppError;
 use app::org::model::UnitForm;
 use app::org::service as org;
 use app::people::model::{EmployeeFilter, EmployeeForm};
-use app::people::service::{employees, import, profile, supervision};
+use app::people::service::{employee_list, employees, import, profile, supervision};
 use app::server::entities::{employee, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use support::{backends, count, seeded};
@@ -123,12 +123,12 @@ async fn a_remembered_list_page_shows_a_change_at_once() {
     for (backend, db) in backends("list_cache").await {
         let db = seeded(db).await;
         let hr = actor(&db, "hr.manna").await;
-        let pages = employees::EmployeePages::new(true);
+        let pages = employee_list::EmployeePages::new(true);
         let all = EmployeeFilter {
             page: 1,
             ..Default::default()
         };
-        let before = employees::list_employees(&db, &pages, &hr, &all)
+        let before = employee_list::list_employees(&db, &pages, &hr, &all)
             .await
             .unwrap();
         let first = before.rows[0].id;
@@ -138,7 +138,7 @@ async fn a_remembered_list_page_shows_a_change_at_once() {
         employees::set_employee_active(&db, &hr, first, false)
             .await
             .unwrap();
-        let after = employees::list_employees(&db, &pages, &hr, &all)
+        let after = employee_list::list_employees(&db, &pages, &hr, &all)
             .await
             .unwrap();
         assert!(
@@ -149,9 +149,9 @@ async fn a_remembered_list_page_shows_a_change_at_once() {
 }
 
 async fn find_employee(db: &DatabaseConnection, hr: &Actor, q: &str) -> i32 {
-    let page = employees::list_employees(
+    let page = employee_list::list_employees(
         db,
-        &employees::EmployeePages::default(),
+        &employee_list::EmployeePages::default(),
         hr,
         &EmployeeFilter {
             q: q.into(),

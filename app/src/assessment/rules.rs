@@ -1,7 +1,7 @@
 //! Pure rules of the multi-rater assessment (DOMAIN.md §3): the sources and their
 //! weights, the anonymity threshold k, the measured level (a weighted mean over the
-//! sources that count, weights renormalised over them: never a fixed divisor), and
-//! who may rate whom.
+//! sources that count, weights renormalised over them: never a fixed divisor). Who
+//! rates whom is in `raters`.
 
 use serde::{Deserialize, Serialize};
 
@@ -143,38 +143,6 @@ pub fn measure(answers: &[(Source, u8)], weights: &Weights, k: u32) -> Measured 
     }
 }
 
-/// A colleague as rater assignment sees them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Colleague {
-    pub employee_id: i32,
-    pub unit_id: i32,
-    pub job_level: String,
-}
-
-/// The peers assigned automatically: same unit and job level, never the ratee,
-/// at most `max`, in a stable order (by employee id).
-pub fn default_peers(ratee: &Colleague, colleagues: &[Colleague], max: usize) -> Vec<i32> {
-    let mut ids: Vec<i32> = colleagues
-        .iter()
-        .filter(|c| {
-            c.employee_id != ratee.employee_id
-                && c.unit_id == ratee.unit_id
-                && c.job_level == ratee.job_level
-        })
-        .map(|c| c.employee_id)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.truncate(max);
-    ids
-}
-
-/// Whether the supervisor may name `rater` as a peer of `ratee`: anyone of the same
-/// agency but the ratee themself and the ratee's supervisor (who rates as such).
-pub fn may_be_peer(ratee: i32, rater: i32, supervisor: Option<i32>) -> bool {
-    rater != ratee && Some(rater) != supervisor
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +230,13 @@ mod tests {
     }
 
     #[test]
+    fn sources_round_trip_through_their_codes() {
+        for s in Source::ALL {
+            assert_eq!(Source::parse(s.code()), Some(s));
+        }
+    }
+
+    #[test]
     fn weights_must_add_up_to_one_hundred() {
         assert!(w().is_valid());
         assert!(!Weights {
@@ -271,35 +246,5 @@ mod tests {
             subordinate: 10
         }
         .is_valid());
-    }
-
-    #[test]
-    fn peers_come_from_the_same_unit_and_level_never_the_ratee() {
-        let c = |id, unit, level: &str| Colleague {
-            employee_id: id,
-            unit_id: unit,
-            job_level: level.into(),
-        };
-        let ratee = c(5, 1, "pelaksana");
-        let all = [
-            c(9, 1, "pelaksana"),
-            c(5, 1, "pelaksana"),
-            c(3, 1, "pelaksana"),
-            c(4, 2, "pelaksana"),
-            c(7, 1, "pengawas"),
-            c(8, 1, "pelaksana"),
-        ];
-        assert_eq!(default_peers(&ratee, &all, 10), vec![3, 8, 9]);
-        assert_eq!(default_peers(&ratee, &all, 2), vec![3, 8]);
-    }
-
-    #[test]
-    fn nobody_is_their_own_peer_and_the_supervisor_rates_as_supervisor() {
-        assert!(!may_be_peer(5, 5, Some(1)));
-        assert!(!may_be_peer(5, 1, Some(1)));
-        assert!(may_be_peer(5, 6, Some(1)));
-        for s in Source::ALL {
-            assert_eq!(Source::parse(s.code()), Some(s));
-        }
     }
 }

@@ -64,7 +64,6 @@ pub async fn logout() -> Result<(), AppError> {
     let st = state()?;
     if let Some(token) = session_token() {
         finish(crate::auth::service::logout(&st.db, &token_hash(&token)).await)?;
-        st.sessions.clear();
     }
     set_cookie(session_cookie("", 0));
     if is_plain_form_post() {

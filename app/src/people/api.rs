@@ -106,7 +106,7 @@ pub async fn list_employees(
     finish(
         async {
             let st = state()?;
-            crate::people::service::employees::list_employees(
+            crate::people::service::employee_list::list_employees(
                 &st.db,
                 &st.employee_pages,
                 &actor().await?,
@@ -198,17 +198,13 @@ pub async fn update_employee(
 pub async fn set_employee_active(id: i32, active: bool) -> Result<(), AppError> {
     finish(
         async {
-            let st = state()?;
             crate::people::service::employees::set_employee_active(
-                &st.db,
+                &state()?.db,
                 &actor().await?,
                 id,
                 active,
             )
-            .await?;
-            // The person's sessions must stop working now, not when the cache expires.
-            st.sessions.clear();
-            Ok(())
+            .await
         }
         .await,
     )
@@ -235,16 +231,13 @@ pub async fn set_supervisor(
 pub async fn set_login_password(id: i32, password: String) -> Result<(), AppError> {
     finish(
         async {
-            let st = state()?;
             crate::people::service::employees::set_login_password(
-                &st.db,
+                &state()?.db,
                 &actor().await?,
                 id,
                 &password,
             )
-            .await?;
-            st.sessions.clear();
-            Ok(())
+            .await
         }
         .await,
     )

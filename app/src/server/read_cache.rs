@@ -1,14 +1,14 @@
-//! A per-process memory of recent read results (the HR employee list pages), so a
-//! page asked for again is rendered without asking the database.
+//! A per-process memory of recent read results (the HR employee list pages, who a
+//! session belongs to), so an answer asked for again costs no database query.
 //!
 //! Why it is safe: an answer is stored with the number of commits this process had
 //! made *before* its query ran (`db::commits`), and is used only while that number
 //! has not moved. Every mutation commits through `db::commit` (clippy forbids the
 //! bare `commit`), so any write made through this process retires every answer at
-//! once. That holds only while this process is the database's sole writer, which is
-//! the embedded SQLite set-up; on PostgreSQL several processes share the data, so the
-//! server turns the cache off there. `TTL` bounds how long an edit made outside the
-//! server (sqlite3 by hand) can stay unseen.
+//! once. Writes made by *other* processes (PostgreSQL scale-out, sqlite3 by hand)
+//! are not counted: each cache's time-to-live bounds how long they can stay unseen,
+//! and a cache whose answers must never be that stale is turned off there (the
+//! employee list is on only for SQLite, where one server process owns the file).
 
 use crate::server::db;
 use std::collections::HashMap;
@@ -17,8 +17,9 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// The default time-to-live.
 pub const TTL: Duration = Duration::from_secs(30);
-/// A list page is about 10 kB, so the cache stays under ~10 MB.
+/// The default bound on entries: a list page is about 10 kB, so ~10 MB.
 const MAX_ENTRIES: usize = 1_000;
 
 struct Entry<V> {
@@ -29,6 +30,8 @@ struct Entry<V> {
 
 pub struct ReadCache<K, V> {
     on: bool,
+    ttl: Duration,
+    max_entries: usize,
     /// The commit count (`db::commits`; tests bring their own).
     clock: fn() -> u64,
     entries: Mutex<HashMap<K, Entry<V>>>,
@@ -43,14 +46,16 @@ impl<K, V> std::fmt::Debug for ReadCache<K, V> {
 impl<K, V> Default for ReadCache<K, V> {
     /// Off: every read goes to the database.
     fn default() -> Self {
-        Self::with_clock(false, db::commits)
+        Self::with_clock(false, TTL, db::commits)
     }
 }
 
 impl<K, V> ReadCache<K, V> {
-    fn with_clock(on: bool, clock: fn() -> u64) -> Self {
+    fn with_clock(on: bool, ttl: Duration, clock: fn() -> u64) -> Self {
         Self {
             on,
+            ttl,
+            max_entries: MAX_ENTRIES,
             clock,
             entries: Mutex::new(HashMap::new()),
         }
@@ -59,7 +64,15 @@ impl<K, V> ReadCache<K, V> {
 
 impl<K: Hash + Eq, V> ReadCache<K, V> {
     pub fn new(on: bool) -> Self {
-        Self::with_clock(on, db::commits)
+        Self::with_clock(on, TTL, db::commits)
+    }
+
+    /// A cache that is on, with its own time-to-live and bound on entries.
+    pub fn with_limits(ttl: Duration, max_entries: usize) -> Self {
+        Self {
+            max_entries,
+            ..Self::with_clock(true, ttl, db::commits)
+        }
     }
 
     /// The remembered answer for `key`, or `load`'s answer (remembered when it
@@ -86,7 +99,7 @@ impl<K: Hash + Eq, V> ReadCache<K, V> {
     fn get(&self, key: &K, now_commits: u64) -> Option<Arc<V>> {
         let map = self.entries.lock().ok()?;
         map.get(key)
-            .filter(|e| e.commits == now_commits && e.at.elapsed() < TTL)
+            .filter(|e| e.commits == now_commits && e.at.elapsed() < self.ttl)
             .map(|e| e.value.clone())
     }
 
@@ -94,10 +107,10 @@ impl<K: Hash + Eq, V> ReadCache<K, V> {
         let Ok(mut map) = self.entries.lock() else {
             return;
         };
-        if map.len() >= MAX_ENTRIES {
+        if map.len() >= self.max_entries {
             let now = (self.clock)();
-            map.retain(|_, e| e.commits == now && e.at.elapsed() < TTL);
-            if map.len() >= MAX_ENTRIES {
+            map.retain(|_, e| e.commits == now && e.at.elapsed() < self.ttl);
+            if map.len() >= self.max_entries {
                 map.clear();
             }
         }
@@ -134,7 +147,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_answer_is_reused_until_a_commit() {
-        let c = ReadCache::with_clock(true, clock_a);
+        let c = ReadCache::with_clock(true, TTL, clock_a);
         let calls = AtomicU32::new(0);
         let first = c.get_or_load("k", load(&calls)).await.unwrap();
         let again = c.get_or_load("k", load(&calls)).await.unwrap();
@@ -146,7 +159,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_answer_loaded_across_a_commit_is_not_kept() {
-        let c = ReadCache::with_clock(true, clock_b);
+        let c = ReadCache::with_clock(true, TTL, clock_b);
         let calls = AtomicU32::new(0);
         let racing = async {
             // The write lands while the query runs.

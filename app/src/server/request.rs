@@ -55,14 +55,9 @@ pub async fn actor_opt() -> Result<Option<Actor>, AppError> {
             return Ok(None);
         };
         let hash = token_hash(&token);
-        if let Some(actor) = st.sessions.get(&hash) {
-            return Ok(Some(actor));
-        }
-        let actor = crate::auth::service::actor_for_session(&st.db, &hash).await?;
-        if let Some(a) = &actor {
-            st.sessions.put(&hash, a);
-        }
-        Ok(actor)
+        let load = crate::auth::service::actor_for_session(&st.db, &hash);
+        let actor = st.sessions.get_or_load(hash.clone(), load).await?;
+        Ok(Option::clone(&actor))
     };
     match use_context::<RequestCache>() {
         Some(cache) => cache.actor.get_or_try_init(load).await.cloned(),

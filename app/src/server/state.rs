@@ -23,5 +23,5 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub sessions: Arc<crate::auth::cache::SessionCache>,
-    pub employee_pages: Arc<crate::people::service::employees::EmployeePages>,
+    pub employee_pages: Arc<crate::people::service::employee_list::EmployeePages>,
 }

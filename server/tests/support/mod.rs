@@ -3,7 +3,7 @@
 //! by CAKAP_TEST_PG_URL), the router over them, and HTTP helpers.
 #![allow(dead_code)]
 
-use app::people::service::employees::EmployeePages;
+use app::people::service::employee_list::EmployeePages;
 use app::server::{AppState, Config};
 use axum::body::Body;
 use axum::Router;
@@ -30,8 +30,9 @@ pub async fn sqlite(label: &str) -> DatabaseConnection {
         .unwrap()
 }
 
-/// A fresh, migrated, empty PostgreSQL database, when a test cluster is configured.
-pub async fn postgres(label: &str) -> Option<DatabaseConnection> {
+/// A new empty database in the throwaway PostgreSQL cluster, by URL, when one is
+/// configured (CAKAP_REQUIRE_PG makes its absence a failure).
+pub async fn postgres_url(label: &str) -> Option<String> {
     let Ok(admin_url) = std::env::var("CAKAP_TEST_PG_URL") else {
         assert!(
             std::env::var("CAKAP_REQUIRE_PG").is_err(),
@@ -49,11 +50,13 @@ pub async fn postgres(label: &str) -> Option<DatabaseConnection> {
         .await
         .unwrap();
     admin.close().await.ok();
-    Some(
-        server::connect_and_migrate(&format!("{admin_url}/{name}"))
-            .await
-            .unwrap(),
-    )
+    Some(format!("{admin_url}/{name}"))
+}
+
+/// A fresh, migrated, empty PostgreSQL database, when a test cluster is configured.
+pub async fn postgres(label: &str) -> Option<DatabaseConnection> {
+    let url = postgres_url(label).await?;
+    Some(server::connect_and_migrate(&url).await.unwrap())
 }
 
 /// Every backend to run a service test on: SQLite always, PostgreSQL when configured.
@@ -86,7 +89,7 @@ pub fn state(db: DatabaseConnection) -> AppState {
         )),
         db,
         config: Arc::new(Config::default()),
-        sessions: Default::default(),
+        sessions: Arc::new(app::auth::cache::session_cache()),
     }
 }
 

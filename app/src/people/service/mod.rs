@@ -2,6 +2,7 @@
 //! their direct subordinates, a unit leader their units, everyone themself. Writes
 //! are HR's alone.
 
+pub mod employee_list;
 pub mod employees;
 pub mod import;
 pub mod overview;
