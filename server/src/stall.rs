@@ -24,12 +24,14 @@ where
     S: Service<Request<Body>, Response = Response, Error = Infallible> + Clone,
 {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        return pages.oneshot(req).await.into_response();
+        return Box::pin(pages.oneshot(req)).await.into_response();
     }
     let (parts, _) = req.into_parts();
     for limit in [FIRST_TRY, SECOND_TRY] {
         let attempt = Request::from_parts(parts.clone(), Body::empty());
-        match tokio::time::timeout(limit, pages.clone().oneshot(attempt)).await {
+        // Boxed: the render future is large, and moving it whole costs measurably.
+        let render = Box::pin(pages.clone().oneshot(attempt));
+        match tokio::time::timeout(limit, render).await {
             Ok(response) => return response.into_response(),
             Err(_) => tracing::warn!(path = %parts.uri.path(), "page render stalled; retrying"),
         }

@@ -73,6 +73,11 @@ impl JobLevel {
     }
 
     pub fn parse(code: &str) -> Option<JobLevel> {
+        // Stored codes match exactly (and every list row parses one), so try that
+        // before normalising what a person typed.
+        if let Some(l) = JobLevel::ALL.into_iter().find(|l| l.code() == code) {
+            return Some(l);
+        }
         let c = code.trim().to_ascii_lowercase().replace([' ', '-'], "_");
         JobLevel::ALL.into_iter().find(|l| l.code() == c)
     }
