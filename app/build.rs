@@ -21,7 +21,10 @@ fn variant(key: &str) -> String {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read at run time: a build-script binary reused from another checkout (a shared
+    // target directory) would otherwise look in that checkout.
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("locales");
     println!("cargo:rerun-if-changed=locales");
     let id = load(&dir.join("id.json"));
     let en = load(&dir.join("en.json"));

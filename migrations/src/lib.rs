@@ -11,6 +11,8 @@ mod m20261122_000001_org;
 mod m20261122_000002_people;
 mod m20261122_000003_auth;
 mod m20261122_000004_audit;
+mod m20261123_000005_competency;
+mod m20261123_000006_assessment;
 mod util;
 
 pub struct Migrator;
@@ -23,6 +25,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_people::Migration),
             Box::new(m20261122_000003_auth::Migration),
             Box::new(m20261122_000004_audit::Migration),
+            Box::new(m20261123_000005_competency::Migration),
+            Box::new(m20261123_000006_assessment::Migration),
         ]
     }
 }

@@ -103,16 +103,28 @@ pub struct Measured {
 
 /// Combines one competency's answers (source, level 1–5) into the measured level.
 pub fn measure(answers: &[(Source, u8)], weights: &Weights, k: u32) -> Measured {
+    let stats: Vec<(Source, u32, f64)> = Source::ALL
+        .into_iter()
+        .map(|s| {
+            let levels = answers.iter().filter(|(src, _)| *src == s);
+            let (n, sum) = levels.fold((0, 0.0), |(n, sum), (_, l)| (n + 1, sum + f64::from(*l)));
+            (s, n, sum)
+        })
+        .collect();
+    measure_stats(&stats, weights, k)
+}
+
+/// The same from per-source counts and sums (what the database aggregates when a
+/// campaign closes): `(source, answers, sum of levels)`; absent sources may be left out.
+pub fn measure_stats(stats: &[(Source, u32, f64)], weights: &Weights, k: u32) -> Measured {
     let k = k.max(MIN_K);
     let mut present = Vec::new();
     let mut dropped = Vec::new();
     for s in Source::ALL {
-        let levels: Vec<f64> = answers
+        let (n, sum) = stats
             .iter()
-            .filter(|(src, _)| *src == s)
-            .map(|(_, l)| f64::from(*l))
-            .collect();
-        let n = levels.len() as u32;
+            .filter(|(src, _, _)| *src == s)
+            .fold((0, 0.0), |(n, sum), (_, c, t)| (n + c, sum + t));
         if n == 0 {
             dropped.push((s, Dropped::NoAnswers));
         } else if s.is_anonymous() && n < k {
@@ -120,7 +132,7 @@ pub fn measure(answers: &[(Source, u8)], weights: &Weights, k: u32) -> Measured 
         } else if weights.of(s) == 0 {
             dropped.push((s, Dropped::NoWeight));
         } else {
-            present.push((s, levels.iter().sum::<f64>() / f64::from(n)));
+            present.push((s, sum / f64::from(n)));
         }
     }
     let total: f64 = present.iter().map(|(s, _)| f64::from(weights.of(*s))).sum();
@@ -140,6 +152,58 @@ pub fn measure(answers: &[(Source, u8)], weights: &Weights, k: u32) -> Measured 
         level: Some(level),
         used,
         dropped,
+    }
+}
+
+/// What others think: the weighted mean of the sources that counted other than
+/// self, renormalised over them (for "self vs others"). None if only self counted.
+pub fn others(m: &Measured) -> Option<f64> {
+    let rest: Vec<&(Source, f64, f64)> = m
+        .used
+        .iter()
+        .filter(|(s, _, _)| *s != Source::SelfRating)
+        .collect();
+    let total: f64 = rest.iter().map(|(_, _, w)| w).sum();
+    (total > 0.0).then(|| rest.iter().map(|(_, mean, w)| mean * w).sum::<f64>() / total)
+}
+
+/// The mean the self source gave, if it counted.
+pub fn self_level(m: &Measured) -> Option<f64> {
+    m.used
+        .iter()
+        .find(|(s, _, _)| *s == Source::SelfRating)
+        .map(|(_, mean, _)| *mean)
+}
+
+/// Where a campaign is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CampaignStatus {
+    /// Raters assigned; supervisors may still change peers.
+    Draft,
+    /// Forms open until the deadline (HR may extend it).
+    Running,
+    /// Results stored; nothing changes any more.
+    Closed,
+}
+
+impl CampaignStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            CampaignStatus::Draft => "draft",
+            CampaignStatus::Running => "running",
+            CampaignStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CampaignStatus> {
+        use CampaignStatus::*;
+        [Draft, Running, Closed].into_iter().find(|x| x.code() == s)
+    }
+
+    /// Raters may save and submit only while the campaign runs, up to and
+    /// including the deadline day.
+    pub fn accepts_answers<D: PartialOrd>(self, today: D, deadline: D) -> bool {
+        self == CampaignStatus::Running && today <= deadline
     }
 }
 
@@ -246,5 +310,48 @@ mod tests {
             subordinate: 10
         }
         .is_valid());
+    }
+
+    #[test]
+    fn stats_from_the_database_measure_like_single_answers() {
+        let answers = [
+            (SelfRating, 4),
+            (Supervisor, 3),
+            (Peer, 3),
+            (Peer, 4),
+            (Peer, 2),
+        ];
+        let stats = [(SelfRating, 1, 4.0), (Supervisor, 1, 3.0), (Peer, 3, 9.0)];
+        assert_eq!(measure(&answers, &w(), 3), measure_stats(&stats, &w(), 3));
+    }
+
+    #[test]
+    fn others_leave_self_out_and_renormalise() {
+        let m = measure(
+            &[
+                (SelfRating, 5),
+                (Supervisor, 2),
+                (Peer, 3),
+                (Peer, 3),
+                (Peer, 3),
+            ],
+            &w(),
+            3,
+        );
+        // supervisor 50 and peer 25 of the 75 that are not self: (2×50 + 3×25) / 75.
+        let o = others(&m).unwrap();
+        assert!((o - 175.0 / 75.0).abs() < 1e-9, "{o}");
+        assert_eq!(self_level(&m), Some(5.0));
+        let alone = measure(&[(SelfRating, 4)], &w(), 3);
+        assert_eq!(others(&alone), None);
+    }
+
+    #[test]
+    fn answers_are_taken_until_the_end_of_the_deadline_day_while_running() {
+        use CampaignStatus::*;
+        assert!(Running.accepts_answers(5, 5));
+        assert!(!Running.accepts_answers(6, 5));
+        assert!(!Draft.accepts_answers(1, 5));
+        assert!(!Closed.accepts_answers(1, 5));
     }
 }

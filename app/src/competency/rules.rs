@@ -22,6 +22,11 @@ impl Level {
     pub fn get(self) -> u8 {
         self.0
     }
+
+    /// A stored level, kept within 1–5 whatever the row says.
+    pub fn clamped(n: i64) -> Level {
+        Level(n.clamp(i64::from(Self::MIN), i64::from(Self::MAX)) as u8)
+    }
 }
 
 /// Required minus measured: positive is a shortfall, negative a surplus.

@@ -111,3 +111,13 @@ pub fn is_plain_form_post() -> bool {
         .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
         .unwrap_or(false)
 }
+
+/// Runs a service as the logged-in user: the thin body of most server functions.
+pub async fn as_actor<T, F, Fut>(f: F) -> Result<T, AppError>
+where
+    F: FnOnce(crate::server::Db, Actor) -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    let run = async { f(state()?.db, actor().await?).await };
+    finish(run.await)
+}

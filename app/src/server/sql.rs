@@ -91,3 +91,38 @@ pub async fn json_rows<T: serde::de::DeserializeOwned>(
     };
     serde_json::from_str(&text).map_err(|e| DbErr::Custom(format!("json rows: {e}")))
 }
+
+/// Inserts many rows with multi-row INSERT statements (a few hundred rows each, well
+/// under both backends' limits on bound values).
+pub async fn insert_rows(
+    db: &impl ConnectionTrait,
+    table: &str,
+    cols: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> Result<u64, DbErr> {
+    let per = (30_000 / cols.len().max(1)).clamp(1, 1000);
+    let mut done = 0;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Vec<Value>> = rows.by_ref().take(per).collect();
+        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
+        let mut values = Vec::with_capacity(chunk.len() * cols.len());
+        for (i, row) in chunk.into_iter().enumerate() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for j in 0..row.len() {
+                if j > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('$');
+                sql.push_str(&(values.len() + j + 1).to_string());
+            }
+            sql.push(')');
+            values.extend(row);
+        }
+        done += exec(db, &sql, values).await?;
+    }
+    Ok(done)
+}

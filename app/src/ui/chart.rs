@@ -34,6 +34,63 @@ pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str) -> S
     )
 }
 
+/// A radar of required against measured levels (1–5) per competency code.
+#[cfg(feature = "ssr")]
+pub fn radar(labels: &[String], series: &[(&str, Vec<f32>, &str)]) -> String {
+    use charts_rs::{Color, RadarChart, RadarIndicator, Series};
+    if labels.len() < 3 {
+        return String::new();
+    }
+    let indicators: Vec<RadarIndicator> = labels
+        .iter()
+        .map(|l| RadarIndicator {
+            name: l.clone(),
+            min: 0.0,
+            max: 5.0,
+        })
+        .collect();
+    let list: Vec<Series> = series
+        .iter()
+        .map(|(name, values, _)| Series::new(name.to_string(), values.clone()))
+        .collect();
+    let mut chart = RadarChart::new(list, indicators);
+    chart.width = 520.0;
+    chart.height = 440.0;
+    chart.series.colors = series.iter().map(|(_, _, c)| Color::from(*c)).collect();
+    fonts(chart.svg().unwrap_or_default())
+}
+
+/// A line chart of one or more series over labelled points (campaigns).
+#[cfg(feature = "ssr")]
+pub fn line(title: &str, points: &[String], series: &[(&str, Vec<f32>, &str)]) -> String {
+    use charts_rs::{Color, LineChart, Series};
+    if points.is_empty() {
+        return String::new();
+    }
+    let list: Vec<Series> = series
+        .iter()
+        .map(|(name, values, _)| {
+            let mut s = Series::new(name.to_string(), values.clone());
+            s.label_show = true;
+            s
+        })
+        .collect();
+    let mut chart = LineChart::new(list, points.iter().map(|p| shorten(p, 24)).collect());
+    chart.width = 640.0;
+    chart.height = 320.0;
+    chart.title.text = title.to_string();
+    chart.series.colors = series.iter().map(|(_, _, c)| Color::from(*c)).collect();
+    fonts(chart.svg().unwrap_or_default())
+}
+
+#[cfg(feature = "ssr")]
+fn fonts(svg: String) -> String {
+    svg.replace(
+        "font-family=\"Roboto\"",
+        "font-family=\"Roboto, system-ui, sans-serif\"",
+    )
+}
+
 #[cfg(feature = "ssr")]
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -1,14 +1,14 @@
 //! The demo dataset loaded on first start: two city governments (Kota Manna and Kota
 //! Makassar), each with its secretariat, BKPSDM, Dinas Pendidikan (with a school),
 //! Dinas Kesehatan (with a puskesmas) and Dinas Kependudukan dan Pencatatan Sipil;
-//! positions across the job levels; 88 employees with valid NIPs and supervisor
+//! positions across the job levels; 90 employees with valid NIPs and supervisor
 //! chains; a login per role. Every demo account uses the password `DEMO_PASSWORD`.
 
 use super::{make_nip, names, Rng};
 use app::audit::service::{record, By, Entry};
 use app::server::entities::{agency, assignment, employee, position, unit, user, user_role};
 use app::server::{db, write_tx};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Set};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -121,7 +121,7 @@ const STAFF: &[(&str, &str, bool, usize)] = &[
     ("PKM-KOTA", "DOKTER", false, 2),
     ("PKM-KOTA", "DOKTER-MUDA", false, 1),
     ("PKM-KOTA", "PERAWAT-MHR", false, 2),
-    ("PKM-KOTA", "PERAWAT-TRP", false, 3),
+    ("PKM-KOTA", "PERAWAT-TRP", false, 4),
     ("PKM-KOTA", "BIDAN-PNY", false, 2),
     ("DUKCAPIL", "KADIS", true, 1),
     ("DUKCAPIL-DAFDUK", "KABID", true, 1),
@@ -377,5 +377,35 @@ pub async fn seed(db: &DatabaseConnection) -> Result<Option<usize>, DbErr> {
         .agency("KOTA-MAKASSAR", "Pemerintah Kota Makassar", "Makassar")
         .await?;
     app::server::commit(tx).await?;
+    assessments(db).await?;
     Ok(Some(total))
+}
+
+/// Standards and two closed campaigns per agency (see `seed::assessment`), run by
+/// each agency's HR through the services.
+async fn assessments(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let mut rng = Rng::new(38);
+    for login in ["hr.manna", "hr.makassar"] {
+        let row = app::server::sql::one(
+            db,
+            "SELECT id FROM users WHERE username = $1",
+            vec![login.into()],
+        )
+        .await?
+        .ok_or(DbErr::RecordNotFound(login.into()))?;
+        let u = app::server::entities::user::Entity::find_by_id(app::server::sql::get::<i32>(
+            &row, "id",
+        )?)
+        .one(db)
+        .await?
+        .ok_or(DbErr::RecordNotFound(login.into()))?;
+        let hr = app::auth::service::load_actor(db, u)
+            .await
+            .map_err(|e| DbErr::Custom(e.to_string()))?;
+        let agency = hr.agency_id.ok_or(DbErr::RecordNotFound("agency".into()))?;
+        super::assessment::seed(db, &hr, agency, &mut rng)
+            .await
+            .map_err(|e| DbErr::Custom(format!("demo assessments: {e:?}")))?;
+    }
+    Ok(())
 }

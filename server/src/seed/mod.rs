@@ -1,6 +1,7 @@
 //! Data that the server writes by itself: the demo dataset (first start only) and
 //! the synthetic agency for benchmarks.
 
+pub mod assessment;
 pub mod bench;
 pub mod demo;
 pub mod names;

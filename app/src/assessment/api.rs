@@ -1,0 +1,121 @@
+//! Server functions of the assessment domain: campaigns (HR), peer planning
+//! (supervisors), rating forms (raters) and the dashboard.
+#![allow(clippy::too_many_arguments)]
+
+use crate::assessment::model::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::assessment::service::{campaigns, closing, dashboard as dash, forms, peers};
+#[cfg(feature = "ssr")]
+use crate::server::request::as_actor;
+
+#[server(endpoint = "campaigns/list")]
+pub async fn list_campaigns() -> Result<Vec<CampaignRow>, AppError> {
+    as_actor(|db, a| async move { campaigns::list(&db, &a).await }).await
+}
+
+#[server(endpoint = "campaigns/get")]
+pub async fn get_campaign(id: i32) -> Result<CampaignDetail, AppError> {
+    as_actor(|db, a| async move { campaigns::detail(&db, &a, id).await }).await
+}
+
+#[server(endpoint = "campaigns/create")]
+pub async fn create_campaign(
+    name: String,
+    starts_on: String,
+    ends_on: String,
+    #[server(default)] unit_ids: Vec<i32>,
+    w_self: String,
+    w_supervisor: String,
+    w_peer: String,
+    w_subordinate: String,
+    k: String,
+    max_peers: String,
+) -> Result<i32, AppError> {
+    let form = CampaignForm {
+        name,
+        starts_on,
+        ends_on,
+        unit_ids,
+        w_self,
+        w_supervisor,
+        w_peer,
+        w_subordinate,
+        k,
+        max_peers,
+    };
+    as_actor(|db, a| async move { campaigns::create(&db, &a, &form).await }).await
+}
+
+#[server(endpoint = "campaigns/start")]
+pub async fn start_campaign(id: i32) -> Result<(), AppError> {
+    as_actor(|db, a| async move { campaigns::start(&db, &a, id).await }).await
+}
+
+#[server(endpoint = "campaigns/extend")]
+pub async fn extend_campaign(id: i32, ends_on: String) -> Result<(), AppError> {
+    as_actor(|db, a| async move { campaigns::extend(&db, &a, id, &ends_on).await }).await
+}
+
+/// Closes a campaign and returns how many results were stored.
+#[server(endpoint = "campaigns/close")]
+pub async fn close_campaign(id: i32) -> Result<u64, AppError> {
+    as_actor(|db, a| async move { Ok(closing::close(&db, &a, id).await?.results) }).await
+}
+
+#[server(endpoint = "assess/todo")]
+pub async fn my_todo() -> Result<Vec<TodoItem>, AppError> {
+    as_actor(|db, a| async move { forms::todo(&db, &a).await }).await
+}
+
+#[server(endpoint = "assess/form")]
+pub async fn get_form(id: i32) -> Result<RatingForm, AppError> {
+    as_actor(|db, a| async move { forms::form(&db, &a, id).await }).await
+}
+
+/// Saves the form; `submit` (the submit button's value) makes it final.
+#[server(endpoint = "assess/save")]
+pub async fn save_form(
+    id: i32,
+    #[server(default)] items: Vec<AnswerInput>,
+    #[server(default)] submit: Option<String>,
+) -> Result<bool, AppError> {
+    let final_ = submit.as_deref().is_some_and(|s| !s.is_empty());
+    as_actor(|db, a| async move {
+        forms::save(&db, &a, id, &items, final_)
+            .await
+            .map(|_| final_)
+    })
+    .await
+}
+
+#[server(endpoint = "assess/peers")]
+pub async fn peer_plans() -> Result<Vec<PeerPlan>, AppError> {
+    as_actor(|db, a| async move { peers::plans(&db, &a).await }).await
+}
+
+#[server(endpoint = "assess/peers/add")]
+pub async fn add_peer(campaign_id: i32, ratee_id: i32, rater_id: i32) -> Result<(), AppError> {
+    as_actor(|db, a| async move { peers::add_peer(&db, &a, campaign_id, ratee_id, rater_id).await })
+        .await
+}
+
+#[server(endpoint = "assess/peers/remove")]
+pub async fn remove_peer(campaign_id: i32, ratee_id: i32, rater_id: i32) -> Result<(), AppError> {
+    as_actor(
+        |db, a| async move { peers::remove_peer(&db, &a, campaign_id, ratee_id, rater_id).await },
+    )
+    .await
+}
+
+/// One employee's dashboard (None: the reader's own) for a campaign (None: the latest).
+#[server(endpoint = "dashboard/get")]
+pub async fn get_dashboard(
+    employee: Option<i32>,
+    campaign: Option<i32>,
+) -> Result<Dashboard, AppError> {
+    let lang = crate::i18n::detect_lang();
+    as_actor(|db, a| async move { dash::dashboard(&db, &a, employee, campaign, lang).await }).await
+}

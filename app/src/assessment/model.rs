@@ -1,0 +1,166 @@
+//! What crosses the wire about campaigns, forms and dashboards. Nothing here ever
+//! carries a peer's or subordinate's identity next to what they answered.
+
+use crate::competency::model::LevelText;
+use serde::{Deserialize, Serialize};
+
+/// HR's campaign form, as posted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CampaignForm {
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    /// Units in scope (with everything below them); empty: the whole agency.
+    pub unit_ids: Vec<i32>,
+    pub w_self: String,
+    pub w_supervisor: String,
+    pub w_peer: String,
+    pub w_subordinate: String,
+    pub k: String,
+    pub max_peers: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CampaignRow {
+    pub id: i32,
+    pub name: String,
+    pub status: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub ratees: i64,
+    pub forms: i64,
+    pub submitted: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitCompletion {
+    pub unit: String,
+    pub forms: i64,
+    pub submitted: i64,
+}
+
+/// A rater who still owes forms (HR only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Missing {
+    pub name: String,
+    pub nip: String,
+    pub unit: String,
+    pub open_forms: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDetail {
+    pub row: CampaignRow,
+    /// self, supervisor, peer, subordinate in percent.
+    pub weights: [u32; 4],
+    pub k: u32,
+    pub max_peers: u32,
+    pub skipped: i64,
+    pub units: Vec<String>,
+    pub completion: Vec<UnitCompletion>,
+    pub missing: Vec<Missing>,
+}
+
+/// One form a rater has to fill.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TodoItem {
+    pub rater_row: i32,
+    pub campaign: String,
+    pub ends_on: String,
+    pub ratee: String,
+    pub position: String,
+    pub source: String,
+    pub status: String,
+    pub open: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormItem {
+    pub competency_id: i32,
+    pub code: String,
+    pub name: String,
+    pub definition: String,
+    pub required_level: u8,
+    pub levels: Vec<LevelText>,
+    pub level: Option<u8>,
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RatingForm {
+    pub rater_row: i32,
+    pub campaign: String,
+    pub ends_on: String,
+    pub ratee: String,
+    pub position: String,
+    pub source: String,
+    pub status: String,
+    pub editable: bool,
+    pub items: Vec<FormItem>,
+}
+
+/// One answer as the form posts it (`items[i][...]`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AnswerInput {
+    pub competency_id: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// Peers of one subordinate as their supervisor plans them (before the start only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeerPlan {
+    pub campaign_id: i32,
+    pub campaign: String,
+    pub ratee_id: i32,
+    pub ratee: String,
+    pub peers: Vec<(i32, String)>,
+    pub candidates: Vec<(i32, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DashItem {
+    pub code: String,
+    pub name: String,
+    pub required: u8,
+    pub measured: Option<f64>,
+    pub gap: Option<f64>,
+    pub self_level: Option<f64>,
+    pub others: Option<f64>,
+    /// Sources left out and why, as translation keys with counts.
+    pub dropped: Vec<(String, String, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub competency: String,
+    pub source: String,
+    /// Only the supervisor is named.
+    pub author: Option<String>,
+    pub body: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub employee_id: i32,
+    pub name: String,
+    pub position: String,
+    pub unit: String,
+    /// The campaign shown and every closed campaign of this person: (id, name).
+    pub campaign: Option<(i32, String)>,
+    pub campaigns: Vec<(i32, String)>,
+    pub standard_version: Option<i32>,
+    pub items: Vec<DashItem>,
+    pub jpm: Option<f64>,
+    /// optimal, fairly or below.
+    pub band: Option<String>,
+    pub strengths: Vec<String>,
+    pub to_develop: Vec<String>,
+    pub radar_svg: String,
+    pub progress_svg: String,
+    /// Per campaign: name, JPM, and the summed shortfall.
+    pub history: Vec<(String, Option<f64>, f64)>,
+    pub feedback: Vec<Feedback>,
+}

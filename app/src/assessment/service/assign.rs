@@ -1,0 +1,207 @@
+//! Who is assessed in a new campaign and by whom: every active employee of the
+//! units in scope whose position has a ratified standard (its version is recorded),
+//! rated by themself, their current supervisor, their subordinates in scope and
+//! up to `max_peers` peers of the same unit and job level.
+
+use crate::assessment::raters::{default_peers, Colleague};
+use crate::assessment::rules::{Source, Weights};
+use crate::error::AppError;
+use crate::people::service::supervision::supervisor_of;
+use crate::server::entities::employee;
+use crate::server::sql;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::HashMap;
+
+pub struct Ratee {
+    pub employee_id: i32,
+    pub unit_id: i32,
+    pub position_id: i32,
+    pub job_level: String,
+    pub standard_id: Option<i32>,
+    pub supervisor: Option<i32>,
+}
+
+/// The units given and all below them (all of the agency's when none is given).
+pub async fn scope_units(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    roots: &[i32],
+) -> Result<Vec<i32>, AppError> {
+    let rows = if roots.is_empty() {
+        sql::all(
+            db,
+            "SELECT id FROM units WHERE agency_id = $1",
+            vec![agency.into()],
+        )
+        .await?
+    } else {
+        let list = roots
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        sql::all(
+            db,
+            &format!(
+                "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE agency_id = $1 AND id IN ({list}) \
+                 UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub"
+            ),
+            vec![agency.into()],
+        )
+        .await?
+    };
+    Ok(rows.iter().filter_map(|r| sql::get(r, "id").ok()).collect())
+}
+
+/// The employees in scope, with the standard in force for their position.
+pub async fn ratees(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    units: &[i32],
+) -> Result<Vec<Ratee>, AppError> {
+    let mut out = Vec::new();
+    for chunk in units.chunks(500) {
+        let list = chunk
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let rows = sql::all(
+            db,
+            &format!(
+                "SELECT e.id, a.unit_id, a.position_id, p.job_level, s.id AS standard_id FROM employees e \
+                 JOIN assignments a ON a.employee_id = e.id AND a.end_date IS NULL \
+                 JOIN positions p ON p.id = a.position_id \
+                 LEFT JOIN standards s ON s.position_id = p.id AND s.status = 'ratified' \
+                 WHERE e.agency_id = $1 AND e.active AND a.unit_id IN ({list}) ORDER BY e.id"
+            ),
+            vec![agency.into()],
+        )
+        .await?;
+        for r in rows {
+            out.push(Ratee {
+                employee_id: sql::get(&r, "id")?,
+                unit_id: sql::get(&r, "unit_id")?,
+                position_id: sql::get(&r, "position_id")?,
+                job_level: sql::get(&r, "job_level")?,
+                standard_id: sql::get(&r, "standard_id")?,
+                supervisor: None,
+            });
+        }
+    }
+    let ids: Vec<i32> = out.iter().map(|r| r.employee_id).collect();
+    let mut models: HashMap<i32, employee::Model> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for e in employee::Entity::find()
+            .filter(employee::Column::Id.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            models.insert(e.id, e);
+        }
+    }
+    for r in &mut out {
+        if let Some(e) = models.get(&r.employee_id) {
+            r.supervisor = supervisor_of(db, e).await?.map(|(s, _)| s);
+        }
+    }
+    Ok(out)
+}
+
+/// The rater rows (ratee, rater, source) of the assessed ratees, for the sources
+/// that carry weight.
+pub fn raters(assessed: &[&Ratee], weights: &Weights, max_peers: usize) -> Vec<(i32, i32, Source)> {
+    let mut out = Vec::new();
+    let colleagues: Vec<Colleague> = assessed
+        .iter()
+        .map(|r| Colleague {
+            employee_id: r.employee_id,
+            unit_id: r.unit_id,
+            job_level: r.job_level.clone(),
+        })
+        .collect();
+    let mut by_unit: HashMap<i32, Vec<Colleague>> = HashMap::new();
+    for c in &colleagues {
+        by_unit.entry(c.unit_id).or_default().push(c.clone());
+    }
+    let mut staff: HashMap<i32, Vec<i32>> = HashMap::new();
+    for r in assessed {
+        if let Some(s) = r.supervisor.filter(|s| *s != r.employee_id) {
+            staff.entry(s).or_default().push(r.employee_id);
+        }
+    }
+    for (r, me) in assessed.iter().zip(&colleagues) {
+        if weights.self_rating > 0 {
+            out.push((r.employee_id, r.employee_id, Source::SelfRating));
+        }
+        if let Some(s) = r.supervisor.filter(|_| weights.supervisor > 0) {
+            out.push((r.employee_id, s, Source::Supervisor));
+        }
+        if weights.peer > 0 {
+            let unit = by_unit.get(&r.unit_id).map(Vec::as_slice).unwrap_or(&[]);
+            for p in default_peers(me, unit, max_peers) {
+                if Some(p) != r.supervisor {
+                    out.push((r.employee_id, p, Source::Peer));
+                }
+            }
+        }
+        if weights.subordinate > 0 {
+            for sub in staff.get(&r.employee_id).into_iter().flatten() {
+                out.push((r.employee_id, *sub, Source::Subordinate));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(id: i32, unit: i32, level: &str, sup: Option<i32>) -> Ratee {
+        Ratee {
+            employee_id: id,
+            unit_id: unit,
+            position_id: 1,
+            job_level: level.into(),
+            standard_id: Some(1),
+            supervisor: sup,
+        }
+    }
+
+    #[test]
+    fn everyone_rates_themself_their_supervisor_rates_them_and_staff_rate_their_head() {
+        let all = [
+            r(1, 1, "administrator", None),
+            r(2, 1, "pelaksana", Some(1)),
+            r(3, 1, "pelaksana", Some(1)),
+        ];
+        let refs: Vec<&Ratee> = all.iter().collect();
+        let out = raters(&refs, &Weights::default(), 5);
+        assert!(out.contains(&(1, 1, Source::SelfRating)));
+        assert!(out.contains(&(2, 1, Source::Supervisor)));
+        assert!(out.contains(&(1, 2, Source::Subordinate)));
+        assert!(out.contains(&(2, 3, Source::Peer)));
+        assert!(!out
+            .iter()
+            .any(|(ratee, rater, s)| *s == Source::Peer && ratee == rater));
+        // The head has no peer of the same level in the unit.
+        assert!(!out
+            .iter()
+            .any(|(ratee, _, s)| *ratee == 1 && *s == Source::Peer));
+    }
+
+    #[test]
+    fn a_source_without_weight_gets_no_raters() {
+        let all = [r(1, 1, "pelaksana", None), r(2, 1, "pelaksana", None)];
+        let refs: Vec<&Ratee> = all.iter().collect();
+        let w = Weights {
+            self_rating: 0,
+            supervisor: 60,
+            peer: 40,
+            subordinate: 0,
+        };
+        let out = raters(&refs, &w, 5);
+        assert!(out.iter().all(|(_, _, s)| *s == Source::Peer));
+    }
+}

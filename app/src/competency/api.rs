@@ -1,0 +1,109 @@
+//! Server functions of the competency domain: the dictionary, standards and their
+//! participatory drafting, and the public list of ratified standards.
+#![allow(clippy::too_many_arguments)]
+
+use crate::competency::model::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::competency::service::{dictionary as dict, published, standards};
+#[cfg(feature = "ssr")]
+use crate::server::request::{actor_opt, as_actor, finish, state};
+
+#[server(endpoint = "competency/dictionary")]
+pub async fn dictionary() -> Result<Vec<Competency>, AppError> {
+    as_actor(|db, a| async move { dict::dictionary(&db, &a).await }).await
+}
+
+#[server(endpoint = "competency/add")]
+pub async fn add_technical(
+    code: String,
+    name: String,
+    definition: String,
+    level1: String,
+    level2: String,
+    level3: String,
+    level4: String,
+    level5: String,
+    ind1: String,
+    ind2: String,
+    ind3: String,
+    ind4: String,
+    ind5: String,
+) -> Result<i32, AppError> {
+    let form = TechnicalForm {
+        code,
+        name,
+        definition,
+        levels: [level1, level2, level3, level4, level5],
+        indicators: [ind1, ind2, ind3, ind4, ind5],
+    };
+    as_actor(|db, a| async move { dict::add_technical(&db, &a, &form).await }).await
+}
+
+#[server(endpoint = "standards/list")]
+pub async fn list_standards() -> Result<Vec<StandardSummary>, AppError> {
+    as_actor(|db, a| async move { standards::list(&db, &a).await }).await
+}
+
+/// A standard as the logged-in reader (or, without a session, the public) may see it.
+#[server(endpoint = "standards/get")]
+pub async fn get_standard(id: i32) -> Result<StandardDetail, AppError> {
+    finish(
+        async {
+            let st = state()?;
+            let actor = actor_opt().await?;
+            standards::detail(&st.db, actor.as_ref(), id).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "standards/start")]
+pub async fn start_standard(position_id: i32) -> Result<i32, AppError> {
+    as_actor(|db, a| async move { standards::start(&db, &a, position_id).await }).await
+}
+
+#[server(endpoint = "standards/set-item")]
+pub async fn set_standard_item(id: i32, competency_id: i32, level: i64) -> Result<(), AppError> {
+    as_actor(|db, a| async move { standards::set_item(&db, &a, id, competency_id, level).await })
+        .await
+}
+
+#[server(endpoint = "standards/remove-item")]
+pub async fn remove_standard_item(id: i32, competency_id: i32) -> Result<(), AppError> {
+    as_actor(|db, a| async move { standards::remove_item(&db, &a, id, competency_id).await }).await
+}
+
+#[server(endpoint = "standards/open")]
+pub async fn open_standard(id: i32) -> Result<(), AppError> {
+    as_actor(|db, a| async move { standards::open(&db, &a, id).await }).await
+}
+
+#[server(endpoint = "standards/ratify")]
+pub async fn ratify_standard(id: i32) -> Result<(), AppError> {
+    as_actor(|db, a| async move { standards::ratify(&db, &a, id).await }).await
+}
+
+#[server(endpoint = "standards/comment")]
+pub async fn comment_standard(id: i32, body: String) -> Result<i32, AppError> {
+    as_actor(|db, a| async move { standards::comment(&db, &a, id, &body).await }).await
+}
+
+#[server(endpoint = "standards/answer")]
+pub async fn answer_comment(comment_id: i32, answer: String) -> Result<(), AppError> {
+    as_actor(|db, a| async move { standards::answer(&db, &a, comment_id, &answer).await }).await
+}
+
+/// The reader's own position's standards (id, version, status) and the agency's
+/// ratified ones.
+#[server(endpoint = "standards/mine")]
+pub async fn my_standards() -> Result<(Vec<(i32, i32, String)>, Vec<PublishedStandard>), AppError> {
+    as_actor(|db, a| async move { published::for_member(&db, &a).await }).await
+}
+
+#[server(endpoint = "standards/public")]
+pub async fn public_standards() -> Result<Vec<PublishedStandard>, AppError> {
+    finish(async { published::public_list(&state()?.db).await }.await)
+}
