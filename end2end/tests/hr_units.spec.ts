@@ -47,7 +47,7 @@ test("the unit filter narrows the list as one types (needs the WASM)", async ({ 
 test("an employee cannot open the HR pages and sees why", async ({ page }) => {
   await login(page, "pegawai.manna", "/hr/units");
   await expect(page.getByRole("alert")).toContainText("Anda tidak berwenang");
-  await expect(page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Unit kerja" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Standar jabatan" })).toHaveCount(0);
   await page.goto("/profile");
   await expect(page.getByTestId("profile-unit")).toHaveText("Puskesmas Kota Manna");
   await expect(page.getByTestId("profile-supervisor")).toContainText("Kepala Puskesmas");

@@ -213,8 +213,9 @@ impl MigrationTrait for Migration {
                 .col(double_null(a("measured")))
                 .col(double_null(a("self_level")))
                 .col(double_null(a("others_level")))
-                // The sources used (mean, weight) and dropped (why), as JSON.
-                .col(text(a("detail")))
+                // The sources left out and why, as JSON: [[source, reason, answers], ...];
+                // NULL when every source asked for counted.
+                .col(text_null(a("detail")))
                 .foreign_key(&mut tenant_fk(
                     "fk_results_campaign",
                     "results",

@@ -1,5 +1,6 @@
 //! `cakap`: the server binary and its maintenance commands.
 
+use app::assessment::service::dashboard::Dashboards;
 use app::people::service::employee_list::EmployeePages;
 use app::server::{AppState, Config};
 use clap::{Parser, Subcommand};
@@ -42,6 +43,14 @@ enum Command {
         /// Agency code.
         #[arg(long, default_value = "BENCH")]
         code: String,
+    },
+    /// Add closed assessment campaigns to the benchmark agency, timing each closing.
+    GenBenchCampaigns {
+        #[arg(long, default_value_t = 2)]
+        campaigns: usize,
+        /// Instead: reopen the latest campaign and time closing it again.
+        #[arg(long)]
+        reclose: bool,
     },
 }
 
@@ -93,6 +102,19 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 seed::bench::BENCH_PASSWORD
             );
         }
+        Command::GenBenchCampaigns { reclose: true, .. } => {
+            let t = seed::bench_campaigns::reclose(&db).await?;
+            println!("closed again in {:.1} s", t.as_secs_f64());
+        }
+        Command::GenBenchCampaigns { campaigns, .. } => {
+            let t = seed::bench_campaigns::generate(&db, campaigns).await?;
+            let close: Vec<String> = t
+                .close
+                .iter()
+                .map(|d| format!("{:.1}", d.as_secs_f64()))
+                .collect();
+            println!("closing {} ratees took {} s", t.ratees, close.join(" s, "));
+        }
         Command::Serve => serve(s, db).await?,
     }
     Ok(())
@@ -125,6 +147,7 @@ async fn serve(
         config: Arc::new(config),
         sessions: Arc::new(app::auth::cache::session_cache()),
         employee_pages: Arc::new(EmployeePages::new(s.read_cache())),
+        dashboards: Arc::new(Dashboards::new(s.read_cache())),
     };
     let has_demo = seed::demo::present(&state.db).await.unwrap_or(false);
     let router = build_router(state);

@@ -5,9 +5,9 @@
 mod support;
 
 use app::assessment::model::{AnswerInput, CampaignForm, Dashboard};
-use app::assessment::service::{campaigns, closing, dashboard, forms, peers};
+use app::assessment::service::{campaigns, closing, dashboard, forms, peers, team};
 use app::auth::model::Actor;
-use app::competency::service::standards;
+use app::competency::service::{published, standards};
 use app::error::AppError;
 use app::i18n::Lang;
 use app::server::entities::user;
@@ -150,6 +150,22 @@ async fn a_standard_is_revised_with_its_holders_and_locked_once_ratified() {
             .unwrap();
         assert_eq!(bad.fields()[0].field, "level");
         standards::open(&db, &hr, v2).await.unwrap();
+        // The unit leader above the holders is invited too, and may comment.
+        let leader = by_name(&db, "kadinkes.manna").await;
+        let (invited, _) = published::for_member(&db, &leader).await.unwrap();
+        assert!(
+            invited.iter().any(|s| s.id == v2 && !s.own),
+            "{backend}: {invited:?}"
+        );
+        assert!(
+            standards::detail(&db, Some(&leader), v2)
+                .await
+                .unwrap()
+                .rights
+                .comment
+        );
+        let (mine, _) = published::for_member(&db, &nurse).await.unwrap();
+        assert!(mine.iter().any(|s| s.id == v2 && s.own));
 
         let seen = standards::detail(&db, Some(&nurse), v2).await.unwrap();
         assert!(
@@ -393,7 +409,7 @@ async fn a_campaign_runs_from_raters_to_stored_results_and_private_dashboards() 
         ));
 
         // The nurse's measured level: (4×10 + 2×50 + 10/3×25) / 85, subordinates absent.
-        let d = dashboard::dashboard(&db, &nurse, None, Some(id), Lang::Id)
+        let d = dashboard::dashboard(&db, &Default::default(), &nurse, None, Some(id), Lang::Id)
             .await
             .unwrap();
         let m1 = item(&d, "M.1");
@@ -404,6 +420,11 @@ async fn a_campaign_runs_from_raters_to_stored_results_and_private_dashboards() 
             m1.measured
         );
         assert_eq!(m1.self_level, Some(4.0));
+        assert!(
+            m1.dropped.is_empty(),
+            "{backend}: no subordinates to ask is not a dropped source: {:?}",
+            m1.dropped
+        );
         assert!(d.radar_svg.starts_with("<svg") && d.progress_svg.starts_with("<svg"));
         assert_eq!(
             d.campaigns.len(),
@@ -426,6 +447,7 @@ async fn a_campaign_runs_from_raters_to_stored_results_and_private_dashboards() 
         // Below k: the doctor's single peer is dropped, said so, and their comment withheld.
         let doc = dashboard::dashboard(
             &db,
+            &Default::default(),
             &by_employee(&db, doctors[0]).await,
             None,
             Some(id),
@@ -444,17 +466,37 @@ async fn a_campaign_runs_from_raters_to_stored_results_and_private_dashboards() 
             "{backend}: a lone peer's comment stays hidden"
         );
 
+        // Their own dashboards list the people whose dashboards they may open.
+        let ids_of = |t: Vec<app::assessment::model::TeamMember>| {
+            t.into_iter().map(|m| m.employee_id).collect::<Vec<_>>()
+        };
+        assert!(ids_of(team::team(&db, &kapus).await.unwrap()).contains(&me));
+        assert!(ids_of(
+            team::team(&db, &by_name(&db, "kadinkes.manna").await)
+                .await
+                .unwrap()
+        )
+        .contains(&me));
+        assert!(team::team(&db, &nurse).await.unwrap().is_empty());
         // Who may read a dashboard.
         let colleague = by_employee(&db, nurses[1]).await;
         assert_eq!(
-            dashboard::dashboard(&db, &colleague, Some(me), None, Lang::Id)
-                .await
-                .err(),
+            dashboard::dashboard(
+                &db,
+                &Default::default(),
+                &colleague,
+                Some(me),
+                None,
+                Lang::Id
+            )
+            .await
+            .err(),
             Some(AppError::Forbidden)
         );
         assert_eq!(
             dashboard::dashboard(
                 &db,
+                &Default::default(),
                 &by_name(&db, "hr.makassar").await,
                 Some(me),
                 None,
@@ -466,10 +508,17 @@ async fn a_campaign_runs_from_raters_to_stored_results_and_private_dashboards() 
         );
         for reader in [&kapus, &hr, &by_name(&db, "kadinkes.manna").await] {
             assert_eq!(
-                dashboard::dashboard(&db, reader, Some(me), Some(id), Lang::Id)
-                    .await
-                    .unwrap()
-                    .items,
+                dashboard::dashboard(
+                    &db,
+                    &Default::default(),
+                    reader,
+                    Some(me),
+                    Some(id),
+                    Lang::Id
+                )
+                .await
+                .unwrap()
+                .items,
                 d.items
             );
         }
@@ -478,9 +527,10 @@ async fn a_campaign_runs_from_raters_to_stored_results_and_private_dashboards() 
         sql::exec(&db, "UPDATE answers SET level = 1", vec![])
             .await
             .unwrap();
-        let again = dashboard::dashboard(&db, &nurse, None, Some(id), Lang::Id)
-            .await
-            .unwrap();
+        let again =
+            dashboard::dashboard(&db, &Default::default(), &nurse, None, Some(id), Lang::Id)
+                .await
+                .unwrap();
         assert_eq!(again.items, d.items);
     }
 }

@@ -5,9 +5,11 @@
 use crate::assessment::model::*;
 use crate::error::AppError;
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use std::sync::Arc;
 
 #[cfg(feature = "ssr")]
-use crate::assessment::service::{campaigns, closing, dashboard as dash, forms, peers};
+use crate::assessment::service::{campaigns, closing, dashboard as dash, forms, peers, team};
 #[cfg(feature = "ssr")]
 use crate::server::request::as_actor;
 
@@ -117,5 +119,16 @@ pub async fn get_dashboard(
     campaign: Option<i32>,
 ) -> Result<Dashboard, AppError> {
     let lang = crate::i18n::detect_lang();
-    as_actor(|db, a| async move { dash::dashboard(&db, &a, employee, campaign, lang).await }).await
+    as_actor(|db, a| async move {
+        let cache = crate::server::request::state()?.dashboards;
+        let d = dash::dashboard(&db, &cache, &a, employee, campaign, lang).await?;
+        Ok(Arc::unwrap_or_clone(d))
+    })
+    .await
+}
+
+/// The people whose dashboards the reader may open from their own.
+#[server(endpoint = "dashboard/team")]
+pub async fn my_team() -> Result<Vec<TeamMember>, AppError> {
+    as_actor(|db, a| async move { team::team(&db, &a).await }).await
 }

@@ -164,3 +164,13 @@ pub struct Dashboard {
     pub history: Vec<(String, Option<f64>, f64)>,
     pub feedback: Vec<Feedback>,
 }
+
+/// Someone whose dashboard the reader may open (a subordinate, or staff of a unit
+/// the reader leads), with their latest JPM.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub employee_id: i32,
+    pub name: String,
+    pub position: String,
+    pub jpm: Option<f64>,
+}

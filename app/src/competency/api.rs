@@ -96,10 +96,10 @@ pub async fn answer_comment(comment_id: i32, answer: String) -> Result<(), AppEr
     as_actor(|db, a| async move { standards::answer(&db, &a, comment_id, &answer).await }).await
 }
 
-/// The reader's own position's standards (id, version, status) and the agency's
-/// ratified ones.
+/// The standards the reader is invited to (their own position's, open drafts in
+/// the units they lead) and the agency's ratified ones.
 #[server(endpoint = "standards/mine")]
-pub async fn my_standards() -> Result<(Vec<(i32, i32, String)>, Vec<PublishedStandard>), AppError> {
+pub async fn my_standards() -> Result<(Vec<InvitedStandard>, Vec<PublishedStandard>), AppError> {
     as_actor(|db, a| async move { published::for_member(&db, &a).await }).await
 }
 

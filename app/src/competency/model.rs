@@ -74,6 +74,8 @@ pub struct StandardRights {
     pub comment: bool,
     pub answer: bool,
     pub read_comments: bool,
+    /// Start the next version (HR, on the version in force).
+    pub revise: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,4 +106,15 @@ pub struct PublishedStandard {
     pub job_level: String,
     pub version: i32,
     pub ratified_at: String,
+}
+
+/// A standard the reader is invited to read or comment on: their own position's, or
+/// (for a unit leader) one open for comment in their units.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitedStandard {
+    pub id: i32,
+    pub version: i32,
+    pub status: String,
+    pub position_name: String,
+    pub own: bool,
 }

@@ -25,6 +25,12 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(15))
                     .foreign_keys(true)
+                    // 16 MB of page cache per connection (the default is 2 MB): closing
+                    // a large campaign reads and writes far more than that.
+                    .pragma("cache_size", "-16384")
+                    // Reads through a memory map instead of copying each page out of
+                    // the OS cache (a third of closing a large campaign was those copies).
+                    .pragma("mmap_size", "1073741824")
             });
     } else {
         opt.max_connections(16).min_connections(1);

@@ -24,4 +24,5 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub sessions: Arc<crate::auth::cache::SessionCache>,
     pub employee_pages: Arc<crate::people::service::employee_list::EmployeePages>,
+    pub dashboards: Arc<crate::assessment::service::dashboard::Dashboards>,
 }

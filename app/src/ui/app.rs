@@ -19,6 +19,18 @@ pub fn use_me() -> Resource<Result<Option<Actor>, AppError>> {
     expect_context::<Me>().0
 }
 
+/// Whether the reader administers an agency (to show HR's controls; the services
+/// decide what HR may really do).
+pub fn is_hr() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let me = use_me();
+    move || {
+        me.get()
+            .and_then(Result::ok)
+            .flatten()
+            .is_some_and(|a| a.hr_agency().is_some())
+    }
+}
+
 /// The document around the application. On the server it also sets the Content
 /// Security Policy: scripts only from this origin, plus the inline hydration
 /// scripts that carry this response's nonce.
@@ -119,6 +131,18 @@ pub fn App() -> impl IntoView {
                         path=path!("/hr/employees/:id")
                         view=crate::people::view::employee_edit::EmployeeEditPage
                     />
+                    <Route ssr=SsrMode::Async path=path!("/dashboard") view=crate::assessment::view::dashboard::DashboardPage />
+                    <Route ssr=SsrMode::Async path=path!("/dashboard/:id") view=crate::assessment::view::dashboard::DashboardPage />
+                    <Route ssr=SsrMode::Async path=path!("/assess") view=crate::assessment::view::todo::AssessPage />
+                    <Route ssr=SsrMode::Async path=path!("/assess/:id") view=crate::assessment::view::form::FormPage />
+                    <Route ssr=SsrMode::Async path=path!("/competencies") view=crate::competency::view::dictionary::DictionaryPage />
+                    <Route ssr=SsrMode::Async path=path!("/standards") view=crate::competency::view::lists::MyStandardsPage />
+                    <Route ssr=SsrMode::Async path=path!("/standards/:id") view=crate::competency::view::standard::StandardPage />
+                    <Route ssr=SsrMode::Async path=path!("/public/standards") view=crate::competency::view::lists::PublicStandardsPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/standards") view=crate::competency::view::lists::HrStandardsPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/campaigns") view=crate::assessment::view::campaigns::CampaignsPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/campaigns/new") view=crate::assessment::view::campaigns::CampaignNewPage />
+                    <Route ssr=SsrMode::Async path=path!("/hr/campaigns/:id") view=crate::assessment::view::campaigns::CampaignPage />
                     <Route ssr=SsrMode::Async path=path!("/admin") view=crate::hr::view::AdminPage />
                 </Routes>
             </Layout>

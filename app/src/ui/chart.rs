@@ -75,7 +75,7 @@ pub fn line(title: &str, points: &[String], series: &[(&str, Vec<f32>, &str)]) -
             s
         })
         .collect();
-    let mut chart = LineChart::new(list, points.iter().map(|p| shorten(p, 24)).collect());
+    let mut chart = LineChart::new(list, points.iter().map(|p| shorten(p, 40)).collect());
     chart.width = 640.0;
     chart.height = 320.0;
     chart.title.text = title.to_string();

@@ -52,10 +52,13 @@ fn Nav(user: Option<Actor>) -> impl IntoView {
         return view! {
             <nav class="nav" aria-label=i.t(K::NavLabel)>
                 <A href="/" exact=true>{i.t(K::NavHome)}</A>
+                <A href="/public/standards">{i.t(K::NavStandards)}</A>
             </nav>
         }
         .into_any();
     };
+    // HR's units and positions are reached from the HR overview, which keeps the bar
+    // on one line on a laptop.
     let hr = user.hr_agency().is_some();
     let admin = user.is_sysadmin();
     let has_profile = user.employee_id.is_some();
@@ -63,13 +66,18 @@ fn Nav(user: Option<Actor>) -> impl IntoView {
         <nav class="nav" aria-label=i.t(K::NavLabel)>
             <A href="/" exact=true>{i.t(K::NavHome)}</A>
             <Show when=move || has_profile>
+                <A href="/dashboard">{i.t(K::NavDashboard)}</A>
+                <A href="/assess">{i.t(K::NavAssess)}</A>
                 <A href="/profile">{i.t(K::NavProfile)}</A>
+            </Show>
+            <Show when=move || !hr>
+                <A href="/standards">{i.t(K::NavStandards)}</A>
             </Show>
             <Show when=move || hr>
                 <A href="/hr" exact=true>{i.t(K::NavHrOverview)}</A>
-                <A href="/hr/units">{i.t(K::NavUnits)}</A>
-                <A href="/hr/positions">{i.t(K::NavPositions)}</A>
                 <A href="/hr/employees">{i.t(K::NavEmployees)}</A>
+                <A href="/hr/standards">{i.t(K::NavHrStandards)}</A>
+                <A href="/hr/campaigns">{i.t(K::NavCampaigns)}</A>
             </Show>
             <Show when=move || admin>
                 <A href="/admin">{i.t(K::NavAdmin)}</A>

@@ -169,3 +169,8 @@ where
         None => query.read().get("saved").is_some(),
     }
 }
+
+/// The error signal of a field that cannot be wrong (a choice among valid options).
+pub fn no_error() -> Signal<Option<String>> {
+    Signal::derive(|| None)
+}

@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod bench;
+pub mod bench_campaigns;
 pub mod demo;
 pub mod names;
 

@@ -87,6 +87,9 @@ pub fn state(db: DatabaseConnection) -> AppState {
         employee_pages: Arc::new(EmployeePages::new(
             db.get_database_backend() == sea_orm::DbBackend::Sqlite,
         )),
+        dashboards: Arc::new(app::assessment::service::dashboard::Dashboards::new(
+            db.get_database_backend() == sea_orm::DbBackend::Sqlite,
+        )),
         db,
         config: Arc::new(Config::default()),
         sessions: Arc::new(app::auth::cache::session_cache()),

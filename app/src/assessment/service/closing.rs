@@ -18,6 +18,7 @@ use sea_orm::{ConnectionTrait, Value};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 /// Ratees handled per round trip (bounded memory at any campaign size).
 const CHUNK: usize = 2000;
@@ -85,45 +86,86 @@ async fn standards(
     Ok(out)
 }
 
-type Stats = HashMap<(i32, i32), Vec<(Source, u32, f64)>>;
-
-async fn stats(
+/// The sources each ratee of a range was given raters for.
+async fn assigned(
     db: &impl ConnectionTrait,
     campaign: i32,
     from: i32,
     to: i32,
-) -> Result<Stats, AppError> {
+) -> Result<HashMap<i32, Vec<Source>>, AppError> {
     let rows = sql::all(
         db,
-        "SELECT r.ratee_id, a.competency_id, r.source, COUNT(*) AS n, SUM(a.level) AS s \
-         FROM campaign_raters r JOIN answers a ON a.rater_row_id = r.id \
-         WHERE r.campaign_id = $1 AND r.ratee_id BETWEEN $2 AND $3 AND r.status = 'submitted' AND a.level IS NOT NULL \
-         GROUP BY r.ratee_id, a.competency_id, r.source",
+        "SELECT DISTINCT ratee_id, source FROM campaign_raters WHERE campaign_id = $1 AND ratee_id BETWEEN $2 AND $3",
         vec![campaign.into(), from.into(), to.into()],
     )
     .await?;
-    let mut out: Stats = HashMap::new();
+    let mut out: HashMap<i32, Vec<Source>> = HashMap::new();
     for r in rows {
-        let Some(source) = Source::parse(&sql::get::<String>(&r, "source")?) else {
-            continue;
-        };
-        let n: i64 = sql::get(&r, "n")?;
-        let s: i64 = sql::get(&r, "s")?;
-        out.entry((sql::get(&r, "ratee_id")?, sql::get(&r, "competency_id")?))
-            .or_default()
-            .push((source, n as u32, s as f64));
+        if let Some(s) = Source::parse(&sql::get::<String>(&r, "source")?) {
+            out.entry(sql::get(&r, "ratee_id")?).or_default().push(s);
+        }
     }
     Ok(out)
 }
 
-fn dropped_json(d: &[(Source, Dropped)]) -> serde_json::Value {
-    d.iter()
-        .map(|(s, why)| match why {
-            Dropped::NoAnswers => json!([s.code(), "no_answers", 0]),
-            Dropped::BelowK { answers } => json!([s.code(), "below_k", answers]),
-            Dropped::NoWeight => json!([s.code(), "no_weight", 0]),
+type Stats = HashMap<(i32, i32), Vec<(Source, u32, f64)>>;
+
+/// One submitted answer: ratee, competency, source, level, comment, answer id, and
+/// the rater's name for a supervisor's comment (nobody else's is ever read).
+type Answer = (i32, i32, String, i64, Option<String>, i32, Option<String>);
+
+/// Every submitted answer about a range of ratees, in one round trip (as JSON), so
+/// both the levels and the comments come from one pass over the answers.
+async fn answers(
+    db: &impl ConnectionTrait,
+    campaign: i32,
+    from: i32,
+    to: i32,
+) -> Result<Vec<Answer>, AppError> {
+    Ok(sql::json_tuples(
+        db,
+        "SELECT r.ratee_id, a.competency_id, r.source, a.level, a.comment, a.id, \
+           CASE WHEN r.source = 'supervisor' AND a.comment IS NOT NULL \
+             THEN (SELECT e.name FROM employees e WHERE e.id = r.rater_id) END AS author \
+         FROM campaign_raters r JOIN answers a ON a.rater_row_id = r.id \
+         WHERE r.campaign_id = $1 AND r.ratee_id BETWEEN $2 AND $3 AND r.status = 'submitted' AND a.level IS NOT NULL",
+        vec![campaign.into(), from.into(), to.into()],
+        &["ratee_id", "competency_id", "source", "level", "comment", "id", "author"],
+    )
+    .await?)
+}
+
+/// Answers per (ratee, competency) and source: how many, and the sum of levels.
+fn stats(answers: &[Answer]) -> Stats {
+    let mut sums: HashMap<(i32, i32, Source), (u32, f64)> = HashMap::new();
+    for (ratee, comp, source, level, ..) in answers {
+        if let Some(s) = Source::parse(source) {
+            let e = sums.entry((*ratee, *comp, s)).or_default();
+            e.0 += 1;
+            e.1 += *level as f64;
+        }
+    }
+    let mut out: Stats = HashMap::new();
+    for ((ratee, comp, s), (n, sum)) in sums {
+        out.entry((ratee, comp)).or_default().push((s, n, sum));
+    }
+    out
+}
+
+/// Why sources were left out, as JSON, or None when every source asked counted.
+/// A source nobody was asked for (a ratee without subordinates) is not a dropped
+/// source and is not mentioned.
+fn dropped_json(d: &[(Source, Dropped)], assigned: &[Source]) -> Option<String> {
+    let list: Vec<serde_json::Value> = d
+        .iter()
+        .filter_map(|(s, why)| match why {
+            Dropped::NoAnswers if !assigned.contains(s) => None,
+            Dropped::NoAnswers => Some(json!([s.code(), "no_answers", 0])),
+            Dropped::BelowK { answers } => Some(json!([s.code(), "below_k", answers])),
+            Dropped::NoWeight => None,
         })
-        .collect()
+        .collect();
+    (!list.is_empty()).then(|| serde_json::Value::Array(list).to_string())
 }
 
 async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed, AppError> {
@@ -139,11 +181,20 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
     .collect::<Result<_, sea_orm::DbErr>>()?;
     let salt: u64 = rand::random();
     let mut done = Closed::default();
+    // Where the time goes (reading answers, computing, writing results, comments):
+    // logged, because closing is the one long operation of the application.
+    let mut phases = [Duration::ZERO; 4];
     for chunk in ratees.chunks(CHUNK) {
         let (from, to) = (chunk[0].0, chunk[chunk.len() - 1].0);
-        let stats = stats(tx, c.id, from, to).await?;
+        let t = Instant::now();
+        let answers = answers(tx, c.id, from, to).await?;
+        let stats = stats(&answers);
+        let assigned = assigned(tx, c.id, from, to).await?;
+        phases[0] += t.elapsed();
+        let t = Instant::now();
         let mut rows: Vec<Vec<Value>> = Vec::new();
         let mut counted: HashMap<(i32, i32), Vec<Source>> = HashMap::new();
+        let mut jpms: Vec<(i32, Option<f64>)> = Vec::with_capacity(chunk.len());
         for (emp, std) in chunk {
             let items = standards.get(std).map(Vec::as_slice).unwrap_or(&[]);
             let mut for_jpm = Vec::new();
@@ -154,12 +205,10 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
                     for_jpm.push((*req, l));
                 }
                 counted.insert((*emp, *cid), m.used.iter().map(|u| u.0).collect());
-                let used: Vec<_> = m
-                    .used
-                    .iter()
-                    .map(|(s, mean, w)| json!([s.code(), mean, w]))
-                    .collect();
-                let detail = json!({ "used": used, "dropped": dropped_json(&m.dropped) });
+                // Only why sources were left out is kept: which sources counted
+                // follows from it and the campaign's weights.
+                let asked = assigned.get(emp).map(Vec::as_slice).unwrap_or(&[]);
+                let detail = dropped_json(&m.dropped, asked);
                 rows.push(vec![
                     c.agency_id.into(),
                     c.id.into(),
@@ -169,7 +218,7 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
                     m.level.into(),
                     self_level(&m).into(),
                     others(&m).into(),
-                    detail.to_string().into(),
+                    detail.into(),
                 ]);
             }
             let j = if for_jpm.len() == items.len() {
@@ -177,13 +226,11 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
             } else {
                 None
             };
-            sql::exec(
-                tx,
-                "UPDATE campaign_ratees SET jpm = $1 WHERE campaign_id = $2 AND employee_id = $3",
-                vec![j.into(), c.id.into(), (*emp).into()],
-            )
-            .await?;
+            jpms.push((*emp, j));
         }
+        phases[1] += t.elapsed();
+        let t = Instant::now();
+        store_jpm(tx, c.id, &jpms).await?;
         done.ratees += chunk.len() as u64;
         done.results += sql::insert_rows(
             tx,
@@ -202,9 +249,48 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
             rows,
         )
         .await?;
-        done.comments += store_comments(tx, c, from, to, &counted, salt).await?;
+        phases[2] += t.elapsed();
+        let t = Instant::now();
+        done.comments += store_comments(tx, c, answers, &counted, salt).await?;
+        phases[3] += t.elapsed();
     }
+    tracing::info!(
+        campaign = c.id,
+        ratees = done.ratees,
+        "closing: answers read in {:.1} s, computed in {:.1} s, results written in {:.1} s, comments in {:.1} s",
+        phases[0].as_secs_f64(),
+        phases[1].as_secs_f64(),
+        phases[2].as_secs_f64(),
+        phases[3].as_secs_f64()
+    );
     Ok(done)
+}
+
+/// Writes the ratees' JPM, many per statement (one statement per ratee was a quarter
+/// of closing a large campaign).
+async fn store_jpm(
+    tx: &impl ConnectionTrait,
+    campaign: i32,
+    jpms: &[(i32, Option<f64>)],
+) -> Result<(), AppError> {
+    for part in jpms.chunks(500) {
+        // Numbers only, so written into the statement; a typed NULL keeps PostgreSQL
+        // from reading an all-NULL column as text.
+        let rows: Vec<String> = part
+            .iter()
+            .map(|(emp, j)| match j.filter(|j| j.is_finite()) {
+                Some(j) => format!("({emp}, {j:?})"),
+                None => format!("({emp}, CAST(NULL AS DOUBLE PRECISION))"),
+            })
+            .collect();
+        let q = format!(
+            "WITH v(e, j) AS (VALUES {}) UPDATE campaign_ratees SET jpm = v.j FROM v \
+             WHERE campaign_ratees.campaign_id = $1 AND campaign_ratees.employee_id = v.e",
+            rows.join(", ")
+        );
+        sql::exec(tx, &q, vec![campaign.into()]).await?;
+    }
+    Ok(())
 }
 
 /// Feedback of the sources that counted, without the rater (the supervisor is
@@ -212,46 +298,33 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
 async fn store_comments(
     tx: &impl ConnectionTrait,
     c: &Campaign,
-    from: i32,
-    to: i32,
+    answers: Vec<Answer>,
     counted: &HashMap<(i32, i32), Vec<Source>>,
     salt: u64,
 ) -> Result<u64, AppError> {
-    let rows = sql::all(
-        tx,
-        "SELECT a.id, r.ratee_id, a.competency_id, r.source, a.comment, e.name FROM campaign_raters r \
-         JOIN answers a ON a.rater_row_id = r.id JOIN employees e ON e.id = r.rater_id \
-         WHERE r.campaign_id = $1 AND r.ratee_id BETWEEN $2 AND $3 AND r.status = 'submitted' \
-         AND a.comment IS NOT NULL AND r.source <> 'self'",
-        vec![c.id.into(), from.into(), to.into()],
-    )
-    .await?;
     let mut out = Vec::new();
-    for r in rows {
-        let Some(source) = Source::parse(&sql::get::<String>(&r, "source")?) else {
+    for (ratee, comp, source, _, comment, answer, author) in answers {
+        let (Some(source), Some(body)) = (Source::parse(&source), comment) else {
             continue;
         };
-        let key = (
-            sql::get::<i32>(&r, "ratee_id")?,
-            sql::get::<i32>(&r, "competency_id")?,
-        );
-        if !counted.get(&key).is_some_and(|s| s.contains(&source)) {
+        let shown = source != Source::SelfRating
+            && counted
+                .get(&(ratee, comp))
+                .is_some_and(|s| s.contains(&source));
+        if !shown {
             continue;
         }
-        let answer: i32 = sql::get(&r, "id")?;
         let digest = Sha256::digest(format!("{salt}:{answer}").as_bytes());
         let ord = i32::from_be_bytes([digest[0] & 0x7f, digest[1], digest[2], digest[3]]);
-        let author: Option<String> = (source == Source::Supervisor)
-            .then(|| sql::get(&r, "name"))
-            .transpose()?;
+        let author = author.filter(|_| source == Source::Supervisor);
         out.push(vec![
             c.agency_id.into(),
             c.id.into(),
-            key.0.into(),
-            key.1.into(),
+            ratee.into(),
+            comp.into(),
             source.code().into(),
             author.into(),
-            sql::get::<String>(&r, "comment")?.into(),
+            body.into(),
             ord.into(),
         ]);
     }

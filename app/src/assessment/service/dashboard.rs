@@ -10,9 +10,11 @@ use crate::error::AppError;
 use crate::i18n::{Lang, K};
 use crate::people::service::{can_view, supervision::current_assignment};
 use crate::server::entities::employee;
+use crate::server::read_cache::ReadCache;
 use crate::server::{sql, Db};
 use crate::ui::chart;
 use sea_orm::{ConnectionTrait, EntityTrait};
+use std::sync::Arc;
 
 struct Taken {
     id: i32,
@@ -42,13 +44,15 @@ async fn campaigns_of(db: &impl ConnectionTrait, emp: i32) -> Result<Vec<Taken>,
         .map_err(AppError::from)
 }
 
-fn dropped(detail: &str) -> Vec<(String, String, u32)> {
-    let v: serde_json::Value = serde_json::from_str(detail).unwrap_or_default();
-    v["dropped"]
-        .as_array()
+fn dropped(detail: Option<String>) -> Vec<(String, String, u32)> {
+    let Some(detail) = detail else {
+        return vec![];
+    };
+    let v: serde_json::Value = serde_json::from_str(&detail).unwrap_or_default();
+    v.as_array()
         .into_iter()
         .flatten()
-        .filter(|d| d[1] != "no_weight")
+        .filter(|d| d[1] != "no_weight" && d[1] != "not_assigned")
         .map(|d| {
             (
                 d[0].as_str().unwrap_or_default().to_string(),
@@ -84,7 +88,7 @@ async fn items(
                 measured,
                 self_level: sql::get(r, "self_level")?,
                 others: sql::get(r, "others_level")?,
-                dropped: dropped(&sql::get::<String>(r, "detail")?),
+                dropped: dropped(sql::get(r, "detail")?),
             })
         })
         .collect::<Result<_, sea_orm::DbErr>>()
@@ -139,21 +143,40 @@ async fn shortfalls(
         .collect())
 }
 
+/// Dashboards already built, by (employee, campaign asked for, language). A closed
+/// campaign's results never change, and any commit in this process (a name, a move,
+/// a campaign closing) retires every entry (see `server::read_cache`).
+pub type Dashboards = ReadCache<(i32, Option<i32>, Lang), Dashboard>;
+
 pub async fn dashboard(
     db: &Db,
+    cache: &Dashboards,
     actor: &Actor,
     employee: Option<i32>,
     campaign: Option<i32>,
     lang: Lang,
-) -> Result<Dashboard, AppError> {
+) -> Result<Arc<Dashboard>, AppError> {
     let id = employee.or(actor.employee_id).ok_or(AppError::NotFound)?;
     let e = employee::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Who may read it is decided on every request; only the content is remembered.
     if !can_view(db, actor, &e).await? {
         return Err(AppError::Forbidden);
     }
+    cache
+        .get_or_load((id, campaign, lang), build(db, e, campaign, lang))
+        .await
+}
+
+async fn build(
+    db: &Db,
+    e: employee::Model,
+    campaign: Option<i32>,
+    lang: Lang,
+) -> Result<Dashboard, AppError> {
+    let id = e.id;
     let (position, unit) = match current_assignment(db, id).await? {
         Some(a) => {
             let r = sql::one(

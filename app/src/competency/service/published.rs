@@ -3,7 +3,7 @@
 //! their comment, if any).
 
 use crate::auth::model::Actor;
-use crate::competency::model::PublishedStandard;
+use crate::competency::model::{InvitedStandard, PublishedStandard};
 use crate::error::AppError;
 use crate::people::service::supervision::current_assignment;
 use crate::server::{sql, Db};
@@ -45,6 +45,16 @@ async fn ratified(
         .map_err(AppError::from)
 }
 
+fn invited(r: &sea_orm::QueryResult, own: bool) -> Result<InvitedStandard, sea_orm::DbErr> {
+    Ok(InvitedStandard {
+        id: sql::get(r, "id")?,
+        version: sql::get(r, "version")?,
+        status: sql::get(r, "status")?,
+        position_name: sql::get(r, "name")?,
+        own,
+    })
+}
+
 /// Every ratified standard of every agency (public).
 pub async fn public_list(db: &Db) -> Result<Vec<PublishedStandard>, AppError> {
     ratified(db, None).await
@@ -55,24 +65,44 @@ pub async fn public_list(db: &Db) -> Result<Vec<PublishedStandard>, AppError> {
 pub async fn for_member(
     db: &Db,
     actor: &Actor,
-) -> Result<(Vec<(i32, i32, String)>, Vec<PublishedStandard>), AppError> {
+) -> Result<(Vec<InvitedStandard>, Vec<PublishedStandard>), AppError> {
     let agency = actor.agency_id.ok_or(AppError::Forbidden)?;
     let mut own = Vec::new();
     if let Some(me) = actor.employee_id {
         if let Some(a) = current_assignment(db, me).await? {
             for r in sql::all(
                 db,
-                "SELECT id, version, status FROM standards WHERE position_id = $1 \
-                 AND status IN ('open', 'ratified') ORDER BY version DESC",
+                "SELECT s.id, s.version, s.status, p.name FROM standards s JOIN positions p ON p.id = s.position_id \
+                 WHERE s.position_id = $1 AND s.status IN ('open', 'ratified') ORDER BY s.version DESC",
                 vec![a.position_id.into()],
             )
             .await?
             {
-                own.push((
-                    sql::get(&r, "id")?,
-                    sql::get(&r, "version")?,
-                    sql::get(&r, "status")?,
-                ));
+                own.push(invited(&r, true)?);
+            }
+        }
+    }
+    // A unit leader is invited to comment on the open drafts of positions held in
+    // the units they lead (and below).
+    let led = actor.led_units(agency);
+    if !led.is_empty() {
+        let list = led.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+        for r in sql::all(
+            db,
+            &format!(
+                "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE agency_id = $1 AND id IN ({list}) \
+                 UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) \
+                 SELECT DISTINCT s.id, s.version, s.status, p.name FROM standards s \
+                 JOIN positions p ON p.id = s.position_id JOIN assignments a ON a.position_id = s.position_id AND a.end_date IS NULL \
+                 WHERE s.status = 'open' AND a.unit_id IN (SELECT id FROM sub) ORDER BY s.id"
+            ),
+            vec![agency.into()],
+        )
+        .await?
+        {
+            let entry = invited(&r, false)?;
+            if !own.iter().any(|o| o.id == entry.id) {
+                own.push(entry);
             }
         }
     }

@@ -107,6 +107,7 @@ pub fn rights(access: Option<Access>, status: StandardStatus) -> Option<Standard
             comment: false,
             answer: status == Open,
             read_comments: true,
+            revise: status.allows(StandardAction::Revise),
         }),
         Some(Access::Participant) if status == Open || published => Some(StandardRights {
             comment: status.allows(StandardAction::Comment),

@@ -42,6 +42,7 @@ fn ProfileView(p: Profile) -> impl IntoView {
     let level = p.job_level.as_deref().map(level_label).unwrap_or("–");
     view! {
         <PageHead title=p.name.clone() subtitle=p.agency_name.clone() />
+        <p><a class="button button-quiet" href=format!("/dashboard/{}", p.employee_id)>{i.t(K::DashOpen)}</a></p>
         {(!p.active).then(|| view! { <div class="alert alert-warn">{i.t(K::EmployeeIsInactive)}</div> })}
         <div class="grid-2">
             <article class="card">

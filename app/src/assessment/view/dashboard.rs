@@ -1,0 +1,285 @@
+//! The gap dashboard (`/dashboard`, or `/dashboard/:id` for a supervisor, leader or
+//! HR): the radar of required against measured levels, the gap table sorted by
+//! shortfall, JPM and its band, strengths and what to develop, progress across
+//! campaigns, and the feedback received (peers and subordinates without names).
+
+use crate::assessment::api::{get_dashboard, my_team};
+use crate::assessment::model::{DashItem, Dashboard, Feedback, TeamMember};
+use crate::assessment::view::{level, source_label};
+use crate::i18n::{use_i18n, K};
+use crate::ui::widgets::{ErrorBox, Loading, PageHead};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        (
+            params.read().get("id").and_then(|s| s.parse::<i32>().ok()),
+            query
+                .read()
+                .get("campaign")
+                .and_then(|s| s.parse::<i32>().ok()),
+        )
+    };
+    let data = Resource::new(key, |(e, c)| get_dashboard(e, c));
+    // One's own dashboard also lists the team whose dashboards one may open.
+    let team = Resource::new(
+        move || key().0.is_none(),
+        |own| async move {
+            if own {
+                my_team().await
+            } else {
+                Ok(vec![])
+            }
+        },
+    );
+    view! {
+        <section class="page">
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(d) => view! { <DashboardView d /> }.into_any(),
+                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    team.await.ok().filter(|t| !t.is_empty()).map(|list| view! { <Team list /> })
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Team(list: Vec<TeamMember>) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <section class="card" data-testid="team">
+            <h2>{i.t(K::DashTeam)}</h2>
+            <p class="small muted">{i.t(K::DashTeamHelp)}</p>
+            <div class="table-wrap">
+                <table class="table">
+                    <thead><tr><th>{i.t(K::EmployeeName)}</th><th class="hide-sm">{i.t(K::EmployeePosition)}</th><th class="num">{i.t(K::DashJpm)}</th></tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|m| view! {
+                            <tr>
+                                <td><a href=format!("/dashboard/{}", m.employee_id)>{m.name.clone()}</a></td>
+                                <td class="hide-sm">{m.position.clone()}</td>
+                                <td class="num">{m.jpm.map(|j| format!("{}\u{a0}%", percent(j))).unwrap_or_else(|| "–".into())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn percent(v: f64) -> String {
+    let i = use_i18n();
+    let s = format!("{v:.1}");
+    if i.lang() == crate::i18n::Lang::Id {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+#[component]
+fn DashboardView(d: Dashboard) -> impl IntoView {
+    let i = use_i18n();
+    let subtitle = [d.position.clone(), d.unit.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let base = format!("/dashboard/{}", d.employee_id);
+    let Some((current, campaign)) = d.campaign.clone() else {
+        return view! {
+            <PageHead title=d.name.clone() subtitle />
+            <p class="empty">{i.t(K::DashNoResults)}</p>
+        }
+        .into_any();
+    };
+    let band = d.band.clone().unwrap_or_default();
+    let band_label = i.t(match band.as_str() {
+        "optimal" => K::DashBandOptimal,
+        "fairly" => K::DashBandFairly,
+        _ => K::DashBandBelow,
+    });
+    view! {
+        <PageHead title=d.name.clone() subtitle />
+        <nav class="chip-row" aria-label=i.t(K::DashCampaigns)>
+            {d.campaigns.iter().rev().map(|(id, name)| {
+                if *id == current {
+                    view! { <span class="chip chip-on">{name.clone()}</span> }.into_any()
+                } else {
+                    view! { <a class="chip" href=format!("{base}?campaign={id}")>{name.clone()}</a> }.into_any()
+                }
+            }).collect_view()}
+        </nav>
+        <div class="stats">
+            <div class="stat" data-testid="jpm">
+                <span class="stat-n">{d.jpm.map(|j| format!("{}\u{a0}%", percent(j))).unwrap_or_else(|| "–".into())}</span>
+                {i.t(K::DashJpm)}
+                {d.jpm.is_some().then(|| view! { <span class=format!("tag band-{band}")>{band_label}</span> })}
+            </div>
+            <div class="stat"><span class="stat-n">{d.to_develop.len()}</span>{i.t(K::DashToDevelopCount)}</div>
+            <div class="stat"><span class="stat-n">{d.standard_version.map(|v| format!("v{v}")).unwrap_or_default()}</span>{i.t(K::DashStandard)}</div>
+        </div>
+        <p class="muted small">{i.f(K::DashFrom, &[("campaign", campaign)])}</p>
+        <div class="grid-2">
+            <figure class="card chart">
+                <div class="chart-svg" data-testid="radar" inner_html=d.radar_svg.clone()></div>
+                <figcaption class="small muted">{i.t(K::DashRadarCaption)}</figcaption>
+            </figure>
+            <section class="card">
+                <h2>{i.t(K::DashToDevelop)}</h2>
+                {names(d.to_develop.clone(), K::DashNothingToDevelop)}
+                <h2>{i.t(K::DashStrengths)}</h2>
+                {names(d.strengths.clone(), K::DashNoStrengths)}
+            </section>
+        </div>
+        <GapTable items=d.items.clone() />
+        <Progress d=d.clone() />
+        <FeedbackList list=d.feedback.clone() />
+    }
+    .into_any()
+}
+
+fn names(list: Vec<String>, empty: K) -> AnyView {
+    let i = use_i18n();
+    if list.is_empty() {
+        return view! { <p class="muted">{i.t(empty)}</p> }.into_any();
+    }
+    view! { <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+}
+
+/// The sources left out of the measurement, each said once (they are usually the
+/// same for every competency).
+fn dropped_notes(items: &[DashItem]) -> Vec<String> {
+    let i = use_i18n();
+    let mut notes: Vec<String> = Vec::new();
+    for (s, why, n) in items.iter().flat_map(|it| it.dropped.iter()) {
+        let note = if why == "below_k" {
+            i.f(
+                K::DashDroppedBelowK,
+                &[
+                    ("source", source_label(s).to_string()),
+                    ("n", n.to_string()),
+                ],
+            )
+        } else {
+            i.f(
+                K::DashDroppedNone,
+                &[("source", source_label(s).to_string())],
+            )
+        };
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    notes
+}
+
+#[component]
+fn GapTable(items: Vec<DashItem>) -> impl IntoView {
+    let i = use_i18n();
+    let notes = dropped_notes(&items);
+    view! {
+        <section class="card">
+            <h2>{i.t(K::DashGapTitle)}</h2>
+            {(!notes.is_empty()).then(|| view! {
+                <div class="alert alert-warn small" data-testid="dropped">
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <div class="table-wrap">
+                <table class="table" data-testid="gap-table">
+                    <thead>
+                        <tr>
+                            <th>{i.t(K::StdCompetency)}</th>
+                            <th class="num">{i.t(K::DashRequiredShort)}</th>
+                            <th class="num">{i.t(K::DashMeasured)}</th>
+                            <th class="num">{i.t(K::DashGapShort)}</th>
+                            <th class="num hide-sm">{i.t(K::DashSelf)}</th>
+                            <th class="num hide-sm">{i.t(K::DashOthers)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {items.into_iter().map(|it| {
+                            let short = it.gap.is_some_and(|g| g > 0.0);
+                            view! {
+                                <tr class:short=short>
+                                    <td><span class="code">{it.code.clone()}</span>" "{it.name.clone()}</td>
+                                    <td class="num">{it.required}</td>
+                                    <td class="num">{level(it.measured)}</td>
+                                    <td class="num"><strong>{level(it.gap.map(|g| g.max(0.0)))}</strong></td>
+                                    <td class="num hide-sm">{level(it.self_level)}</td>
+                                    <td class="num hide-sm">{level(it.others)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="small muted">{i.t(K::DashGapHelp)}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Progress(d: Dashboard) -> impl IntoView {
+    let i = use_i18n();
+    (d.history.len() > 1).then(|| view! {
+        <h2>{i.t(K::DashProgress)}</h2>
+        <div class="grid-2">
+            <figure class="card chart">
+                <div class="chart-svg" data-testid="progress" inner_html=d.progress_svg.clone()></div>
+            </figure>
+            <div class="card">
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead><tr><th>{i.t(K::CampName)}</th><th class="num">{i.t(K::DashJpm)}</th><th class="num">{i.t(K::DashShortfall)}</th></tr></thead>
+                        <tbody>
+                            {d.history.into_iter().map(|(name, jpm, short)| view! {
+                                <tr><td>{name}</td><td class="num">{jpm.map(|j| format!("{}\u{a0}%", percent(j))).unwrap_or_else(|| "–".into())}</td><td class="num">{level(Some(short))}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        </div>
+    })
+}
+
+#[component]
+fn FeedbackList(list: Vec<Feedback>) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <section class="card" data-testid="feedback">
+            <h2>{i.t(K::DashFeedback)}</h2>
+            <p class="small muted">{i.t(K::DashFeedbackHelp)}</p>
+            {list.is_empty().then(|| view! { <p class="muted">{i.t(K::DashNoFeedback)}</p> })}
+            <ul class="comments">
+                {list.into_iter().map(|f| {
+                    let who = match &f.author {
+                        Some(name) => format!("{} · {}", source_label(&f.source), name),
+                        None => i.f(K::DashAnonymous, &[("source", source_label(&f.source).to_string())]),
+                    };
+                    view! {
+                        <li>
+                            <p class="small muted">{format!("{who} · {}", f.competency)}</p>
+                            <p>{f.body}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

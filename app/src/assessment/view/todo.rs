@@ -1,0 +1,125 @@
+//! The rater's page (`/assess`): the forms to fill, and for supervisors, the peers
+//! of each subordinate in campaigns that have not started yet.
+
+use crate::assessment::api::{my_todo, peer_plans, AddPeer, RemovePeer};
+use crate::assessment::model::{PeerPlan, TodoItem};
+use crate::assessment::view::source_label;
+use crate::i18n::{use_i18n, K};
+use crate::ui::widgets::{action_error, error_box, ErrorBox, Loading, PageHead};
+use leptos::prelude::*;
+
+#[component]
+pub fn AssessPage() -> impl IntoView {
+    let i = use_i18n();
+    let add = ServerAction::<AddPeer>::new();
+    let remove = ServerAction::<RemovePeer>::new();
+    let todo = Resource::new(|| (), |_| my_todo());
+    let plans = Resource::new(
+        move || add.version().get() + remove.version().get(),
+        |_| peer_plans(),
+    );
+    let errors = Signal::derive(move || {
+        action_error(add.value())
+            .get()
+            .or(action_error(remove.value()).get())
+    });
+    view! {
+        <section class="page">
+            <PageHead title=i.t(K::AssessTitle).to_string() subtitle=i.t(K::AssessSubtitle).to_string() />
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match todo.await {
+                        Ok(items) if items.is_empty() => view! { <p class="empty">{i.t(K::AssessNothing)}</p> }.into_any(),
+                        Ok(items) => view! { <Todo items /> }.into_any(),
+                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            {error_box(errors)}
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match plans.await {
+                        Ok(p) if p.is_empty() => ().into_any(),
+                        Ok(p) => view! {
+                            <h2>{i.t(K::PeersTitle)}</h2>
+                            <p class="muted">{i.t(K::PeersHelp)}</p>
+                            {p.into_iter().map(|plan| view! { <Plan plan add remove /> }).collect_view()}
+                        }.into_any(),
+                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Todo(items: Vec<TodoItem>) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <ul class="todo">
+            {items.into_iter().map(|t| {
+                let state = match (t.status.as_str(), t.open) {
+                    ("submitted", _) => i.t(K::AssessSubmitted),
+                    (_, false) => i.t(K::AssessClosed),
+                    ("draft", _) => i.t(K::AssessDraft),
+                    _ => i.t(K::AssessPending),
+                };
+                view! {
+                    <li class="card todo-item" class:done=t.status == "submitted">
+                        <a href=format!("/assess/{}", t.rater_row)>
+                            <strong>{if t.source == "self" { i.t(K::AssessYourself).to_string() } else { t.ratee.clone() }}</strong>
+                        </a>
+                        <span class="small muted">{format!("{} · {}", t.position, source_label(&t.source))}</span>
+                        <span class="small">{format!("{} · {}", t.campaign, i.f(K::AssessDeadline, &[("date", t.ends_on.clone())]))}</span>
+                        <span class=format!("tag tag-{}", t.status)>{state}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn Plan(
+    plan: PeerPlan,
+    add: ServerAction<AddPeer>,
+    remove: ServerAction<RemovePeer>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let (cid, rid) = (plan.campaign_id, plan.ratee_id);
+    let hidden = move || {
+        view! {
+            <input type="hidden" name="campaign_id" value=cid.to_string() />
+            <input type="hidden" name="ratee_id" value=rid.to_string() />
+        }
+    };
+    view! {
+        <article class="card">
+            <h3>{plan.ratee.clone()}</h3>
+            <p class="small muted">{plan.campaign.clone()}</p>
+            <ul class="people-list">
+                {plan.peers.into_iter().map(|(id, name)| view! {
+                    <li>
+                        {name}" "
+                        <ActionForm action=remove attr:class="inline-form">
+                            {hidden()}
+                            <input type="hidden" name="rater_id" value=id.to_string() />
+                            <button type="submit" class="button button-small button-quiet">{i.t(K::StdRemove)}</button>
+                        </ActionForm>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(!plan.candidates.is_empty()).then(|| view! {
+                <ActionForm action=add attr:class="inline-form">
+                    {hidden()}
+                    <label class="sr-only" for=format!("add-{}", plan.ratee_id)>{i.t(K::PeersAdd)}</label>
+                    <select id=format!("add-{}", plan.ratee_id) name="rater_id">
+                        {plan.candidates.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="button button-small">{i.t(K::PeersAdd)}</button>
+                </ActionForm>
+            })}
+        </article>
+    }
+}

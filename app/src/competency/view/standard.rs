@@ -1,0 +1,283 @@
+//! One standard (`/standards/:id`): its required levels with what each level means,
+//! its versions, and, by role: HR's editing and life-cycle buttons, the holders'
+//! comments while it is open, and HR's answers. Ratified standards also open
+//! without login (the public page links here).
+
+use crate::competency::api::*;
+use crate::competency::model::{StandardComment, StandardDetail, StandardItem};
+use crate::competency::view::status_label;
+use crate::i18n::{use_i18n, K};
+use crate::people::view::positions::level_label;
+use crate::ui::widgets::no_error;
+use crate::ui::widgets::{action_error, error_box, msg_for, ErrorBox, Field, Loading, PageHead};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The actions of the page, shared by its parts so any of them refreshes the data.
+#[derive(Clone, Copy)]
+struct Acts {
+    set: ServerAction<SetStandardItem>,
+    remove: ServerAction<RemoveStandardItem>,
+    open: ServerAction<OpenStandard>,
+    ratify: ServerAction<RatifyStandard>,
+    start: ServerAction<StartStandard>,
+    comment: ServerAction<CommentStandard>,
+    answer: ServerAction<AnswerComment>,
+}
+
+#[component]
+pub fn StandardPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let acts = Acts {
+        set: ServerAction::new(),
+        remove: ServerAction::new(),
+        open: ServerAction::new(),
+        ratify: ServerAction::new(),
+        start: ServerAction::new(),
+        comment: ServerAction::new(),
+        answer: ServerAction::new(),
+    };
+    let data = Resource::new(
+        move || {
+            (
+                id(),
+                acts.set.version().get() + acts.remove.version().get() + acts.open.version().get(),
+                acts.ratify.version().get()
+                    + acts.comment.version().get()
+                    + acts.answer.version().get(),
+            )
+        },
+        |(id, _, _)| get_standard(id),
+    );
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(new_id)) = acts.start.value().get() {
+            navigate(&format!("/standards/{new_id}"), Default::default());
+        }
+    });
+    let errors = Signal::derive(move || {
+        [
+            action_error(acts.set.value()).get(),
+            action_error(acts.remove.value()).get(),
+            action_error(acts.open.value()).get(),
+            action_error(acts.ratify.value()).get(),
+            action_error(acts.start.value()).get(),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    view! {
+        <section class="page">
+            {error_box(errors)}
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(s) => view! { <StandardView s acts /> }.into_any(),
+                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn StandardView(s: StandardDetail, acts: Acts) -> impl IntoView {
+    let i = use_i18n();
+    let subtitle = format!("{} · {}", s.agency_name, level_label(&s.job_level));
+    let state_help = match s.status.as_str() {
+        "draft" => K::StdHelpDraft,
+        "open" => K::StdHelpOpen,
+        "ratified" => K::StdHelpRatified,
+        _ => K::StdHelpSuperseded,
+    };
+    let rights = s.rights;
+    let sid = s.id;
+    let comments = s.comments.clone();
+    view! {
+        <PageHead title=s.position_name.clone() subtitle />
+        <div class="toolbar">
+            <span class=format!("tag tag-{}", s.status) data-testid="std-status">
+                {i.f(K::StdVersionStatus, &[("v", s.version.to_string()), ("status", status_label(&s.status).to_string())])}
+            </span>
+            {s.ratified_at.clone().map(|d| view! { <span class="muted small">{i.f(K::StdRatifiedOn, &[("date", d)])}</span> })}
+        </div>
+        <p class="muted">{i.t(state_help)}</p>
+        <Versions versions=s.versions.clone() current=sid />
+        {rights.edit.then(|| view! { <Lifecycle status=s.status.clone() id=sid acts /> })}
+        {rights.revise.then(|| view! {
+            <ActionForm action=acts.start attr:class="inline-form">
+                <input type="hidden" name="position_id" value=s.position_id.to_string() />
+                <button type="submit" class="button">{i.t(K::StdNewVersion)}</button>
+            </ActionForm>
+        })}
+        <ul class="std-items">
+            {s.items.into_iter().map(|it| view! { <Item it edit=rights.edit id=sid acts /> }).collect_view()}
+        </ul>
+        {rights.edit.then(|| view! { <AddItem addable=s.addable.clone() id=sid acts /> })}
+        {rights.read_comments.then(|| view! { <Comments comments rights id=sid acts /> })}
+    }
+}
+
+#[component]
+fn Versions(versions: Vec<(i32, i32, String)>, current: i32) -> impl IntoView {
+    let i = use_i18n();
+    (versions.len() > 1).then(|| {
+        view! {
+            <nav class="chip-row" aria-label=i.t(K::StdVersions)>
+                {versions
+                    .into_iter()
+                    .map(|(id, v, st)| {
+                        let label = format!("v{v} · {}", status_label(&st));
+                        if id == current {
+                            view! { <span class="chip chip-on">{label}</span> }.into_any()
+                        } else {
+                            view! { <a class="chip" href=format!("/standards/{id}")>{label}</a> }.into_any()
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        }
+    })
+}
+
+#[component]
+fn Lifecycle(status: String, id: i32, acts: Acts) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <div class="actions">
+            {(status == "draft").then(|| view! {
+                <ActionForm action=acts.open attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <button type="submit" class="button">{i.t(K::StdOpen)}</button>
+                </ActionForm>
+            })}
+            <ActionForm action=acts.ratify attr:class="inline-form">
+                <input type="hidden" name="id" value=id.to_string() />
+                <button type="submit" class="button button-quiet">{i.t(K::StdRatify)}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn Item(it: StandardItem, edit: bool, id: i32, acts: Acts) -> impl IntoView {
+    let i = use_i18n();
+    let cid = it.competency_id;
+    let req = it.required_level;
+    view! {
+        <li class="card std-item" data-code=it.code.clone()>
+            <div class="std-item-head">
+                <div>
+                    <span class="code">{it.code.clone()}</span>" "
+                    <strong>{it.name.clone()}</strong>
+                </div>
+                <span class="level-badge" title=i.t(K::StdRequiredLevel)>{i.f(K::StdLevelN, &[("n", req.to_string())])}</span>
+            </div>
+            <p>{it.required_text.clone()}</p>
+            {(!it.indicators.is_empty()).then(|| view! {
+                <ul class="indicators">{it.indicators.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+            })}
+            {edit.then(|| view! {
+                <div class="std-item-edit">
+                    <ActionForm action=acts.set attr:class="inline-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <input type="hidden" name="competency_id" value=cid.to_string() />
+                        <label class="sr-only" for=format!("lvl-{cid}")>{i.t(K::StdRequiredLevel)}</label>
+                        <select id=format!("lvl-{cid}") name="level">
+                            {(1..=5u8).map(|l| view! { <option value=l.to_string() selected=l == req>{i.f(K::StdLevelN, &[("n", l.to_string())])}</option> }).collect_view()}
+                        </select>
+                        <button type="submit" class="button button-small">{i.t(K::Save)}</button>
+                    </ActionForm>
+                    <ActionForm action=acts.remove attr:class="inline-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <input type="hidden" name="competency_id" value=cid.to_string() />
+                        <button type="submit" class="button button-small button-quiet">{i.t(K::StdRemove)}</button>
+                    </ActionForm>
+                </div>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn AddItem(addable: Vec<(i32, String, String)>, id: i32, acts: Acts) -> impl IntoView {
+    let i = use_i18n();
+    (!addable.is_empty()).then(|| {
+        view! {
+            <ActionForm action=acts.set attr:class="form form-compact card">
+                <h2>{i.t(K::StdAdd)}</h2>
+                <input type="hidden" name="id" value=id.to_string() />
+                <div class="field-row">
+                    <Field label=i.t(K::StdCompetency) name="competency_id" error=no_error()>
+                        <select id="competency_id" name="competency_id">
+                            {addable.into_iter().map(|(cid, code, name)| view! { <option value=cid.to_string()>{format!("{code} {name}")}</option> }).collect_view()}
+                        </select>
+                    </Field>
+                    <Field label=i.t(K::StdRequiredLevel) name="level" error=no_error()>
+                        <select id="level" name="level">
+                            {(1..=5u8).map(|l| view! { <option value=l.to_string()>{l}</option> }).collect_view()}
+                        </select>
+                    </Field>
+                </div>
+                <button type="submit" class="button">{i.t(K::StdAddButton)}</button>
+            </ActionForm>
+        }
+    })
+}
+
+#[component]
+fn Comments(
+    comments: Vec<StandardComment>,
+    rights: crate::competency::model::StandardRights,
+    id: i32,
+    acts: Acts,
+) -> impl IntoView {
+    let i = use_i18n();
+    let errors = action_error(acts.comment.value());
+    let answer_errors = action_error(acts.answer.value());
+    view! {
+        <section class="card">
+            <h2>{i.t(K::StdComments)}</h2>
+            {comments.is_empty().then(|| view! { <p class="muted">{i.t(K::StdNoComments)}</p> })}
+            <ul class="comments">
+                {comments.into_iter().map(|c| {
+                    let cid = c.id;
+                    view! {
+                        <li>
+                            <p class="small muted">{format!("{} · {}", c.author, c.at)}</p>
+                            <p>{c.body.clone()}</p>
+                            {c.answer.clone().map(|a| view! { <p class="answer"><strong>{i.t(K::StdAnswerLabel)}</strong>" "{a}</p> })}
+                            {(rights.answer && c.answer.is_none()).then(|| view! {
+                                <ActionForm action=acts.answer attr:class="form form-compact">
+                                    <input type="hidden" name="comment_id" value=cid.to_string() />
+                                    <Field label=i.t(K::StdAnswer) name=format!("answer-{cid}") error=msg_for(answer_errors, "answer")>
+                                        <textarea id=format!("answer-{cid}") name="answer" rows="2" maxlength="2000"></textarea>
+                                    </Field>
+                                    <button type="submit" class="button button-small">{i.t(K::StdAnswerButton)}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {rights.comment.then(|| view! {
+                <ActionForm action=acts.comment attr:class="form">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <Field label=i.t(K::StdYourComment) name="body" error=msg_for(errors, "body")>
+                        <textarea id="body" name="body" rows="3" maxlength="2000"></textarea>
+                    </Field>
+                    <button type="submit" class="button">{i.t(K::StdSend)}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
