@@ -3,15 +3,20 @@ import { hydrated, login } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-test("on a phone the menu opens from its button and the employee list fits the screen", async ({ page }) => {
+test("on a phone the menu opens from its button and the pages fit the screen", async ({ page }) => {
   await login(page, "hr.manna", "/hr/employees");
   const nav = page.getByRole("navigation", { name: "Navigasi utama" });
   await expect(nav).toBeHidden();
   await page.getByText("Menu", { exact: true }).click();
   await expect(nav).toBeVisible();
-  await nav.getByRole("link", { name: "Unit kerja" }).click();
+  await expect(page.getByRole("heading", { name: "Pegawai", exact: true })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await nav.getByRole("link", { name: "Penilaian 360°" }).click();
   await hydrated(page);
-  await expect(page.getByRole("heading", { name: "Unit kerja" })).toBeVisible();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(390);
+  await expect(page.getByRole("heading", { name: "Penilaian 360°", exact: true })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The nurse's dashboard (charts, tables) fits too.
+  await login(page, "pegawai.manna", "/dashboard");
+  await expect(page.getByTestId("radar").locator("svg")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
