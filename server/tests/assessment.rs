@@ -7,7 +7,8 @@ mod support;
 use app::assessment::model::{AnswerInput, CampaignForm, Dashboard};
 use app::assessment::service::{campaigns, closing, dashboard, forms, peers, team};
 use app::auth::model::Actor;
-use app::competency::service::{published, standards};
+use app::competency::model::TechnicalForm;
+use app::competency::service::{dictionary, published, standards};
 use app::error::AppError;
 use app::i18n::Lang;
 use app::server::entities::user;
@@ -124,6 +125,29 @@ async fn a_standard_is_revised_with_its_holders_and_locked_once_ratified() {
             vec![],
         )
         .await[0];
+
+        // The dictionary: the national nine and the agency's own T.1 with five levels;
+        // the agency cannot add a second T.1.
+        let dict = dictionary::dictionary(&db, &hr).await.unwrap();
+        assert_eq!(dict.iter().filter(|c| c.national).count(), 9);
+        let t1 = dict.iter().find(|c| c.code == "T.1").unwrap();
+        assert!(!t1.national && t1.levels.len() == 5, "{backend}");
+        let again = TechnicalForm {
+            code: "t.1".into(),
+            name: "Lagi".into(),
+            definition: "Lagi".into(),
+            levels: std::array::from_fn(|i| format!("Level {}", i + 1)),
+            indicators: Default::default(),
+        };
+        assert_eq!(
+            dictionary::add_technical(&db, &hr, &again)
+                .await
+                .err()
+                .unwrap()
+                .fields()[0]
+                .field,
+            "code"
+        );
 
         let v2 = standards::start(&db, &hr, pos).await.unwrap();
         assert!(
@@ -393,6 +417,15 @@ async fn a_campaign_runs_from_raters_to_stored_results_and_private_dashboards() 
             .unwrap();
         let detail = campaigns::detail(&db, &hr, id).await.unwrap();
         assert!(detail.missing.iter().any(|m| m.open_forms > 0));
+        let pkm_done = detail
+            .completion
+            .iter()
+            .find(|u| u.unit == "Puskesmas Kota Manna")
+            .unwrap();
+        assert!(
+            pkm_done.submitted > 0 && pkm_done.submitted < pkm_done.forms,
+            "{backend}: {pkm_done:?}"
+        );
 
         let closed = closing::close(&db, &hr, id).await.unwrap();
         assert_eq!(closed.ratees, 12);

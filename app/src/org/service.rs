@@ -29,6 +29,40 @@ pub async fn all_units(
         .await?)
 }
 
+/// The given units of an agency and every unit below them (all its units when none
+/// is given): campaign scopes, and what a unit leader leads.
+pub async fn units_under(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    roots: &[i32],
+) -> Result<Vec<i32>, AppError> {
+    let rows = if roots.is_empty() {
+        sql::all(
+            db,
+            "SELECT id FROM units WHERE agency_id = $1",
+            vec![agency.into()],
+        )
+        .await?
+    } else {
+        sql::all(
+            db,
+            &format!(
+                "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE agency_id = $1 AND id IN ({}) \
+                 UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub",
+                id_list(roots)
+            ),
+            vec![agency.into()],
+        )
+        .await?
+    };
+    Ok(rows.iter().filter_map(|r| sql::get(r, "id").ok()).collect())
+}
+
+/// Ids as the text of an SQL `IN (...)` list (integers only, so nothing to escape).
+pub fn id_list(ids: &[i32]) -> String {
+    ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+}
+
 pub fn nodes(units: &[unit::Model]) -> Vec<TreeNode> {
     units
         .iter()

@@ -31,16 +31,16 @@ async fn generate_one(
     .await?
     .ok_or(DbErr::RecordNotInserted)?;
     let c: i32 = sql::get(&row, "id")?;
-    let head_of = "(SELECT h.employee_id FROM assignments h WHERE h.unit_id = u AND h.is_head AND h.end_date IS NULL)";
     let steps = [
+        // The supervisor: the head of the unit, or for a head, the parent unit's head.
         format!(
             "INSERT INTO campaign_ratees (agency_id, campaign_id, employee_id, unit_id, position_id, standard_id, supervisor_id) \
-             SELECT a.agency_id, {c}, a.employee_id, a.unit_id, a.position_id, s.id, \
-               CASE WHEN a.is_head THEN {} ELSE {} END \
+             SELECT a.agency_id, {c}, a.employee_id, a.unit_id, a.position_id, s.id, h.employee_id \
              FROM assignments a JOIN standards s ON s.position_id = a.position_id AND s.status = 'ratified' \
-             JOIN units un ON un.id = a.unit_id WHERE a.agency_id = {agency} AND a.end_date IS NULL",
-            head_of.replace("= u ", "= un.parent_id "),
-            head_of.replace("= u ", "= a.unit_id "),
+             JOIN units un ON un.id = a.unit_id \
+             LEFT JOIN assignments h ON h.is_head AND h.end_date IS NULL \
+               AND h.unit_id = CASE WHEN a.is_head THEN un.parent_id ELSE a.unit_id END \
+             WHERE a.agency_id = {agency} AND a.end_date IS NULL"
         ),
         format!("INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id, source, added_by, status) \
              SELECT agency_id, campaign_id, employee_id, employee_id, 'self', 'auto', 'pending' FROM campaign_ratees WHERE campaign_id = {c}"),

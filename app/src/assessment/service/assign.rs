@@ -6,6 +6,7 @@
 use crate::assessment::raters::{default_peers, Colleague};
 use crate::assessment::rules::{Source, Weights};
 use crate::error::AppError;
+use crate::org::service::id_list;
 use crate::people::service::supervision::supervisor_of;
 use crate::server::entities::employee;
 use crate::server::sql;
@@ -21,38 +22,6 @@ pub struct Ratee {
     pub supervisor: Option<i32>,
 }
 
-/// The units given and all below them (all of the agency's when none is given).
-pub async fn scope_units(
-    db: &impl ConnectionTrait,
-    agency: i32,
-    roots: &[i32],
-) -> Result<Vec<i32>, AppError> {
-    let rows = if roots.is_empty() {
-        sql::all(
-            db,
-            "SELECT id FROM units WHERE agency_id = $1",
-            vec![agency.into()],
-        )
-        .await?
-    } else {
-        let list = roots
-            .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        sql::all(
-            db,
-            &format!(
-                "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE agency_id = $1 AND id IN ({list}) \
-                 UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub"
-            ),
-            vec![agency.into()],
-        )
-        .await?
-    };
-    Ok(rows.iter().filter_map(|r| sql::get(r, "id").ok()).collect())
-}
-
 /// The employees in scope, with the standard in force for their position.
 pub async fn ratees(
     db: &impl ConnectionTrait,
@@ -61,11 +30,7 @@ pub async fn ratees(
 ) -> Result<Vec<Ratee>, AppError> {
     let mut out = Vec::new();
     for chunk in units.chunks(500) {
-        let list = chunk
-            .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
+        let list = id_list(chunk);
         let rows = sql::all(
             db,
             &format!(

@@ -11,7 +11,7 @@ use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
-use crate::org::service::hr_agency;
+use crate::org::service::{hr_agency, units_under};
 use crate::server::{db, sql, write_tx, Db};
 use sea_orm::{ConnectionTrait, Value};
 use serde_json::json;
@@ -20,7 +20,7 @@ pub async fn create(db: &Db, actor: &Actor, form: &CampaignForm) -> Result<i32, 
     let agency = hr_agency(actor)?;
     let v = parse_campaign(form)?;
     let tx = write_tx(db).await?;
-    let units = assign::scope_units(&tx, agency, &form.unit_ids).await?;
+    let units = units_under(&tx, agency, &form.unit_ids).await?;
     if units.is_empty() || form.unit_ids.iter().any(|u| !units.contains(u)) {
         return Err(AppError::field("unit_ids", K::ErrUnitUnknown));
     }

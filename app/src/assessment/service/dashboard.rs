@@ -52,7 +52,6 @@ fn dropped(detail: Option<String>) -> Vec<(String, String, u32)> {
     v.as_array()
         .into_iter()
         .flatten()
-        .filter(|d| d[1] != "no_weight" && d[1] != "not_assigned")
         .map(|d| {
             (
                 d[0].as_str().unwrap_or_default().to_string(),

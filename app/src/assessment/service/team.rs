@@ -5,6 +5,7 @@
 use crate::assessment::model::TeamMember;
 use crate::auth::model::Actor;
 use crate::error::AppError;
+use crate::org::service::{id_list, units_under};
 use crate::people::service::supervision::subordinates_of;
 use crate::server::{sql, Db};
 
@@ -18,16 +19,14 @@ pub async fn team(db: &Db, actor: &Actor) -> Result<Vec<TeamMember>, AppError> {
     let mut ids = subordinates_of(db, me).await?;
     let led = actor.led_units(agency);
     if !led.is_empty() {
-        let list = led.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+        let units = id_list(&units_under(db, agency, &led).await?);
         let rows = sql::all(
             db,
             &format!(
-                "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE agency_id = $1 AND id IN ({list}) \
-                 UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) \
-                 SELECT a.employee_id FROM assignments a WHERE a.end_date IS NULL AND a.unit_id IN (SELECT id FROM sub) \
+                "SELECT a.employee_id FROM assignments a WHERE a.end_date IS NULL AND a.unit_id IN ({units}) \
                  ORDER BY a.employee_id LIMIT {MAX}"
             ),
-            vec![agency.into()],
+            vec![],
         )
         .await?;
         ids.extend(
@@ -42,7 +41,7 @@ pub async fn team(db: &Db, actor: &Actor) -> Result<Vec<TeamMember>, AppError> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let list = ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    let list = id_list(&ids);
     let rows = sql::all(
         db,
         &format!(

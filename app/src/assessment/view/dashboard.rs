@@ -5,7 +5,7 @@
 
 use crate::assessment::api::{get_dashboard, my_team};
 use crate::assessment::model::{DashItem, Dashboard, Feedback, TeamMember};
-use crate::assessment::view::{level, source_label};
+use crate::assessment::view::{decimal, level, source_label};
 use crate::i18n::{use_i18n, K};
 use crate::ui::widgets::{ErrorBox, Loading, PageHead};
 use leptos::prelude::*;
@@ -70,7 +70,7 @@ fn Team(list: Vec<TeamMember>) -> impl IntoView {
                             <tr>
                                 <td><a href=format!("/dashboard/{}", m.employee_id)>{m.name.clone()}</a></td>
                                 <td class="hide-sm">{m.position.clone()}</td>
-                                <td class="num">{m.jpm.map(|j| format!("{}\u{a0}%", percent(j))).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num">{m.jpm.map(percent).unwrap_or_else(|| "–".into())}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -80,14 +80,9 @@ fn Team(list: Vec<TeamMember>) -> impl IntoView {
     }
 }
 
+/// A JPM as "95,8 %" (the space does not break).
 fn percent(v: f64) -> String {
-    let i = use_i18n();
-    let s = format!("{v:.1}");
-    if i.lang() == crate::i18n::Lang::Id {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    format!("{}\u{a0}%", decimal(v))
 }
 
 #[component]
@@ -125,7 +120,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         </nav>
         <div class="stats">
             <div class="stat" data-testid="jpm">
-                <span class="stat-n">{d.jpm.map(|j| format!("{}\u{a0}%", percent(j))).unwrap_or_else(|| "–".into())}</span>
+                <span class="stat-n">{d.jpm.map(percent).unwrap_or_else(|| "–".into())}</span>
                 {i.t(K::DashJpm)}
                 {d.jpm.is_some().then(|| view! { <span class=format!("tag band-{band}")>{band_label}</span> })}
             </div>
@@ -248,7 +243,7 @@ fn Progress(d: Dashboard) -> impl IntoView {
                         <thead><tr><th>{i.t(K::CampName)}</th><th class="num">{i.t(K::DashJpm)}</th><th class="num">{i.t(K::DashShortfall)}</th></tr></thead>
                         <tbody>
                             {d.history.into_iter().map(|(name, jpm, short)| view! {
-                                <tr><td>{name}</td><td class="num">{jpm.map(|j| format!("{}\u{a0}%", percent(j))).unwrap_or_else(|| "–".into())}</td><td class="num">{level(Some(short))}</td></tr>
+                                <tr><td>{name}</td><td class="num">{jpm.map(percent).unwrap_or_else(|| "–".into())}</td><td class="num">{level(Some(short))}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

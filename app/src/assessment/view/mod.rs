@@ -29,18 +29,17 @@ pub fn campaign_status(status: &str) -> &'static str {
     })
 }
 
-/// A level with one decimal, comma as Indonesian writes it.
-pub fn level(v: Option<f64>) -> String {
-    let i = use_i18n();
-    match v {
-        Some(v) => {
-            let s = format!("{v:.1}");
-            if i.lang() == crate::i18n::Lang::Id {
-                s.replace('.', ",")
-            } else {
-                s
-            }
-        }
-        None => "–".into(),
+/// A number with one decimal, with a comma as Indonesian writes it.
+pub fn decimal(v: f64) -> String {
+    let s = format!("{v:.1}");
+    if use_i18n().lang() == crate::i18n::Lang::Id {
+        s.replace('.', ",")
+    } else {
+        s
     }
+}
+
+/// A level with one decimal, or a dash when there is none.
+pub fn level(v: Option<f64>) -> String {
+    v.map(decimal).unwrap_or_else(|| "–".into())
 }

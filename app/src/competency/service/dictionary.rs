@@ -6,7 +6,7 @@ use crate::auth::model::Actor;
 use crate::competency::model::{Competency, LevelText, TechnicalForm};
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
-use crate::org::service::hr_agency;
+use crate::org::service::{hr_agency, id_list};
 use crate::server::{db, sql, write_tx, Db};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
@@ -21,7 +21,7 @@ pub async fn levels_of(
     if ids.is_empty() {
         return Ok(out);
     }
-    let list = ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    let list = id_list(ids);
     let rows = sql::all(
         db,
         &format!(

@@ -5,6 +5,7 @@
 use crate::auth::model::Actor;
 use crate::competency::model::{InvitedStandard, PublishedStandard};
 use crate::error::AppError;
+use crate::org::service::{id_list, units_under};
 use crate::people::service::supervision::current_assignment;
 use crate::server::{sql, Db};
 use sea_orm::ConnectionTrait;
@@ -86,17 +87,15 @@ pub async fn for_member(
     // the units they lead (and below).
     let led = actor.led_units(agency);
     if !led.is_empty() {
-        let list = led.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+        let units = id_list(&units_under(db, agency, &led).await?);
         for r in sql::all(
             db,
             &format!(
-                "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE agency_id = $1 AND id IN ({list}) \
-                 UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) \
-                 SELECT DISTINCT s.id, s.version, s.status, p.name FROM standards s \
+                "SELECT DISTINCT s.id, s.version, s.status, p.name FROM standards s \
                  JOIN positions p ON p.id = s.position_id JOIN assignments a ON a.position_id = s.position_id AND a.end_date IS NULL \
-                 WHERE s.status = 'open' AND a.unit_id IN (SELECT id FROM sub) ORDER BY s.id"
+                 WHERE s.status = 'open' AND a.unit_id IN ({units}) ORDER BY s.id"
             ),
-            vec![agency.into()],
+            vec![],
         )
         .await?
         {
