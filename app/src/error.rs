@@ -155,6 +155,15 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
     }
 }
 
+/// Logs an internal failure under a fresh id and returns the error the user sees
+/// (the cause stays in the server log).
+#[cfg(feature = "ssr")]
+pub fn internal(cause: impl std::fmt::Display) -> AppError {
+    let request_id = hex::encode(rand::random::<[u8; 4]>());
+    tracing::error!(request_id, "internal error: {cause}");
+    AppError::Internal { request_id }
+}
+
 /// Collects field errors while a form is checked, so the user sees all problems at once.
 #[derive(Default, Debug)]
 pub struct Problems(pub Vec<FieldError>);

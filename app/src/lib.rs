@@ -9,7 +9,9 @@
 pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod coded;
 pub mod competency;
+pub mod cookie;
 pub mod error;
 pub mod hr;
 pub mod i18n;

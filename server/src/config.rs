@@ -68,6 +68,7 @@ impl Settings {
                 .iter()
                 .map(|o| o.trim_end_matches('/').to_string())
                 .collect(),
+            read_cache: self.read_cache(),
         }
     }
 }

@@ -1,10 +1,9 @@
 //! Plain HTTP endpoints outside Leptos: health check, the language switch (a form
 //! post that works without JavaScript) and the employee CSV export.
 
-use app::auth::rules::{cookie_value, local_path, SESSION_COOKIE};
+use app::auth::rules::local_path;
 use app::error::AppError;
 use app::i18n::Lang;
-use app::server::request::token_hash;
 use app::server::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -53,9 +52,9 @@ fn error_response(e: AppError, lang: Lang) -> Response {
 pub async fn export_employees(State(st): State<AppState>, headers: HeaderMap) -> Response {
     let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
     let lang = Lang::from_cookie_header(cookies);
-    let token = cookies.and_then(|c| cookie_value(c, SESSION_COOKIE));
+    let token = cookies.and_then(app::auth::token::from_cookies);
     let actor = match token {
-        Some(t) => app::auth::service::actor_for_session(&st.db, &token_hash(&t)).await,
+        Some(t) => app::auth::service::actor_for_session(&st.db, &app::auth::token::hash(&t)).await,
         None => Ok(None),
     };
     let actor = match actor {

@@ -1,11 +1,8 @@
 //! `cakap`: the server binary and its maintenance commands.
 
-use app::assessment::service::dashboard::Dashboards;
-use app::people::service::employee_list::EmployeePages;
-use app::server::{AppState, Config};
+use app::server::AppState;
 use clap::{Parser, Subcommand};
 use server::{build_router, connect_and_migrate, seed, Settings};
-use std::sync::Arc;
 
 // Rendering pages allocates many small strings from several threads; mimalloc handles
 // that pattern markedly better than the system allocator (see bench/).
@@ -140,15 +137,7 @@ async fn serve(
         seed_if_empty(&db).await?;
     }
     app::auth::service::purge_expired(&db).await.ok();
-    let config: Config = s.config();
-    let state = AppState {
-        leptos_options: s.leptos_options(),
-        db,
-        config: Arc::new(config),
-        sessions: Arc::new(app::auth::cache::session_cache()),
-        employee_pages: Arc::new(EmployeePages::new(s.read_cache())),
-        dashboards: Arc::new(Dashboards::new(s.read_cache())),
-    };
+    let state = AppState::new(s.leptos_options(), db, s.config());
     let has_demo = seed::demo::present(&state.db).await.unwrap_or(false);
     let router = build_router(state);
     let listener = tokio::net::TcpListener::bind(s.addr).await?;

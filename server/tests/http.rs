@@ -119,7 +119,7 @@ async fn an_employee_creating_a_unit_gets_403_and_nothing_changes() {
         "POST",
         "/api/units/create",
         Some(&cookie),
-        Some("code=X1&name=Unit+Liar&kind=seksi&parent_id="),
+        Some("form[code]=X1&form[name]=Unit+Liar&form[kind]=seksi&form[parent_id]="),
     )
     .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
@@ -137,7 +137,9 @@ async fn hr_of_another_agency_cannot_change_a_unit_by_its_id() {
     let (app, db) = app().await;
     let cookie = login(&app, "hr.makassar").await;
     let dinkes_manna = unit_id(&db, "KOTA-MANNA", "DINKES").await;
-    let body = format!("id={dinkes_manna}&code=DINKES&name=Dibajak&kind=dinas&parent_id=");
+    let body = format!(
+        "id={dinkes_manna}&form[code]=DINKES&form[name]=Dibajak&form[kind]=dinas&form[parent_id]="
+    );
     let r = send(
         &app,
         "POST",
@@ -181,7 +183,7 @@ async fn a_state_change_from_another_origin_is_rejected_before_it_runs() {
     let (app, db) = app().await;
     let cookie = login(&app, "hr.manna").await;
     let before = count(&db, "SELECT COUNT(*) AS n FROM units").await;
-    let body = Some("code=CSRF&name=Unit+Palsu&kind=seksi&parent_id=");
+    let body = Some("form[code]=CSRF&form[name]=Unit+Palsu&form[kind]=seksi&form[parent_id]=");
     let r = send_from(
         &app,
         "POST",
@@ -395,30 +397,41 @@ async fn a_session_stops_working_at_once_after_logout_or_deactivation() {
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "logged out: {}", r.body);
 }
 
+#[derive(sea_orm::FromQueryResult)]
+struct Rater {
+    name: String,
+    nip: String,
+    source: app::assessment::model::Source,
+}
+
 /// Names and NIPs (to log in) of the peers who rated an employee in the latest demo
 /// campaign, with the supervisor's NIP.
 async fn raters_of(
     db: &sea_orm::DatabaseConnection,
     ratee: i64,
 ) -> (Vec<(String, String)>, String) {
-    let rows = app::server::sql::all(
-        db,
-        "SELECT e.name, e.nip, r.source FROM campaign_raters r JOIN employees e ON e.id = r.rater_id \
-         WHERE r.ratee_id = $1 AND r.campaign_id = (SELECT MAX(campaign_id) FROM campaign_ratees WHERE employee_id = $1)",
-        vec![(ratee as i32).into()],
-    )
-    .await
-    .unwrap();
-    let get = |r: &sea_orm::QueryResult, c: &str| app::server::sql::get::<String>(r, c).unwrap();
+    use app::assessment::model::Source;
+    use sea_orm::FromQueryResult;
+    let ratee = ratee as i32;
+    let stmt = sea_orm::raw_sql!(
+        Postgres,
+        "SELECT e.name, e.nip, r.source FROM campaign_raters r JOIN employees e ON e.id = r.rater_id
+         WHERE r.ratee_id = {ratee}
+           AND r.campaign_id = (SELECT MAX(campaign_id) FROM campaign_ratees WHERE employee_id = {ratee})"
+    );
+    let rows = Rater::find_by_statement(app::server::sql::on(db, stmt))
+        .all(db)
+        .await
+        .unwrap();
     let peers = rows
         .iter()
-        .filter(|r| get(r, "source") == "peer")
-        .map(|r| (get(r, "name"), get(r, "nip")))
+        .filter(|r| r.source == Source::Peer)
+        .map(|r| (r.name.clone(), r.nip.clone()))
         .collect();
     let sup = rows
         .iter()
-        .find(|r| get(r, "source") == "supervisor")
-        .map(|r| get(r, "nip"))
+        .find(|r| r.source == Source::Supervisor)
+        .map(|r| r.nip.clone())
         .unwrap();
     (peers, sup)
 }
@@ -465,9 +478,10 @@ async fn no_response_names_a_peer_or_shows_a_peer_score_and_dashboards_stay_priv
         }
     }
     // The dashboard carries aggregates only: per competency no more than these fields.
-    let d = send(&app, "POST", "/api/dashboard/get", Some(&nurse), Some(""))
+    let page = send(&app, "POST", "/api/dashboard/get", Some(&nurse), Some(""))
         .await
         .json();
+    let d = &page["dashboard"];
     let item = d["items"][0].as_object().unwrap();
     let mut keys: Vec<&str> = item.keys().map(String::as_str).collect();
     keys.sort();
@@ -553,4 +567,62 @@ async fn ratified_standards_are_public_and_drafts_are_not() {
     )
     .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a draft is not public");
+}
+
+/// Two HR administrators create the same unit code at the same moment. The first
+/// one's transaction has written the unit but not committed when the second request
+/// runs: the second passes the service's check (it cannot see the uncommitted
+/// unit), then waits on the unique index. When the first commits, the database
+/// refuses the second, and that must read as the check's field error (422 naming
+/// `code`), never a 500. On SQLite the second waits for the write lock instead and
+/// meets the check itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_created_concurrently_gets_the_field_error_not_a_500() {
+    use app::server::entities::{agency, unit};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+    for (backend, db) in support::backends("dup_code").await {
+        let db = seeded(db).await;
+        let app = router(db.clone());
+        let cookie = login(&app, "hr.manna").await;
+        let manna = agency::Entity::find().filter(agency::Column::Code.eq("KOTA-MANNA"));
+        let agency = manna.one(&db).await.unwrap().unwrap().id;
+        let first = db.begin().await.unwrap();
+        let now = app::server::db::now();
+        unit::ActiveModel {
+            agency_id: Set(agency),
+            code: Set("KEMBAR".into()),
+            name: Set("Unit Kembar".into()),
+            kind: Set(app::org::input::UnitKind::Seksi),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&first)
+        .await
+        .unwrap();
+        let body = "form[code]=KEMBAR&form[name]=Unit+Kembar&form[kind]=seksi&form[parent_id]=";
+        let second = tokio::spawn({
+            let (app, cookie) = (app.clone(), cookie.clone());
+            async move { send(&app, "POST", "/api/units/create", Some(&cookie), Some(body)).await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(
+            !second.is_finished(),
+            "{backend}: the second waits for the first"
+        );
+        app::server::commit(first).await.unwrap();
+        let r = second.await.unwrap();
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{backend}: {}",
+            r.body
+        );
+        let field = &r.json()["Validation"][0];
+        assert_eq!(field["field"], "code", "{backend}: {}", r.body);
+        assert_eq!(field["msg"]["key"], "err.code_taken", "{backend}");
+        let q = "SELECT COUNT(*) AS n FROM units WHERE code = 'KEMBAR'";
+        assert_eq!(count(&db, q).await, 1, "{backend}");
+    }
 }

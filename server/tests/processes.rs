@@ -4,6 +4,7 @@
 
 mod support;
 
+use sea_orm::ConnectionTrait;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -37,10 +38,8 @@ async fn verify_audit_exits_with_failure_once_a_row_is_edited() {
     let db = server::connect_and_migrate(&format!("sqlite://{db_arg}"))
         .await
         .unwrap();
-    app::server::sql::exec(
-        &db,
+    db.execute_unprepared(
         "UPDATE audit_log SET actor_label = 'someone-else' WHERE seq = 1 AND chain = 1",
-        vec![],
     )
     .await
     .unwrap();
@@ -162,7 +161,7 @@ async fn two_server_processes_on_one_postgresql_share_sessions_and_data() {
         "POST",
         "/api/units/create",
         Some(&cookie),
-        Some("code=SKALA&name=Unit+Skala+Keluar&kind=seksi&parent_id="),
+        Some("form[code]=SKALA&form[name]=Unit+Skala+Keluar&form[kind]=seksi&form[parent_id]="),
     )
     .await
     .unwrap();

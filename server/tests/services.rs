@@ -8,10 +8,12 @@ use app::auth::model::Actor;
 use app::error::AppError;
 use app::org::model::UnitForm;
 use app::org::service as org;
-use app::people::model::{EmployeeFilter, EmployeeForm};
-use app::people::service::{employee_list, employees, import, profile, supervision};
-use app::server::entities::{employee, user};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use app::people::model::{EmployeeFilter, EmployeeForm, SupervisorForm};
+use app::people::service::{
+    employee_detail, employee_list, employees, import, profile, supervision,
+};
+use app::server::entities::{agency, employee, unit, user};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use support::{backends, count, seeded};
 
 async fn actor(db: &DatabaseConnection, username: &str) -> Actor {
@@ -25,15 +27,39 @@ async fn actor(db: &DatabaseConnection, username: &str) -> Actor {
 }
 
 async fn unit_id(db: &DatabaseConnection, agency: &str, code: &str) -> i32 {
-    let row = app::server::sql::one(
-        db,
-        "SELECT u.id FROM units u JOIN agencies g ON g.id = u.agency_id WHERE g.code = $1 AND u.code = $2",
-        vec![agency.into(), code.into()],
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    app::server::sql::get(&row, "id").unwrap()
+    let g = agency::Entity::find()
+        .filter(agency::Column::Code.eq(agency))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    unit::Entity::find()
+        .filter(unit::Column::AgencyId.eq(g.id))
+        .filter(unit::Column::Code.eq(code))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// HR's supervisor form.
+fn sup(mode: &str, nip: &str, reason: &str) -> SupervisorForm {
+    SupervisorForm {
+        mode: mode.into(),
+        supervisor_nip: nip.into(),
+        reason: reason.into(),
+    }
+}
+
+/// What to do with an import file: check it, or import it (optionally only the
+/// valid lines).
+fn part(write: bool, only_valid: bool) -> import::Part {
+    import::Part {
+        first_line: 2,
+        write,
+        only_valid,
+    }
 }
 
 fn form(code: &str, name: &str, parent: Option<i32>) -> UnitForm {
@@ -170,13 +196,15 @@ async fn moving_an_employee_ends_the_old_assignment_and_keeps_it_in_history() {
         let db = seeded(db).await;
         let hr = actor(&db, "hr.manna").await;
         let nurse = actor(&db, "pegawai.manna").await.employee_id.unwrap();
-        let before = employees::get_employee(&db, &hr, nurse).await.unwrap();
+        let before = employee_detail::get_employee(&db, &hr, nurse)
+            .await
+            .unwrap();
         let yankes = unit_id(&db, "KOTA-MANNA", "DINKES-YANKES").await;
         let f = EmployeeForm {
             nip: before.nip.clone(),
             name: before.name.clone(),
-            sex: before.sex.clone(),
-            status: before.status.clone(),
+            sex: before.sex.code().into(),
+            status: before.status.code().into(),
             unit_id: yankes.to_string(),
             position_id: before.current.as_ref().unwrap().position_id.to_string(),
             is_head: false,
@@ -185,7 +213,9 @@ async fn moving_an_employee_ends_the_old_assignment_and_keeps_it_in_history() {
         employees::update_employee(&db, &hr, nurse, &f)
             .await
             .unwrap();
-        let after = employees::get_employee(&db, &hr, nurse).await.unwrap();
+        let after = employee_detail::get_employee(&db, &hr, nurse)
+            .await
+            .unwrap();
         assert_eq!(after.history.len(), 2, "{backend}");
         assert_eq!(after.current.as_ref().unwrap().unit_id, yankes, "{backend}");
         assert_eq!(
@@ -203,7 +233,7 @@ async fn moving_an_employee_ends_the_old_assignment_and_keeps_it_in_history() {
             .await
             .unwrap();
         assert_eq!(
-            employees::get_employee(&db, &hr, nurse)
+            employee_detail::get_employee(&db, &hr, nurse)
                 .await
                 .unwrap()
                 .history
@@ -248,7 +278,7 @@ async fn a_new_employee_needs_a_free_nip_and_a_real_place() {
         );
         let before = count(&db, "SELECT COUNT(*) AS n FROM employees").await;
         let id = find_employee(&db, &hr, "").await;
-        let pos = employees::get_employee(&db, &hr, id)
+        let pos = employee_detail::get_employee(&db, &hr, id)
             .await
             .unwrap()
             .current
@@ -263,7 +293,7 @@ async fn a_new_employee_needs_a_free_nip_and_a_real_place() {
             "{backend}"
         );
         assert_eq!(
-            employees::get_employee(&db, &hr, new_id)
+            employee_detail::get_employee(&db, &hr, new_id)
                 .await
                 .unwrap()
                 .history
@@ -319,13 +349,11 @@ async fn supervisors_follow_unit_heads_and_hr_overrides_keep_their_history() {
             "{backend}"
         );
         // HR points the nurse at the Kadis directly.
-        use supervision::Choice;
         supervision::set_supervisor(
             &db,
             &hr,
             nurse_id,
-            Choice::Nip(kadis.nip.clone()),
-            "penugasan khusus",
+            &sup("nip", &kadis.nip, "penugasan khusus"),
         )
         .await
         .unwrap();
@@ -349,16 +377,15 @@ async fn supervisors_follow_unit_heads_and_hr_overrides_keep_their_history() {
             "{backend}"
         );
         // The Kadis cannot be put under the nurse: that closes a loop.
-        let e =
-            supervision::set_supervisor(&db, &hr, kadis_id, Choice::Nip(nurse.nip.clone()), "x")
-                .await
-                .unwrap_err();
+        let e = supervision::set_supervisor(&db, &hr, kadis_id, &sup("nip", &nurse.nip, "x"))
+            .await
+            .unwrap_err();
         assert_eq!(keys(&e), vec!["err.supervisor_cycle"], "{backend}");
-        let e = supervision::set_supervisor(&db, &hr, nurse_id, Choice::Derived, " ")
+        let e = supervision::set_supervisor(&db, &hr, nurse_id, &sup("derived", "", " "))
             .await
             .unwrap_err();
         assert_eq!(keys(&e), vec!["err.required"], "{backend}");
-        supervision::set_supervisor(&db, &hr, nurse_id, Choice::Derived, "kembali normal")
+        supervision::set_supervisor(&db, &hr, nurse_id, &sup("derived", "", "kembali normal"))
             .await
             .unwrap();
         assert_eq!(
@@ -370,7 +397,9 @@ async fn supervisors_follow_unit_heads_and_hr_overrides_keep_their_history() {
             kapus,
             "{backend}"
         );
-        let detail = employees::get_employee(&db, &hr, nurse_id).await.unwrap();
+        let detail = employee_detail::get_employee(&db, &hr, nurse_id)
+            .await
+            .unwrap();
         assert_eq!(detail.supervisor_links.len(), 1, "{backend}");
         assert!(
             detail.supervisor_links[0].valid_to.is_some(),
@@ -455,7 +484,7 @@ async fn a_csv_with_bad_lines_saves_nothing_unless_the_valid_lines_are_chosen() 
              199305052020121013,Andi Wijaya,L,PPPK,DINKES,KADIS,ya,\n"
         );
         let before = count(&db, "SELECT COUNT(*) AS n FROM employees").await;
-        let report = import::import(&db, &hr, &text, 2, false, false)
+        let report = import::import(&db, &hr, &text, part(false, false))
             .await
             .unwrap();
         assert_eq!(
@@ -477,7 +506,7 @@ async fn a_csv_with_bad_lines_saves_nothing_unless_the_valid_lines_are_chosen() 
             ],
             "{backend}"
         );
-        let e = import::import(&db, &hr, &text, 2, true, false)
+        let e = import::import(&db, &hr, &text, part(true, false))
             .await
             .unwrap_err();
         assert_eq!(e.fields().len(), 3, "{backend}");
@@ -486,7 +515,7 @@ async fn a_csv_with_bad_lines_saves_nothing_unless_the_valid_lines_are_chosen() 
             before,
             "{backend}: nothing saved"
         );
-        let done = import::import(&db, &hr, &text, 2, true, true)
+        let done = import::import(&db, &hr, &text, part(true, true))
             .await
             .unwrap();
         assert!(done.imported, "{backend}");
@@ -497,7 +526,7 @@ async fn a_csv_with_bad_lines_saves_nothing_unless_the_valid_lines_are_chosen() 
         );
         // The export re-imports as "unchanged" line for line.
         let csv = import::export(&db, &hr).await.unwrap();
-        let again = import::import(&db, &hr, &csv, 2, false, false)
+        let again = import::import(&db, &hr, &csv, part(false, false))
             .await
             .unwrap();
         assert!(again.errors.is_empty(), "{backend}: {:?}", again.errors);
@@ -521,8 +550,7 @@ async fn the_audit_chain_detects_an_edited_or_deleted_row() {
             panic!("{backend}: intact expected")
         };
         assert!(rows >= 4, "{backend}");
-        let sql = app::server::sql::exec;
-        sql(&db, "UPDATE audit_log SET summary = '{\"after\":{\"name\":\"forged\"}}' WHERE entity = 'unit' AND action = 'create' AND entity_id IN (SELECT CAST(id AS TEXT) FROM units WHERE code = 'A1')", vec![]).await.unwrap();
+        db.execute_unprepared("UPDATE audit_log SET summary = '{\"after\":{\"name\":\"forged\"}}' WHERE entity = 'unit' AND action = 'create' AND entity_id IN (SELECT CAST(id AS TEXT) FROM units WHERE code = 'A1')").await.unwrap();
         match verify(&db).await.unwrap() {
             Verdict::Broken { reason, .. } => {
                 assert_eq!(reason, "row content altered", "{backend}")
@@ -536,13 +564,9 @@ async fn the_audit_chain_detects_an_edited_or_deleted_row() {
         org::create_unit(&db, &hr, &form("B1", "Unit B1", None))
             .await
             .unwrap();
-        app::server::sql::exec(
-            &db,
-            "DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)",
-            vec![],
-        )
-        .await
-        .unwrap();
+        db.execute_unprepared("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)")
+            .await
+            .unwrap();
         assert!(
             matches!(verify(&db).await.unwrap(), Verdict::Broken { .. }),
             "{backend}: a removed last row must be detected"
@@ -580,7 +604,7 @@ async fn failed_logins_lock_the_account_for_a_while_and_logout_ends_the_session(
                 .nip;
         let ok = login(&db, &nip, "cakap2026", "10.0.0.2").await.unwrap();
         assert_eq!(ok.actor.username, "kadinkes.manna", "{backend}");
-        let hash = app::server::request::token_hash(&ok.token);
+        let hash = app::auth::token::hash(&ok.token);
         assert!(
             actor_for_session(&db, &hash).await.unwrap().is_some(),
             "{backend}"
@@ -590,5 +614,32 @@ async fn failed_logins_lock_the_account_for_a_while_and_logout_ends_the_session(
             actor_for_session(&db, &hash).await.unwrap().is_none(),
             "{backend}"
         );
+    }
+}
+
+/// The database's own refusal of a duplicate (what a race past the service's check
+/// meets) reads as the check's field error on both backends: PostgreSQL names the
+/// index, SQLite the columns.
+#[tokio::test]
+async fn a_duplicate_the_database_refuses_is_the_same_field_error_as_the_check() {
+    use app::server::entities::position;
+    use sea_orm::{ActiveModelTrait, Set};
+    for (backend, db) in backends("constraint").await {
+        let db = seeded(db).await;
+        let taken = position::Entity::find().one(&db).await.unwrap().unwrap();
+        let now = app::server::db::now();
+        let twin = position::ActiveModel {
+            agency_id: Set(taken.agency_id),
+            code: Set(taken.code.clone()),
+            name: Set("Kembar".into()),
+            job_level: Set(taken.job_level),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        let e = AppError::from(twin.insert(&db).await.unwrap_err());
+        let expected = AppError::field("code", app::i18n::K::ErrCodeTaken);
+        assert_eq!(e, expected, "{backend}");
     }
 }

@@ -1,17 +1,15 @@
 //! Server functions of the assessment domain: campaigns (HR), peer planning
-//! (supervisors), rating forms (raters) and the dashboard.
-#![allow(clippy::too_many_arguments)]
+//! (supervisors), rating forms (raters) and the dashboard. Thin, like every
+//! domain's; the dashboard's charts are drawn here, once per remembered page.
 
 use crate::assessment::model::*;
 use crate::error::AppError;
 use leptos::prelude::*;
-#[cfg(feature = "ssr")]
-use std::sync::Arc;
 
 #[cfg(feature = "ssr")]
 use crate::assessment::service::{campaigns, closing, dashboard as dash, forms, peers, team};
 #[cfg(feature = "ssr")]
-use crate::server::request::as_actor;
+use crate::server::request::{as_actor, cache};
 
 #[server(endpoint = "campaigns/list")]
 pub async fn list_campaigns() -> Result<Vec<CampaignRow>, AppError> {
@@ -24,30 +22,7 @@ pub async fn get_campaign(id: i32) -> Result<CampaignDetail, AppError> {
 }
 
 #[server(endpoint = "campaigns/create")]
-pub async fn create_campaign(
-    name: String,
-    starts_on: String,
-    ends_on: String,
-    #[server(default)] unit_ids: Vec<i32>,
-    w_self: String,
-    w_supervisor: String,
-    w_peer: String,
-    w_subordinate: String,
-    k: String,
-    max_peers: String,
-) -> Result<i32, AppError> {
-    let form = CampaignForm {
-        name,
-        starts_on,
-        ends_on,
-        unit_ids,
-        w_self,
-        w_supervisor,
-        w_peer,
-        w_subordinate,
-        k,
-        max_peers,
-    };
+pub async fn create_campaign(form: CampaignForm) -> Result<i32, AppError> {
     as_actor(|db, a| async move { campaigns::create(&db, &a, &form).await }).await
 }
 
@@ -86,9 +61,8 @@ pub async fn save_form(
 ) -> Result<bool, AppError> {
     let final_ = submit.as_deref().is_some_and(|s| !s.is_empty());
     as_actor(|db, a| async move {
-        forms::save(&db, &a, id, &items, final_)
-            .await
-            .map(|_| final_)
+        forms::save(&db, &a, id, &items, final_).await?;
+        Ok(final_)
     })
     .await
 }
@@ -112,17 +86,24 @@ pub async fn remove_peer(campaign_id: i32, ratee_id: i32, rater_id: i32) -> Resu
     .await
 }
 
-/// One employee's dashboard (None: the reader's own) for a campaign (None: the latest).
+/// One employee's dashboard (None: the reader's own) for a campaign (None: the
+/// latest). Who may read it is decided on every call; the page itself, charts
+/// included, is remembered until the next commit (`server::read_cache`).
 #[server(endpoint = "dashboard/get")]
 pub async fn get_dashboard(
     employee: Option<i32>,
     campaign: Option<i32>,
-) -> Result<Dashboard, AppError> {
+) -> Result<DashboardPage, AppError> {
     let lang = crate::i18n::detect_lang();
     as_actor(|db, a| async move {
-        let cache = crate::server::request::state()?.dashboards;
-        let d = dash::dashboard(&db, &cache, &a, employee, campaign, lang).await?;
-        Ok(Arc::unwrap_or_clone(d))
+        let whose = dash::readable(&db, &a, employee).await?;
+        let pages = cache::<dash::Pages>()?;
+        let draw = async {
+            let data = dash::build(&db, whose.clone(), campaign).await?;
+            Ok::<_, AppError>(crate::ui::chart::dashboard(data, lang))
+        };
+        let page = pages.get_or_load((whose.id, campaign, lang), draw).await?;
+        Ok(std::sync::Arc::unwrap_or_clone(page))
     })
     .await
 }

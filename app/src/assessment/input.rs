@@ -1,8 +1,10 @@
-//! Checking HR's campaign form (pure; server side, where dates are parsed).
+//! Checking what is posted: HR's campaign form and a rater's answers (pure; server
+//! side, where dates are parsed).
 
-use crate::assessment::model::CampaignForm;
+use crate::assessment::model::{AnswerInput, CampaignForm};
 use crate::assessment::rules::{Weights, MIN_K};
-use crate::error::{FieldError, Problems};
+use crate::competency::rules::Level;
+use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
 use crate::people::input::parse_date;
 use chrono::NaiveDate;
@@ -82,6 +84,63 @@ pub fn parse_campaign(f: &CampaignForm) -> Result<ValidCampaign, crate::error::A
     })
 }
 
+/// One checked answer: competency, level (None in a draft), comment.
+pub type Answer = (i32, Option<u8>, Option<String>);
+
+/// Checks posted answers against the form's competencies. A draft may leave levels
+/// empty; a submission may not.
+pub fn check_answers(
+    posted: &[AnswerInput],
+    allowed: &[i32],
+    submit: bool,
+) -> Result<Vec<Answer>, AppError> {
+    let mut p = Problems::default();
+    let mut out = Vec::new();
+    for (i, a) in posted.iter().enumerate() {
+        let Some(cid) = a
+            .competency_id
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|c| allowed.contains(c))
+        else {
+            p.add(FieldError::new(
+                &format!("items[{i}]"),
+                K::ErrCompetencyUnknown,
+            ));
+            continue;
+        };
+        let level = match a.level.trim() {
+            "" => None,
+            s => match s.parse::<i64>().ok().and_then(Level::new) {
+                Some(l) => Some(l.get()),
+                None => {
+                    p.add(FieldError::new(&format!("level_{cid}"), K::ErrLevelRange));
+                    None
+                }
+            },
+        };
+        let comment = a.comment.trim();
+        if comment.chars().count() > 2000 {
+            p.add(FieldError::new(&format!("comment_{cid}"), K::ErrTooLong).with("max", 2000));
+        }
+        out.push((
+            cid,
+            level,
+            (!comment.is_empty()).then(|| comment.to_string()),
+        ));
+    }
+    if submit {
+        for cid in allowed {
+            if !out.iter().any(|(c, l, _)| c == cid && l.is_some()) {
+                p.add(FieldError::new(&format!("level_{cid}"), K::ErrLevelMissing));
+            }
+        }
+    }
+    p.into_result()?;
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +184,29 @@ mod tests {
             e.fields()[0].msg.params,
             vec![("sum".to_string(), "105".to_string())]
         );
+    }
+
+    fn a(cid: &str, level: &str) -> AnswerInput {
+        AnswerInput {
+            competency_id: cid.into(),
+            level: level.into(),
+            comment: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_draft_may_leave_levels_open_but_a_submission_may_not() {
+        let posted = [a("1", "3"), a("2", "")];
+        assert!(check_answers(&posted, &[1, 2], false).is_ok());
+        let e = check_answers(&posted, &[1, 2], true).err().unwrap();
+        assert_eq!(e.fields()[0].field, "level_2");
+    }
+
+    #[test]
+    fn levels_outside_one_to_five_and_foreign_competencies_are_refused() {
+        let e = check_answers(&[a("1", "6")], &[1], false).err().unwrap();
+        assert_eq!(e.fields()[0].field, "level_1");
+        let e = check_answers(&[a("9", "3")], &[1], false).err().unwrap();
+        assert_eq!(e.fields()[0].field, "items[0]");
     }
 }

@@ -1,8 +1,90 @@
 //! What crosses the wire about campaigns, forms and dashboards. Nothing here ever
 //! carries a peer's or subordinate's identity next to what they answered.
 
-use crate::competency::model::LevelText;
+use crate::competency::model::{JpmBand, LevelText};
+use crate::i18n::K;
 use serde::{Deserialize, Serialize};
+
+crate::coded! {
+    /// Who gives a rating: the ratee themself, the direct supervisor, peers and
+    /// direct subordinates (peers and subordinates are anonymous).
+    #[derive(PartialOrd, Ord)]
+    pub enum Source {
+        SelfRating = "self",
+        Supervisor = "supervisor",
+        Peer = "peer",
+        Subordinate = "subordinate",
+    }
+}
+
+crate::coded! {
+    /// Where a campaign is in its life.
+    pub enum CampaignStatus {
+        /// Raters assigned; supervisors may still change peers.
+        Draft = "draft",
+        /// Forms open until the deadline (HR may extend it).
+        Running = "running",
+        /// Results stored; nothing changes any more.
+        Closed = "closed",
+    }
+}
+
+crate::coded! {
+    /// Where one rater's form is.
+    pub enum RaterStatus {
+        Pending = "pending",
+        /// Saved, may still change.
+        Draft = "draft",
+        /// Sent: final.
+        Submitted = "submitted",
+    }
+}
+
+impl Source {
+    pub fn label(self) -> K {
+        match self {
+            Source::SelfRating => K::SourceSelf,
+            Source::Supervisor => K::SourceSupervisor,
+            Source::Peer => K::SourcePeer,
+            Source::Subordinate => K::SourceSubordinate,
+        }
+    }
+}
+
+impl CampaignStatus {
+    pub fn label(self) -> K {
+        match self {
+            CampaignStatus::Draft => K::CampStatusDraft,
+            CampaignStatus::Running => K::CampStatusRunning,
+            CampaignStatus::Closed => K::CampStatusClosed,
+        }
+    }
+}
+
+crate::coded! {
+    /// Who put a rater on a campaign: the assignment at creation, or the ratee's
+    /// supervisor while reviewing peers.
+    pub enum AddedBy {
+        Auto = "auto",
+        Supervisor = "supervisor",
+    }
+}
+
+crate::coded! {
+    /// Why a source did not count for a result.
+    pub enum DropReason {
+        /// Asked, but nobody of this source answered.
+        NoAnswers = "no_answers",
+        /// Fewer than k anonymous raters answered: their answers are left out.
+        BelowK = "below_k",
+    }
+}
+
+/// One source left out of a result and why, with how many answered: what closing
+/// stores with the result (as a JSON array `[source, reason, answers]`) and what the
+/// dashboard shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DroppedSource(pub Source, pub DropReason, pub u32);
 
 /// HR's campaign form, as posted.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -11,6 +93,7 @@ pub struct CampaignForm {
     pub starts_on: String,
     pub ends_on: String,
     /// Units in scope (with everything below them); empty: the whole agency.
+    #[serde(default)]
     pub unit_ids: Vec<i32>,
     pub w_self: String,
     pub w_supervisor: String,
@@ -24,7 +107,7 @@ pub struct CampaignForm {
 pub struct CampaignRow {
     pub id: i32,
     pub name: String,
-    pub status: String,
+    pub status: CampaignStatus,
     pub starts_on: String,
     pub ends_on: String,
     pub ratees: i64,
@@ -69,8 +152,8 @@ pub struct TodoItem {
     pub ends_on: String,
     pub ratee: String,
     pub position: String,
-    pub source: String,
-    pub status: String,
+    pub source: Source,
+    pub status: RaterStatus,
     pub open: bool,
 }
 
@@ -93,8 +176,8 @@ pub struct RatingForm {
     pub ends_on: String,
     pub ratee: String,
     pub position: String,
-    pub source: String,
-    pub status: String,
+    pub source: Source,
+    pub status: RaterStatus,
     pub editable: bool,
     pub items: Vec<FormItem>,
 }
@@ -129,14 +212,14 @@ pub struct DashItem {
     pub gap: Option<f64>,
     pub self_level: Option<f64>,
     pub others: Option<f64>,
-    /// Sources left out and why, as translation keys with counts.
-    pub dropped: Vec<(String, String, u32)>,
+    /// Sources left out and why.
+    pub dropped: Vec<DroppedSource>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Feedback {
     pub competency: String,
-    pub source: String,
+    pub source: Source,
     /// Only the supervisor is named.
     pub author: Option<String>,
     pub body: String,
@@ -154,15 +237,22 @@ pub struct Dashboard {
     pub standard_version: Option<i32>,
     pub items: Vec<DashItem>,
     pub jpm: Option<f64>,
-    /// optimal, fairly or below.
-    pub band: Option<String>,
+    pub band: Option<JpmBand>,
     pub strengths: Vec<String>,
     pub to_develop: Vec<String>,
-    pub radar_svg: String,
-    pub progress_svg: String,
     /// Per campaign: name, JPM, and the summed shortfall.
     pub history: Vec<(String, Option<f64>, f64)>,
     pub feedback: Vec<Feedback>,
+}
+
+/// The dashboard page: the figures and their charts (drawn by `ui::chart`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DashboardPage {
+    pub dashboard: Dashboard,
+    /// Required against measured levels.
+    pub radar_svg: String,
+    /// JPM across campaigns.
+    pub progress_svg: String,
 }
 
 /// Someone whose dashboard the reader may open (a subordinate, or staff of a unit

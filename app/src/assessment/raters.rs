@@ -1,12 +1,14 @@
 //! Who rates whom (DOMAIN.md §3): the peers assigned automatically and the peers a
 //! supervisor may add. Pure rules, no I/O.
 
+use crate::people::job_level::JobLevel;
+
 /// A colleague as rater assignment sees them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Colleague {
     pub employee_id: i32,
     pub unit_id: i32,
-    pub job_level: String,
+    pub job_level: JobLevel,
 }
 
 /// The peers assigned automatically: same unit and job level, never the ratee,
@@ -43,7 +45,7 @@ mod tests {
         let c = |id, unit, level: &str| Colleague {
             employee_id: id,
             unit_id: unit,
-            job_level: level.into(),
+            job_level: JobLevel::from_code(level).unwrap(),
         };
         let ratee = c(5, 1, "pelaksana");
         let all = [

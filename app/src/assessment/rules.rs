@@ -3,40 +3,13 @@
 //! sources that count, weights renormalised over them: never a fixed divisor). Who
 //! rates whom is in `raters`.
 
+pub use crate::assessment::model::{CampaignStatus, DropReason, DroppedSource, Source};
 use serde::{Deserialize, Serialize};
 
 /// Peer and subordinate answers count only from this many raters up; never lower.
 pub const MIN_K: u32 = 3;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Source {
-    SelfRating,
-    Supervisor,
-    Peer,
-    Subordinate,
-}
-
 impl Source {
-    pub const ALL: [Source; 4] = [
-        Source::SelfRating,
-        Source::Supervisor,
-        Source::Peer,
-        Source::Subordinate,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Source::SelfRating => "self",
-            Source::Supervisor => "supervisor",
-            Source::Peer => "peer",
-            Source::Subordinate => "subordinate",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Source> {
-        Source::ALL.into_iter().find(|x| x.code() == s)
-    }
-
     /// Peers and subordinates are anonymous: their answers count, and are shown,
     /// only as an aggregate of at least k raters.
     pub fn is_anonymous(self) -> bool {
@@ -155,6 +128,21 @@ pub fn measure_stats(stats: &[(Source, u32, f64)], weights: &Weights, k: u32) ->
     }
 }
 
+/// The sources a result records as left out, and why: a source nobody was asked
+/// for (a ratee without subordinates) is not "dropped", nor is one HR gave no weight.
+pub fn dropped_sources(m: &Measured, asked: &[Source]) -> Vec<DroppedSource> {
+    m.dropped
+        .iter()
+        .filter_map(|(s, why)| match why {
+            Dropped::NoAnswers if asked.contains(s) => {
+                Some(DroppedSource(*s, DropReason::NoAnswers, 0))
+            }
+            Dropped::BelowK { answers } => Some(DroppedSource(*s, DropReason::BelowK, *answers)),
+            Dropped::NoAnswers | Dropped::NoWeight => None,
+        })
+        .collect()
+}
+
 /// What others think: the weighted mean of the sources that counted other than
 /// self, renormalised over them (for "self vs others"). None if only self counted.
 pub fn others(m: &Measured) -> Option<f64> {
@@ -175,31 +163,7 @@ pub fn self_level(m: &Measured) -> Option<f64> {
         .map(|(_, mean, _)| *mean)
 }
 
-/// Where a campaign is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CampaignStatus {
-    /// Raters assigned; supervisors may still change peers.
-    Draft,
-    /// Forms open until the deadline (HR may extend it).
-    Running,
-    /// Results stored; nothing changes any more.
-    Closed,
-}
-
 impl CampaignStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            CampaignStatus::Draft => "draft",
-            CampaignStatus::Running => "running",
-            CampaignStatus::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CampaignStatus> {
-        use CampaignStatus::*;
-        [Draft, Running, Closed].into_iter().find(|x| x.code() == s)
-    }
-
     /// Raters may save and submit only while the campaign runs, up to and
     /// including the deadline day.
     pub fn accepts_answers<D: PartialOrd>(self, today: D, deadline: D) -> bool {
@@ -296,8 +260,31 @@ mod tests {
     #[test]
     fn sources_round_trip_through_their_codes() {
         for s in Source::ALL {
-            assert_eq!(Source::parse(s.code()), Some(s));
+            assert_eq!(Source::from_code(s.code()), Some(s));
         }
+        assert_eq!(Source::SelfRating.code(), "self");
+    }
+
+    #[test]
+    fn a_result_records_only_sources_that_were_asked_and_why() {
+        // No subordinates were asked; two peers answered (below k); self counted.
+        let m = measure(&[(SelfRating, 3), (Peer, 3), (Peer, 4)], &w(), 3);
+        let d = dropped_sources(&m, &[SelfRating, Supervisor, Peer]);
+        assert_eq!(
+            d,
+            vec![
+                DroppedSource(Supervisor, DropReason::NoAnswers, 0),
+                DroppedSource(Peer, DropReason::BelowK, 2),
+            ]
+        );
+        // Stored as the JSON the dashboard reads back.
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(
+            json,
+            r#"[["supervisor","no_answers",0],["peer","below_k",2]]"#
+        );
+        let back: Vec<DroppedSource> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! transaction as the change it describes.
 
 use crate::auth::model::Actor;
-use crate::server::entities::audit_log;
-use crate::server::sql;
+use crate::server::entities::{audit_head, audit_log};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
@@ -47,37 +48,8 @@ pub struct Entry<'a> {
 }
 
 /// The hashed content of a row: every column but `id` and `hash`.
-#[allow(clippy::too_many_arguments)]
-fn row_hash(
-    chain: i32,
-    seq: i64,
-    at: i64,
-    actor_user_id: Option<i32>,
-    actor_label: &str,
-    action: &str,
-    entity: &str,
-    entity_id: &str,
-    summary: &str,
-    prev_hash: &str,
-) -> String {
+fn row_hash(m: &audit_log::Model) -> String {
     let canonical = serde_json::to_string(&(
-        chain,
-        seq,
-        at,
-        actor_user_id,
-        actor_label,
-        action,
-        entity,
-        entity_id,
-        summary,
-        prev_hash,
-    ))
-    .unwrap_or_default();
-    hex::encode(Sha256::digest(canonical.as_bytes()))
-}
-
-fn hash_of(m: &audit_log::Model) -> String {
-    row_hash(
         m.chain,
         m.seq,
         m.at.timestamp(),
@@ -88,59 +60,64 @@ fn hash_of(m: &audit_log::Model) -> String {
         &m.entity_id,
         &m.summary,
         &m.prev_hash,
-    )
+    ))
+    .unwrap_or_default();
+    hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
 /// Appends one row to the agency's chain. The head row is updated first, which takes
 /// its lock (PostgreSQL) or the write lock (SQLite), so concurrent writers queue.
 pub async fn record(db: &impl ConnectionTrait, by: &By, e: Entry<'_>) -> Result<(), DbErr> {
     let chain = e.agency_id.unwrap_or(0);
-    sql::exec(
-        db,
-        "INSERT INTO audit_heads (chain, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING",
-        vec![chain.into(), GENESIS.into()],
-    )
-    .await?;
-    let head = sql::one(
-        db,
-        "UPDATE audit_heads SET seq = seq + 1 WHERE chain = $1 RETURNING seq, hash",
-        vec![chain.into()],
-    )
-    .await?
-    .ok_or_else(|| DbErr::Custom("audit head missing".into()))?;
-    let seq: i64 = sql::get(&head, "seq")?;
-    let prev: String = sql::get(&head, "hash")?;
-    let at = crate::server::db::now();
-    let summary = e.summary.to_string();
-    let hash = row_hash(
+    let genesis = audit_head::ActiveModel {
+        chain: Set(chain),
+        seq: Set(0),
+        hash: Set(GENESIS.into()),
+    };
+    audit_head::Entity::insert(genesis)
+        .on_conflict(
+            OnConflict::column(audit_head::Column::Chain)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    let head = audit_head::Entity::update_many()
+        .col_expr(
+            audit_head::Column::Seq,
+            Expr::col(audit_head::Column::Seq).add(1),
+        )
+        .filter(audit_head::Column::Chain.eq(chain))
+        .exec_with_returning(db)
+        .await?
+        .pop()
+        .ok_or_else(|| DbErr::Custom("audit head missing".into()))?;
+    let mut row = audit_log::Model {
+        id: 0,
         chain,
-        seq,
-        at.timestamp(),
-        by.user_id,
-        &by.label,
-        e.action,
-        e.entity,
-        &e.entity_id,
-        &summary,
-        &prev,
-    );
-    sql::exec(
-        db,
-        "INSERT INTO audit_log (chain, seq, at, actor_user_id, actor_label, action, entity, entity_id, summary, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        vec![
-            chain.into(), seq.into(), at.into(), by.user_id.into(), by.label.clone().into(),
-            e.action.into(), e.entity.into(), e.entity_id.into(), summary.into(), prev.into(),
-            hash.clone().into(),
-        ],
-    )
-    .await?;
-    sql::exec(
-        db,
-        "UPDATE audit_heads SET hash = $1 WHERE chain = $2",
-        vec![hash.into(), chain.into()],
-    )
-    .await?;
+        seq: head.seq,
+        at: crate::server::db::now(),
+        actor_user_id: by.user_id,
+        actor_label: by.label.clone(),
+        action: e.action.into(),
+        entity: e.entity.into(),
+        entity_id: e.entity_id,
+        summary: e.summary.to_string(),
+        prev_hash: head.hash,
+        hash: String::new(),
+    };
+    row.hash = row_hash(&row);
+    let hash = row.hash.clone();
+    let mut insert: audit_log::ActiveModel = row.into();
+    insert.id = NotSet;
+    audit_log::Entity::insert(insert)
+        .exec_without_returning(db)
+        .await?;
+    audit_head::Entity::update_many()
+        .col_expr(audit_head::Column::Hash, Expr::value(hash))
+        .filter(audit_head::Column::Chain.eq(chain))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -162,9 +139,7 @@ pub enum Verdict {
 /// mismatch), a deleted or inserted row (sequence gap or broken link) and a removed
 /// tail (the head no longer matches the last row).
 pub async fn verify(db: &impl ConnectionTrait) -> Result<Verdict, DbErr> {
-    let heads = crate::server::entities::audit_head::Entity::find()
-        .all(db)
-        .await?;
+    let heads = audit_head::Entity::find().all(db).await?;
     let mut rows = 0u64;
     for head in &heads {
         let mut prev = GENESIS.to_string();
@@ -196,7 +171,7 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<Verdict, DbErr> {
                 if m.prev_hash != prev {
                     return Ok(broken("link to previous row broken"));
                 }
-                if hash_of(m) != m.hash {
+                if row_hash(m) != m.hash {
                     return Ok(broken("row content altered"));
                 }
                 prev = m.hash.clone();

@@ -60,10 +60,11 @@ pub async fn login(account: String, password: String, next: String) -> Result<Lo
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::request::{finish, is_plain_form_post, session_token, state, token_hash};
+    use crate::server::request::{finish, is_plain_form_post, session_token, state};
     let st = state()?;
     if let Some(token) = session_token() {
-        finish(crate::auth::service::logout(&st.db, &token_hash(&token)).await)?;
+        let hash = crate::auth::token::hash(&token);
+        finish(crate::auth::service::logout(&st.db, &hash).await)?;
     }
     set_cookie(session_cookie("", 0));
     if is_plain_form_post() {

@@ -14,6 +14,8 @@ const MAX_ENTRIES: usize = 50_000;
 /// Keyed by the session token's hash; `None` for a token that matches no session.
 pub type SessionCache = ReadCache<String, Option<Actor>>;
 
-pub fn session_cache() -> SessionCache {
-    SessionCache::with_limits(TTL, MAX_ENTRIES)
+/// On for every backend: its time-to-live bounds how long a session ended through
+/// another process stays usable here.
+pub fn register(caches: &mut crate::server::caches::Caches, _: &crate::server::Config) {
+    caches.register(SessionCache::with_limits(TTL, MAX_ENTRIES));
 }

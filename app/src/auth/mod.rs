@@ -8,6 +8,8 @@ pub mod model;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod token;
 pub mod view;
 
 pub use model::{Actor, Role};

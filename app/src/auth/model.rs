@@ -3,33 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Employee,
-    UnitLeader,
-    HrAdmin,
-    SysAdmin,
-}
-
-impl Role {
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Employee => "employee",
-            Role::UnitLeader => "unit_leader",
-            Role::HrAdmin => "hr_admin",
-            Role::SysAdmin => "sys_admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        [
-            Role::Employee,
-            Role::UnitLeader,
-            Role::HrAdmin,
-            Role::SysAdmin,
-        ]
-        .into_iter()
-        .find(|r| r.code() == s)
+crate::coded! {
+    /// What a user may do in an agency.
+    pub enum Role {
+        Employee = "employee",
+        UnitLeader = "unit_leader",
+        HrAdmin = "hr_admin",
+        SysAdmin = "sys_admin",
     }
 }
 

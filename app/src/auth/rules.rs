@@ -1,4 +1,4 @@
-//! Pure rules of authentication: cookie parsing, account-name normalisation, the
+//! Pure rules of authentication: the session cookie, account-name normalisation, the
 //! password policy, login throttling and safe redirect targets.
 
 use crate::error::FieldError;
@@ -12,14 +12,6 @@ pub const SESSION_DAYS: i64 = 7;
 pub const MAX_FAILURES_PER_ACCOUNT: usize = 5;
 pub const MAX_FAILURES_PER_IP: usize = 30;
 pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
-
-/// Reads one cookie from a `Cookie:` header.
-pub fn cookie_value(header: &str, name: &str) -> Option<String> {
-    header.split(';').find_map(|part| {
-        let (k, v) = part.trim().split_once('=')?;
-        (k == name).then(|| v.trim().to_string())
-    })
-}
 
 /// Account names are matched case-insensitively and without surrounding or inner
 /// spaces (a NIP is often typed in groups).
@@ -78,13 +70,6 @@ pub fn safe_next(next: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cookies_are_found_by_exact_name() {
-        let h = "x=1; cakap_session=abc; cakap_session_old=zzz";
-        assert_eq!(cookie_value(h, SESSION_COOKIE).as_deref(), Some("abc"));
-        assert_eq!(cookie_value(h, "missing"), None);
-    }
 
     #[test]
     fn account_names_ignore_case_and_spaces_in_a_nip() {

@@ -4,12 +4,12 @@
 //! process behind a load balancer sees the same count.
 
 use crate::audit::service::{self as audit, By, Entry};
-use crate::auth::model::{Actor, Grant, Role};
+use crate::auth::model::{Actor, Grant};
 use crate::auth::rules::{self, normalize_account};
 use crate::error::AppError;
 use crate::i18n::K;
-use crate::server::entities::{login_attempt, session, user, user_role};
-use crate::server::{db, sql, write_tx};
+use crate::server::entities::{employee, login_attempt, session, user, user_role};
+use crate::server::{db, write_tx};
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -26,7 +26,7 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(crate::server::request::internal)
+        .map_err(crate::error::internal)
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
@@ -68,36 +68,36 @@ async fn find_user(
         return Ok(Some(u));
     }
     if account.len() == 18 && account.chars().all(|c| c.is_ascii_digit()) {
-        let row = sql::one(
-            db,
-            "SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id WHERE e.nip = $1",
-            vec![account.into()],
-        )
-        .await?;
-        if let Some(row) = row {
-            let id: i32 = sql::get(&row, "id")?;
-            return Ok(user::Entity::find_by_id(id).one(db).await?);
-        }
+        let Some(e) = employee::Entity::find()
+            .filter(employee::Column::Nip.eq(account))
+            .one(db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        return Ok(user::Entity::find()
+            .filter(user::Column::EmployeeId.eq(e.id))
+            .one(db)
+            .await?);
     }
     Ok(None)
 }
 
+/// When the recent failed logins happened (unix seconds), for an account or an
+/// address.
 async fn recent_failures(
     db: &impl ConnectionTrait,
-    col: &str,
+    col: login_attempt::Column,
     key: &str,
 ) -> Result<Vec<i64>, AppError> {
     let since = db::now() - Duration::seconds(rules::FAILURE_WINDOW_SECS);
-    let q =
-        format!("SELECT at FROM login_attempts WHERE {col} = $1 AND at > $2 AND success = FALSE");
-    let rows = sql::all(db, &q, vec![key.into(), since.into()]).await?;
-    rows.iter()
-        .map(|r| {
-            sql::get::<chrono::DateTime<chrono::Utc>>(r, "at")
-                .map(|t| t.timestamp())
-                .map_err(AppError::from)
-        })
-        .collect()
+    let rows = login_attempt::Entity::find()
+        .filter(col.eq(key))
+        .filter(login_attempt::Column::At.gt(since))
+        .filter(login_attempt::Column::Success.eq(false))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.at.timestamp()).collect())
 }
 
 /// A successful login: the cookie token to hand out and who logged in.
@@ -118,12 +118,12 @@ pub async fn login(
     }
     let now = db::now().timestamp();
     rules::throttle(
-        &recent_failures(db, "account", &account).await?,
+        &recent_failures(db, login_attempt::Column::Account, &account).await?,
         now,
         rules::MAX_FAILURES_PER_ACCOUNT,
     )
     .and(rules::throttle(
-        &recent_failures(db, "ip", ip).await?,
+        &recent_failures(db, login_attempt::Column::Ip, ip).await?,
         now,
         rules::MAX_FAILURES_PER_IP,
     ))
@@ -151,9 +151,9 @@ pub async fn login(
         crate::server::commit(tx).await?;
         return Err(AppError::field("password", K::ErrLoginFailed));
     };
-    let token = hex::encode(rand::random::<[u8; 32]>());
+    let token = crate::auth::token::new();
     session::ActiveModel {
-        id: Set(crate::server::request::token_hash(&token)),
+        id: Set(crate::auth::token::hash(&token)),
         user_id: Set(user.id),
         created_at: Set(db::now()),
         expires_at: Set(db::now() + Duration::days(rules::SESSION_DAYS)),
@@ -248,12 +248,10 @@ pub async fn load_actor(db: &impl ConnectionTrait, u: user::Model) -> Result<Act
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|r| {
-            Role::parse(&r.role).map(|role| Grant {
-                role,
-                agency_id: r.agency_id,
-                unit_id: r.unit_id,
-            })
+        .map(|r| Grant {
+            role: r.role,
+            agency_id: r.agency_id,
+            unit_id: r.unit_id,
         })
         .collect();
     let agency_name = match u.agency_id {
@@ -277,19 +275,14 @@ pub async fn load_actor(db: &impl ConnectionTrait, u: user::Model) -> Result<Act
 /// Removes expired sessions and old login attempts; run at start and daily.
 pub async fn purge_expired(db: &DatabaseConnection) -> Result<(), AppError> {
     let tx = db.begin().await?;
-    sql::exec(
-        &tx,
-        "DELETE FROM sessions WHERE expires_at <= $1",
-        vec![db::now().into()],
-    )
-    .await?;
-    let old = db::now() - Duration::days(30);
-    sql::exec(
-        &tx,
-        "DELETE FROM login_attempts WHERE at < $1",
-        vec![old.into()],
-    )
-    .await?;
+    session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lte(db::now()))
+        .exec(&tx)
+        .await?;
+    login_attempt::Entity::delete_many()
+        .filter(login_attempt::Column::At.lt(db::now() - Duration::days(30)))
+        .exec(&tx)
+        .await?;
     crate::server::commit(tx).await?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Server functions of the competency domain: the dictionary, standards and their
-//! participatory drafting, and the public list of ratified standards.
-#![allow(clippy::too_many_arguments)]
+//! participatory drafting, and the public list of ratified standards. Thin, like
+//! every domain's.
 
 use crate::competency::model::*;
 use crate::error::AppError;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::competency::service::{dictionary as dict, published, standards};
 #[cfg(feature = "ssr")]
-use crate::server::request::{actor_opt, as_actor, finish, state};
+use crate::server::request::{as_actor, as_visitor};
 
 #[server(endpoint = "competency/dictionary")]
 pub async fn dictionary() -> Result<Vec<Competency>, AppError> {
@@ -17,28 +17,7 @@ pub async fn dictionary() -> Result<Vec<Competency>, AppError> {
 }
 
 #[server(endpoint = "competency/add")]
-pub async fn add_technical(
-    code: String,
-    name: String,
-    definition: String,
-    level1: String,
-    level2: String,
-    level3: String,
-    level4: String,
-    level5: String,
-    ind1: String,
-    ind2: String,
-    ind3: String,
-    ind4: String,
-    ind5: String,
-) -> Result<i32, AppError> {
-    let form = TechnicalForm {
-        code,
-        name,
-        definition,
-        levels: [level1, level2, level3, level4, level5],
-        indicators: [ind1, ind2, ind3, ind4, ind5],
-    };
+pub async fn add_technical(form: TechnicalForm) -> Result<i32, AppError> {
     as_actor(|db, a| async move { dict::add_technical(&db, &a, &form).await }).await
 }
 
@@ -50,14 +29,7 @@ pub async fn list_standards() -> Result<Vec<StandardSummary>, AppError> {
 /// A standard as the logged-in reader (or, without a session, the public) may see it.
 #[server(endpoint = "standards/get")]
 pub async fn get_standard(id: i32) -> Result<StandardDetail, AppError> {
-    finish(
-        async {
-            let st = state()?;
-            let actor = actor_opt().await?;
-            standards::detail(&st.db, actor.as_ref(), id).await
-        }
-        .await,
-    )
+    as_visitor(|db, a| async move { standards::detail(&db, a.as_ref(), id).await }).await
 }
 
 #[server(endpoint = "standards/start")]
@@ -99,11 +71,12 @@ pub async fn answer_comment(comment_id: i32, answer: String) -> Result<(), AppEr
 /// The standards the reader is invited to (their own position's, open drafts in
 /// the units they lead) and the agency's ratified ones.
 #[server(endpoint = "standards/mine")]
-pub async fn my_standards() -> Result<(Vec<InvitedStandard>, Vec<PublishedStandard>), AppError> {
+pub async fn my_standards() -> Result<MemberStandards, AppError> {
     as_actor(|db, a| async move { published::for_member(&db, &a).await }).await
 }
 
+/// Every agency's ratified standards, for anyone (no login needed).
 #[server(endpoint = "standards/public")]
 pub async fn public_standards() -> Result<Vec<PublishedStandard>, AppError> {
-    finish(async { published::public_list(&state()?.db).await }.await)
+    as_visitor(|db, _| async move { published::public_list(&db).await }).await
 }

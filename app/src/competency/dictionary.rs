@@ -4,22 +4,15 @@
 //! The text lives in `national.json` so the migration that seeds it and the tests
 //! read the same words.
 
+use crate::competency::model::{CompetencyGroup, LevelText};
 use serde::{Deserialize, Serialize};
 
 pub const NATIONAL_JSON: &str = include_str!("national.json");
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LevelText {
-    pub level: u8,
-    pub description: String,
-    pub indicators: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompetencyText {
     pub code: String,
-    /// `manajerial`, `sosial_kultural` or `teknis`.
-    pub group: String,
+    pub group: CompetencyGroup,
     pub name: String,
     pub definition: String,
     pub levels: Vec<LevelText>,
@@ -42,8 +35,10 @@ mod tests {
             codes,
             ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1"]
         );
-        assert!(d[..8].iter().all(|c| c.group == "manajerial"));
-        assert_eq!(d[8].group, "sosial_kultural");
+        assert!(d[..8]
+            .iter()
+            .all(|c| c.group == CompetencyGroup::Manajerial));
+        assert_eq!(d[8].group, CompetencyGroup::SosialKultural);
         assert_eq!(d[8].name, "Perekat Bangsa");
     }
 

@@ -1,6 +1,82 @@
 //! What crosses the wire about competencies and standards.
 
+use crate::i18n::K;
+use crate::people::job_level::JobLevel;
 use serde::{Deserialize, Serialize};
+
+crate::coded! {
+    /// The three groups of competencies (PermenPANRB 38/2017).
+    pub enum CompetencyGroup {
+        /// The eight national managerial competencies (M.1–M.8).
+        Manajerial = "manajerial",
+        /// Perekat Bangsa (SK.1).
+        SosialKultural = "sosial_kultural",
+        /// Each agency's own technical competencies (T.n).
+        Teknis = "teknis",
+    }
+}
+
+impl CompetencyGroup {
+    /// Managerial first, then socio-cultural, then technical: how every list orders them.
+    pub fn rank(self) -> u8 {
+        match self {
+            CompetencyGroup::Manajerial => 0,
+            CompetencyGroup::SosialKultural => 1,
+            CompetencyGroup::Teknis => 2,
+        }
+    }
+
+    pub fn label(self) -> K {
+        match self {
+            CompetencyGroup::Manajerial => K::GroupManagerial,
+            CompetencyGroup::SosialKultural => K::GroupSociocultural,
+            CompetencyGroup::Teknis => K::GroupTechnical,
+        }
+    }
+}
+
+crate::coded! {
+    /// Where a standard is in its life.
+    pub enum StandardStatus {
+        Draft = "draft",
+        /// Open for comment by the position's holders and their unit leaders.
+        Open = "open",
+        /// Locked; the version assessments use.
+        Ratified = "ratified",
+        /// An earlier ratified version, kept because assessments refer to it.
+        Superseded = "superseded",
+    }
+}
+
+impl StandardStatus {
+    pub fn label(self) -> K {
+        match self {
+            StandardStatus::Draft => K::StdStatusDraft,
+            StandardStatus::Open => K::StdStatusOpen,
+            StandardStatus::Ratified => K::StdStatusRatified,
+            StandardStatus::Superseded => K::StdStatusSuperseded,
+        }
+    }
+}
+
+crate::coded! {
+    /// How well a person matches their position's standard (JPM bands).
+    pub enum JpmBand {
+        Optimal = "optimal",
+        FairlyOptimal = "fairly",
+        BelowOptimal = "below",
+    }
+}
+
+impl JpmBand {
+    pub fn label(self) -> K {
+        match self {
+            JpmBand::Optimal => K::DashBandOptimal,
+            JpmBand::FairlyOptimal => K::DashBandFairly,
+            JpmBand::BelowOptimal => K::DashBandBelow,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LevelText {
@@ -14,7 +90,7 @@ pub struct Competency {
     pub id: i32,
     pub code: String,
     /// manajerial, sosial_kultural or teknis.
-    pub group: String,
+    pub group: CompetencyGroup,
     pub name: String,
     pub definition: String,
     /// National (no agency) rows cannot be changed by an agency.
@@ -29,8 +105,10 @@ pub struct TechnicalForm {
     pub code: String,
     pub name: String,
     pub definition: String,
-    pub levels: [String; 5],
-    pub indicators: [String; 5],
+    /// Levels 1 to 5, in order.
+    pub levels: Vec<String>,
+    /// Per level, one indicator a line.
+    pub indicators: Vec<String>,
 }
 
 /// A position as the standards list shows it.
@@ -38,19 +116,19 @@ pub struct TechnicalForm {
 pub struct StandardSummary {
     pub position_id: i32,
     pub position_name: String,
-    pub job_level: String,
+    pub job_level: JobLevel,
     pub holders: i64,
     /// The version in force, if any.
     pub ratified: Option<(i32, i32)>,
     /// The version being drafted (id, version, status), if any.
-    pub working: Option<(i32, i32, String)>,
+    pub working: Option<(i32, i32, StandardStatus)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StandardItem {
     pub competency_id: i32,
     pub code: String,
-    pub group: String,
+    pub group: CompetencyGroup,
     pub name: String,
     pub required_level: u8,
     /// The description of the required level, so readers know what it means.
@@ -84,15 +162,15 @@ pub struct StandardDetail {
     pub agency_name: String,
     pub position_id: i32,
     pub position_name: String,
-    pub job_level: String,
+    pub job_level: JobLevel,
     pub version: i32,
-    pub status: String,
+    pub status: StandardStatus,
     pub ratified_at: Option<String>,
     pub items: Vec<StandardItem>,
     pub comments: Vec<StandardComment>,
     pub rights: StandardRights,
     /// Every version of this position's standard the reader may open: (id, version, status).
-    pub versions: Vec<(i32, i32, String)>,
+    pub versions: Vec<(i32, i32, StandardStatus)>,
     /// Technical competencies HR can still add (edit rights only).
     pub addable: Vec<(i32, String, String)>,
 }
@@ -103,7 +181,7 @@ pub struct PublishedStandard {
     pub id: i32,
     pub agency_name: String,
     pub position_name: String,
-    pub job_level: String,
+    pub job_level: JobLevel,
     pub version: i32,
     pub ratified_at: String,
 }
@@ -114,7 +192,15 @@ pub struct PublishedStandard {
 pub struct InvitedStandard {
     pub id: i32,
     pub version: i32,
-    pub status: String,
+    pub status: StandardStatus,
     pub position_name: String,
     pub own: bool,
+}
+
+/// What a logged-in ASN sees of standards: those they are invited to comment on
+/// and the agency's ratified ones.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberStandards {
+    pub invited: Vec<InvitedStandard>,
+    pub published: Vec<PublishedStandard>,
 }

@@ -3,6 +3,7 @@
 //! a standard: draft → open for comment → ratified (locked), superseded by the next
 //! ratified version.
 
+pub use crate::competency::model::{JpmBand, StandardStatus};
 use serde::{Deserialize, Serialize};
 
 /// A proficiency level, 1 (acts well oneself) to 5 (a national role model).
@@ -67,13 +68,6 @@ impl Default for JpmBands {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum JpmBand {
-    Optimal,
-    FairlyOptimal,
-    BelowOptimal,
-}
-
 impl JpmBands {
     pub fn band(&self, jpm: f64) -> JpmBand {
         if jpm >= self.optimal {
@@ -103,18 +97,6 @@ pub fn strengths_and_gaps<T: Clone>(items: &[(T, Level, f64)]) -> (Vec<T>, Vec<T
     )
 }
 
-/// Where a standard is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum StandardStatus {
-    Draft,
-    /// Open for comment by the position's holders and their unit leaders.
-    Open,
-    /// Locked; the version assessments use.
-    Ratified,
-    /// An earlier ratified version, kept because assessments refer to it.
-    Superseded,
-}
-
 /// What can be done to a standard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StandardAction {
@@ -128,20 +110,9 @@ pub enum StandardAction {
 }
 
 impl StandardStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            StandardStatus::Draft => "draft",
-            StandardStatus::Open => "open",
-            StandardStatus::Ratified => "ratified",
-            StandardStatus::Superseded => "superseded",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<StandardStatus> {
-        use StandardStatus::*;
-        [Draft, Open, Ratified, Superseded]
-            .into_iter()
-            .find(|x| x.code() == s)
+    /// A version still being written (at most one per position).
+    pub fn is_being_drafted(self) -> bool {
+        matches!(self, StandardStatus::Draft | StandardStatus::Open)
     }
 
     /// Ratified and superseded standards never change; a change is a new version.
@@ -225,7 +196,7 @@ mod tests {
         }
         assert!(Ratified.allows(Revise) && !Superseded.allows(Revise));
         for s in [Draft, Open, Ratified, Superseded] {
-            assert_eq!(StandardStatus::parse(s.code()), Some(s));
+            assert_eq!(StandardStatus::from_code(s.code()), Some(s));
         }
     }
 }

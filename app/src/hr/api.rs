@@ -1,29 +1,13 @@
-//! Server functions of the overview pages.
+//! Server functions of the system administrator's page.
 
 use crate::error::AppError;
+use crate::hr::model::AdminOverview;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AgencyRow {
-    pub id: i32,
-    pub code: String,
-    pub name: String,
-    pub units: i64,
-    pub employees: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminOverview {
-    pub agencies: Vec<AgencyRow>,
-    pub audit_rows: u64,
-    pub audit_chains: u64,
-    /// Where the audit chain breaks, if it does.
-    pub audit_broken: Option<String>,
-}
+#[cfg(feature = "ssr")]
+use crate::server::request::as_actor;
 
 #[server(endpoint = "admin/overview")]
 pub async fn get_admin_overview() -> Result<AdminOverview, AppError> {
-    use crate::server::request::{actor, finish, state};
-    finish(async { crate::hr::service::admin_overview(&state()?.db, &actor().await?).await }.await)
+    as_actor(|db, a| async move { crate::hr::service::admin_overview(&db, &a).await }).await
 }

@@ -2,6 +2,7 @@
 //! administrator's page (agencies and the audit chain's integrity).
 
 pub mod api;
+pub mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod view;

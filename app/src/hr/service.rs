@@ -1,36 +1,65 @@
-//! The system administrator's overview.
+//! The system administrator's overview: every agency with its active units and
+//! employees, and whether the audit chain is intact.
 
 use crate::audit::service::{verify, Verdict};
 use crate::auth::model::Actor;
 use crate::error::AppError;
-use crate::hr::api::{AdminOverview, AgencyRow};
-use crate::server::{sql, Db};
+use crate::hr::model::{AdminOverview, AgencyRow};
+use crate::server::entities::{agency, employee, unit};
+use crate::server::Db;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use std::collections::HashMap;
+
+/// Active rows per agency of a table with `agency_id` and `active` columns.
+async fn active_per_agency<E: EntityTrait>(
+    db: &Db,
+    find: Select<E>,
+    agency: E::Column,
+    active: E::Column,
+) -> Result<HashMap<i32, i64>, AppError> {
+    let rows: Vec<(i32, i64)> = find
+        .select_only()
+        .column(agency)
+        .column_as(agency.count(), "n")
+        .filter(active.eq(true))
+        .group_by(agency)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
 
 pub async fn admin_overview(db: &Db, actor: &Actor) -> Result<AdminOverview, AppError> {
     if !actor.is_sysadmin() {
         return Err(AppError::Forbidden);
     }
-    let rows = sql::all(
+    let units = active_per_agency(
         db,
-        "SELECT g.id, g.code, g.name, \
-           (SELECT COUNT(*) FROM units u WHERE u.agency_id = g.id AND u.active = TRUE) AS units, \
-           (SELECT COUNT(*) FROM employees e WHERE e.agency_id = g.id AND e.active = TRUE) AS employees \
-         FROM agencies g ORDER BY g.name",
-        vec![],
+        unit::Entity::find(),
+        unit::Column::AgencyId,
+        unit::Column::Active,
     )
     .await?;
-    let agencies = rows
-        .iter()
-        .map(|r| {
-            Ok(AgencyRow {
-                id: sql::get(r, "id")?,
-                code: sql::get(r, "code")?,
-                name: sql::get(r, "name")?,
-                units: sql::get(r, "units")?,
-                employees: sql::get(r, "employees")?,
-            })
+    let staff = active_per_agency(
+        db,
+        employee::Entity::find(),
+        employee::Column::AgencyId,
+        employee::Column::Active,
+    )
+    .await?;
+    let agencies = agency::Entity::find()
+        .order_by_asc(agency::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| AgencyRow {
+            units: units.get(&g.id).copied().unwrap_or(0),
+            employees: staff.get(&g.id).copied().unwrap_or(0),
+            id: g.id,
+            code: g.code,
+            name: g.name,
         })
-        .collect::<Result<Vec<_>, sea_orm::DbErr>>()?;
+        .collect();
     let (audit_rows, audit_chains, audit_broken) = match verify(db).await? {
         Verdict::Intact { rows, chains } => (rows, chains, None),
         Verdict::Broken { chain, seq, reason } => {

@@ -2,11 +2,12 @@
 //! and the system administrator's page.
 
 use crate::hr::api::get_admin_overview;
+use crate::hr::model::AdminOverview;
 use crate::i18n::{use_i18n, K};
 use crate::people::api::get_hr_overview;
-use crate::people::model::HrOverview;
-use crate::people::view::positions::level_label;
-use crate::ui::widgets::{ErrorBox, Loading, PageHead};
+use crate::people::model::HrOverviewPage as Overview;
+use crate::ui::page::loaded;
+use crate::ui::widgets::PageHead;
 use leptos::prelude::*;
 
 #[component]
@@ -14,55 +15,57 @@ pub fn HrOverviewPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_hr_overview());
     view! {
         <section class="page">
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(o) => view! { <Overview o /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, |o| view! { <OverviewView o /> })}
         </section>
     }
 }
 
+/// A server-drawn chart with its figures as a table under it (for screen readers,
+/// and for exact numbers).
 #[component]
-fn Overview(o: HrOverview) -> impl IntoView {
+fn ChartFigure(svg: String, rows: Vec<(String, i64)>) -> impl IntoView {
     let i = use_i18n();
     view! {
-        <PageHead title=i.t(K::HrTitle).to_string() subtitle=o.agency_name.clone() />
+        <figure class="card chart">
+            <div class="chart-svg" inner_html=svg></div>
+            <figcaption>
+                <details>
+                    <summary>{i.t(K::ShowTable)}</summary>
+                    <table class="table">
+                        <tbody>
+                            {rows.into_iter().map(|(label, n)| view! { <tr><td>{label}</td><td class="num">{n}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
+                </details>
+            </figcaption>
+        </figure>
+    }
+}
+
+#[component]
+fn OverviewView(o: Overview) -> impl IntoView {
+    let i = use_i18n();
+    let f = o.figures;
+    let units = f
+        .by_unit
+        .iter()
+        .map(|r| (r.label.clone(), r.count))
+        .collect();
+    let levels = f
+        .by_level
+        .iter()
+        .map(|(level, n)| (i.t(level.label()).to_string(), *n))
+        .collect();
+    view! {
+        <PageHead title=i.t(K::HrTitle).to_string() subtitle=f.agency_name.clone() />
         <div class="stats">
-            <a class="stat" href="/hr/employees"><span class="stat-n">{o.employees}</span><span>{i.t(K::HrEmployees)}</span></a>
-            <a class="stat" href="/hr/units"><span class="stat-n">{o.units}</span><span>{i.t(K::HrUnits)}</span></a>
-            <a class="stat" href="/hr/positions"><span class="stat-n">{o.positions}</span><span>{i.t(K::HrPositions)}</span></a>
+            <a class="stat" href="/hr/employees"><span class="stat-n">{f.employees}</span><span>{i.t(K::HrEmployees)}</span></a>
+            <a class="stat" href="/hr/units"><span class="stat-n">{f.units}</span><span>{i.t(K::HrUnits)}</span></a>
+            <a class="stat" href="/hr/positions"><span class="stat-n">{f.positions}</span><span>{i.t(K::HrPositions)}</span></a>
         </div>
         <div class="grid-2">
-            <figure class="card chart">
-                <div class="chart-svg" inner_html=o.by_unit_svg.clone()></div>
-                <figcaption>
-                    <details>
-                        <summary>{i.t(K::ShowTable)}</summary>
-                        <table class="table">
-                            <tbody>
-                                {o.by_unit.iter().map(|r| view! { <tr><td>{r.label.clone()}</td><td class="num">{r.count}</td></tr> }).collect_view()}
-                            </tbody>
-                        </table>
-                    </details>
-                </figcaption>
-            </figure>
-            <figure class="card chart">
-                <div class="chart-svg" inner_html=o.by_level_svg.clone()></div>
-                <figcaption>
-                    <details>
-                        <summary>{i.t(K::ShowTable)}</summary>
-                        <table class="table">
-                            <tbody>
-                                {o.by_level.iter().map(|r| view! { <tr><td>{level_label(&r.label)}</td><td class="num">{r.count}</td></tr> }).collect_view()}
-                            </tbody>
-                        </table>
-                    </details>
-                </figcaption>
-            </figure>
+            <ChartFigure svg=o.by_unit_svg rows=units />
+            <ChartFigure svg=o.by_level_svg rows=levels />
         </div>
     }
 }
@@ -74,35 +77,34 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHead title=i.t(K::AdminTitle).to_string() />
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(o) => {
-                            let audit = match &o.audit_broken {
-                                None => view! { <div class="alert alert-ok" data-testid="audit-status">{i.f(K::AdminAuditOk, &[("rows", o.audit_rows.to_string()), ("chains", o.audit_chains.to_string())])}</div> }.into_any(),
-                                Some(b) => view! { <div class="alert alert-error" data-testid="audit-status">{i.f(K::AdminAuditBroken, &[("where", b.clone())])}</div> }.into_any(),
-                            };
-                            view! {
-                                <h2>{i.t(K::AdminAudit)}</h2>
-                                {audit}
-                                <h2>{i.t(K::AdminAgencies)}</h2>
-                                <div class="table-wrap">
-                                    <table class="table">
-                                        <thead><tr><th>{i.t(K::AdminAgency)}</th><th class="num">{i.t(K::HrUnits)}</th><th class="num">{i.t(K::HrEmployees)}</th></tr></thead>
-                                        <tbody>
-                                            {o.agencies.into_iter().map(|a| view! {
-                                                <tr><td>{a.name}<br /><code class="small">{a.code}</code></td><td class="num">{a.units}</td><td class="num">{a.employees}</td></tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                            }
-                            .into_any()
-                        }
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, |o| view! { <Admin o /> })}
         </section>
+    }
+}
+
+#[component]
+fn Admin(o: AdminOverview) -> impl IntoView {
+    let i = use_i18n();
+    let audit = match &o.audit_broken {
+        None => {
+            let counts = [("rows", o.audit_rows.to_string()), ("chains", o.audit_chains.to_string())];
+            view! { <div class="alert alert-ok" data-testid="audit-status">{i.f(K::AdminAuditOk, &counts)}</div> }.into_any()
+        }
+        Some(b) => view! { <div class="alert alert-error" data-testid="audit-status">{i.f(K::AdminAuditBroken, &[("where", b.clone())])}</div> }.into_any(),
+    };
+    view! {
+        <h2>{i.t(K::AdminAudit)}</h2>
+        {audit}
+        <h2>{i.t(K::AdminAgencies)}</h2>
+        <div class="table-wrap">
+            <table class="table">
+                <thead><tr><th>{i.t(K::AdminAgency)}</th><th class="num">{i.t(K::HrUnits)}</th><th class="num">{i.t(K::HrEmployees)}</th></tr></thead>
+                <tbody>
+                    {o.agencies.into_iter().map(|a| view! {
+                        <tr><td>{a.name}<br /><code class="small">{a.code}</code></td><td class="num">{a.units}</td><td class="num">{a.employees}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -39,7 +39,7 @@ impl Lang {
     /// The language chosen in a `Cookie:` header, Indonesian when none is.
     pub fn from_cookie_header(header: Option<&str>) -> Lang {
         header
-            .and_then(|h| crate::auth::rules::cookie_value(h, "lang"))
+            .and_then(|h| crate::cookie::value(h, "lang"))
             .and_then(|v| Lang::parse(&v))
             .unwrap_or_default()
     }

@@ -1,71 +1,36 @@
-//! Server functions for units: authenticate, call the service, set the status.
+//! Server functions for units. Thin, like every domain's: the actor, one service
+//! call, the DTO (`server::request::as_actor`).
 
 use crate::error::AppError;
-#[cfg(feature = "ssr")]
-use crate::org::model::UnitForm;
-use crate::org::model::{UnitDetail, UnitRow};
+use crate::org::model::{UnitDetail, UnitForm, UnitRow};
 use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::org::service;
+#[cfg(feature = "ssr")]
+use crate::server::request::as_actor;
 
 #[server(endpoint = "units/list")]
 pub async fn list_units() -> Result<Vec<UnitRow>, AppError> {
-    use crate::server::request::{actor, finish, state};
-    finish(async { crate::org::service::list_units(&state()?.db, &actor().await?).await }.await)
+    as_actor(|db, a| async move { service::list_units(&db, &a).await }).await
 }
 
 #[server(endpoint = "units/get")]
 pub async fn get_unit(id: i32) -> Result<UnitDetail, AppError> {
-    use crate::server::request::{actor, finish, state};
-    finish(async { crate::org::service::get_unit(&state()?.db, &actor().await?, id).await }.await)
+    as_actor(|db, a| async move { service::get_unit(&db, &a, id).await }).await
 }
 
 #[server(endpoint = "units/create")]
-pub async fn create_unit(
-    code: String,
-    name: String,
-    kind: String,
-    parent_id: String,
-) -> Result<i32, AppError> {
-    use crate::server::request::{actor, finish, state};
-    let form = UnitForm {
-        code,
-        name,
-        kind,
-        parent_id,
-    };
-    finish(
-        async { crate::org::service::create_unit(&state()?.db, &actor().await?, &form).await }
-            .await,
-    )
+pub async fn create_unit(form: UnitForm) -> Result<i32, AppError> {
+    as_actor(|db, a| async move { service::create_unit(&db, &a, &form).await }).await
 }
 
 #[server(endpoint = "units/update")]
-pub async fn update_unit(
-    id: i32,
-    code: String,
-    name: String,
-    kind: String,
-    parent_id: String,
-) -> Result<(), AppError> {
-    use crate::server::request::{actor, finish, state};
-    let form = UnitForm {
-        code,
-        name,
-        kind,
-        parent_id,
-    };
-    finish(
-        async { crate::org::service::update_unit(&state()?.db, &actor().await?, id, &form).await }
-            .await,
-    )
+pub async fn update_unit(id: i32, form: UnitForm) -> Result<(), AppError> {
+    as_actor(|db, a| async move { service::update_unit(&db, &a, id, &form).await }).await
 }
 
 #[server(endpoint = "units/set_active")]
 pub async fn set_unit_active(id: i32, active: bool) -> Result<(), AppError> {
-    use crate::server::request::{actor, finish, state};
-    finish(
-        async {
-            crate::org::service::set_unit_active(&state()?.db, &actor().await?, id, active).await
-        }
-        .await,
-    )
+    as_actor(|db, a| async move { service::set_unit_active(&db, &a, id, active).await }).await
 }

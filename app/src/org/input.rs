@@ -3,53 +3,26 @@
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
 use crate::org::model::UnitForm;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum UnitKind {
-    Sekretariat,
-    Dinas,
-    Badan,
-    Bidang,
-    Seksi,
-    Puskesmas,
-    Sekolah,
-    Kecamatan,
-    Kelurahan,
-    Lainnya,
+crate::coded! {
+    /// What kind of office a unit is.
+    pub enum UnitKind {
+        Sekretariat = "sekretariat",
+        Dinas = "dinas",
+        Badan = "badan",
+        Bidang = "bidang",
+        Seksi = "seksi",
+        Puskesmas = "puskesmas",
+        Sekolah = "sekolah",
+        Kecamatan = "kecamatan",
+        Kelurahan = "kelurahan",
+        Lainnya = "lainnya",
+    }
 }
 
 impl UnitKind {
-    pub const ALL: [UnitKind; 10] = [
-        UnitKind::Sekretariat,
-        UnitKind::Dinas,
-        UnitKind::Badan,
-        UnitKind::Bidang,
-        UnitKind::Seksi,
-        UnitKind::Puskesmas,
-        UnitKind::Sekolah,
-        UnitKind::Kecamatan,
-        UnitKind::Kelurahan,
-        UnitKind::Lainnya,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            UnitKind::Sekretariat => "sekretariat",
-            UnitKind::Dinas => "dinas",
-            UnitKind::Badan => "badan",
-            UnitKind::Bidang => "bidang",
-            UnitKind::Seksi => "seksi",
-            UnitKind::Puskesmas => "puskesmas",
-            UnitKind::Sekolah => "sekolah",
-            UnitKind::Kecamatan => "kecamatan",
-            UnitKind::Kelurahan => "kelurahan",
-            UnitKind::Lainnya => "lainnya",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<UnitKind> {
-        UnitKind::ALL.into_iter().find(|k| k.code() == s.trim())
+        UnitKind::from_code(s.trim())
     }
 
     pub fn label(self) -> K {

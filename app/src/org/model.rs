@@ -1,5 +1,6 @@
 //! Units as they cross the wire.
 
+use crate::org::input::UnitKind;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -8,7 +9,7 @@ pub struct UnitRow {
     pub parent_id: Option<i32>,
     pub code: String,
     pub name: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub active: bool,
     /// 0 for a top unit, in depth-first order of the list.
     pub depth: usize,
@@ -29,7 +30,7 @@ pub struct UnitDetail {
     pub parent_id: Option<i32>,
     pub code: String,
     pub name: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub active: bool,
     /// From the top unit down to this unit's parent.
     pub path: Vec<UnitRef>,

@@ -7,11 +7,10 @@ use crate::org::api::{get_unit, list_units, CreateUnit, SetUnitActive, UpdateUni
 use crate::org::input::UnitKind;
 use crate::org::model::{UnitDetail, UnitRow};
 use crate::org::rules::{subtree, TreeNode};
-use crate::ui::widgets::{
-    action_error, error_box, msg_for, saved_flag, ErrorBox, Field, Loading, Notice, PageHead,
-};
+use crate::ui::page::{loaded, route_id};
+use crate::ui::widgets::{action_error, error_box, msg_for, saved_flag, Field, Notice, PageHead};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use std::collections::HashSet;
 
 fn matches(row: &UnitRow, filter: &str) -> bool {
@@ -36,14 +35,7 @@ pub fn UnitsPage() -> impl IntoView {
                 <input id="unit-filter" type="search" class="filter" placeholder=i.t(K::UnitsFilter)
                     on:input=move |ev| filter.set(event_target_value(&ev)) prop:value=filter />
             </div>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match units.await {
-                        Ok(rows) => view! { <UnitTable rows filter /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(units, move |rows| view! { <UnitTable rows filter /> })}
         </section>
     }
 }
@@ -75,7 +67,7 @@ fn UnitTable(rows: Vec<UnitRow>, filter: RwSignal<String>) -> impl IntoView {
                             let cell_class = format!("tree-cell depth-{}", r.depth.min(8));
                             let href = format!("/hr/units/{}", r.id);
                             let row = r.clone();
-                            let kind = UnitKind::parse(&r.kind).map(|k| i.t(k.label())).unwrap_or("");
+                            let kind = i.t(r.kind.label());
                             view! {
                                 <tr hidden=move || filter.with(|f| !matches(&row, f)) class:inactive=!r.active>
                                     <td class=cell_class>
@@ -128,28 +120,25 @@ fn UnitFields(
         .as_ref()
         .map(|u| (u.code.clone(), u.name.clone()))
         .unwrap_or_default();
-    let kind = initial
-        .as_ref()
-        .map(|u| u.kind.clone())
-        .unwrap_or_else(|| "bidang".into());
+    let kind = initial.as_ref().map_or(UnitKind::Bidang, |u| u.kind);
     let parent = initial.as_ref().and_then(|u| u.parent_id);
     view! {
         <Field label=i.t(K::UnitName) name="name" error=msg_for(errors, "name")>
-            <input id="name" name="name" value=name required maxlength="150" />
+            <input id="name" name="form[name]" value=name required maxlength="150" />
         </Field>
         <Field label=i.t(K::UnitCode) name="code" error=msg_for(errors, "code") hint=i.t(K::CodeHint)>
-            <input id="code" name="code" value=code required maxlength="30" autocapitalize="characters" />
+            <input id="code" name="form[code]" value=code required maxlength="30" autocapitalize="characters" />
         </Field>
         <Field label=i.t(K::UnitKind) name="kind" error=msg_for(errors, "kind")>
-            <select id="kind" name="kind">
+            <select id="kind" name="form[kind]">
                 {UnitKind::ALL
                     .into_iter()
-                    .map(|k| view! { <option value=k.code() selected=k.code() == kind>{i.t(k.label())}</option> })
+                    .map(|k| view! { <option value=k.code() selected=k == kind>{i.t(k.label())}</option> })
                     .collect_view()}
             </select>
         </Field>
         <Field label=i.t(K::UnitParent) name="parent_id" error=msg_for(errors, "parent_id")>
-            <select id="parent_id" name="parent_id">
+            <select id="parent_id" name="form[parent_id]">
                 <option value="" selected=parent.is_none()>{i.t(K::UnitNoParent)}</option>
                 {choices
                     .into_iter()
@@ -177,22 +166,14 @@ pub fn UnitNewPage() -> impl IntoView {
             <PageHead title=i.t(K::UnitsNew).to_string() />
             <p><a href="/hr/units">{i.t(K::BackToUnits)}</a></p>
             {error_box(errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match units.await {
-                        Ok(rows) => view! {
-                            <ActionForm action=action attr:class="form" attr:novalidate=true>
-                                <UnitFields initial=None rows errors />
-                                <button type="submit" class="button" disabled=move || action.pending().get()>
-                                    {i.t(K::Save)}
-                                </button>
-                            </ActionForm>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(units, move |rows| view! {
+                <ActionForm action=action attr:class="form" attr:novalidate=true>
+                    <UnitFields initial=None rows errors />
+                    <button type="submit" class="button" disabled=move || action.pending().get()>
+                        {i.t(K::Save)}
+                    </button>
+                </ActionForm>
+            })}
         </section>
     }
 }
@@ -200,19 +181,12 @@ pub fn UnitNewPage() -> impl IntoView {
 #[component]
 pub fn UnitEditPage() -> impl IntoView {
     let i = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id();
     let update = ServerAction::<UpdateUnit>::new();
     let toggle = ServerAction::<SetUnitActive>::new();
     let version = move || (update.version().get(), toggle.version().get());
     let data = Resource::new(
-        move || (id(), version()),
+        move || (id.get().unwrap_or(0), version()),
         |(id, _)| async move { Ok::<_, AppError>((get_unit(id).await?, list_units().await?)) },
     );
     let errors = action_error(update.value());
@@ -224,14 +198,7 @@ pub fn UnitEditPage() -> impl IntoView {
             {move || saved().then(|| view! { <Notice text=i.t(K::Saved).to_string() /> })}
             {error_box(errors)}
             {error_box(toggle_errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((unit, rows)) => view! { <UnitEditor unit rows update toggle errors /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |(unit, rows)| view! { <UnitEditor unit rows update toggle errors /> })}
         </section>
     }
 }

@@ -7,24 +7,19 @@ use crate::org::input::{parse_code, parse_name, parse_optional_id};
 use crate::people::job_level::JobLevel;
 use crate::people::model::{EmployeeForm, PositionForm};
 use crate::people::nip::{days_in_month, Nip, Sex};
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EmploymentStatus {
-    /// Pegawai Negeri Sipil.
-    Pns,
-    /// Pegawai Pemerintah dengan Perjanjian Kerja.
-    Pppk,
+crate::coded! {
+    /// PNS or PPPK.
+    pub enum EmploymentStatus {
+        /// Pegawai Negeri Sipil.
+        Pns = "PNS",
+        /// Pegawai Pemerintah dengan Perjanjian Kerja.
+        Pppk = "PPPK",
+    }
 }
 
 impl EmploymentStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            EmploymentStatus::Pns => "PNS",
-            EmploymentStatus::Pppk => "PPPK",
-        }
-    }
-
+    /// As typed on a form or in a CSV file (any case).
     pub fn parse(s: &str) -> Option<EmploymentStatus> {
         match s.trim().to_ascii_uppercase().as_str() {
             "PNS" => Some(EmploymentStatus::Pns),

@@ -16,70 +16,33 @@ pub enum JobFamily {
     Executing,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-pub enum JobLevel {
-    JptUtama,
-    JptMadya,
-    JptPratama,
-    Administrator,
-    Pengawas,
-    Pelaksana,
-    JfAhliUtama,
-    JfAhliMadya,
-    JfAhliMuda,
-    JfAhliPertama,
-    JfPenyelia,
-    JfMahir,
-    JfTerampil,
-    JfPemula,
+crate::coded! {
+    /// A job level (jenjang jabatan); the code is stored and used in CSV files.
+    #[derive(PartialOrd, Ord)]
+    pub enum JobLevel {
+        JptUtama = "jpt_utama",
+        JptMadya = "jpt_madya",
+        JptPratama = "jpt_pratama",
+        Administrator = "administrator",
+        Pengawas = "pengawas",
+        Pelaksana = "pelaksana",
+        JfAhliUtama = "jf_ahli_utama",
+        JfAhliMadya = "jf_ahli_madya",
+        JfAhliMuda = "jf_ahli_muda",
+        JfAhliPertama = "jf_ahli_pertama",
+        JfPenyelia = "jf_penyelia",
+        JfMahir = "jf_mahir",
+        JfTerampil = "jf_terampil",
+        JfPemula = "jf_pemula",
+    }
 }
 
 impl JobLevel {
-    pub const ALL: [JobLevel; 14] = [
-        JobLevel::JptUtama,
-        JobLevel::JptMadya,
-        JobLevel::JptPratama,
-        JobLevel::Administrator,
-        JobLevel::Pengawas,
-        JobLevel::Pelaksana,
-        JobLevel::JfAhliUtama,
-        JobLevel::JfAhliMadya,
-        JobLevel::JfAhliMuda,
-        JobLevel::JfAhliPertama,
-        JobLevel::JfPenyelia,
-        JobLevel::JfMahir,
-        JobLevel::JfTerampil,
-        JobLevel::JfPemula,
-    ];
-
-    /// The code stored in the database and used in CSV files.
-    pub fn code(self) -> &'static str {
-        match self {
-            JobLevel::JptUtama => "jpt_utama",
-            JobLevel::JptMadya => "jpt_madya",
-            JobLevel::JptPratama => "jpt_pratama",
-            JobLevel::Administrator => "administrator",
-            JobLevel::Pengawas => "pengawas",
-            JobLevel::Pelaksana => "pelaksana",
-            JobLevel::JfAhliUtama => "jf_ahli_utama",
-            JobLevel::JfAhliMadya => "jf_ahli_madya",
-            JobLevel::JfAhliMuda => "jf_ahli_muda",
-            JobLevel::JfAhliPertama => "jf_ahli_pertama",
-            JobLevel::JfPenyelia => "jf_penyelia",
-            JobLevel::JfMahir => "jf_mahir",
-            JobLevel::JfTerampil => "jf_terampil",
-            JobLevel::JfPemula => "jf_pemula",
-        }
-    }
-
+    /// A level as a person may type it ("JF Ahli Pertama", "jf-ahli-pertama").
     pub fn parse(code: &str) -> Option<JobLevel> {
-        // Stored codes match exactly (and every list row parses one), so try that
-        // before normalising what a person typed.
-        if let Some(l) = JobLevel::ALL.into_iter().find(|l| l.code() == code) {
-            return Some(l);
-        }
-        let c = code.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-        JobLevel::ALL.into_iter().find(|l| l.code() == c)
+        JobLevel::from_code(code).or_else(|| {
+            JobLevel::from_code(&code.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
+        })
     }
 
     /// The name users read (the same in both languages: these are legal terms).

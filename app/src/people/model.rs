@@ -1,5 +1,8 @@
 //! Positions, employees and profiles as they cross the wire.
 
+use crate::people::input::EmploymentStatus;
+use crate::people::job_level::JobLevel;
+use crate::people::nip::Sex;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -7,7 +10,7 @@ pub struct PositionRow {
     pub id: i32,
     pub code: String,
     pub name: String,
-    pub job_level: String,
+    pub job_level: JobLevel,
     pub active: bool,
     /// Employees currently holding the position.
     pub holders: i64,
@@ -25,11 +28,11 @@ pub struct EmployeeRow {
     pub id: i32,
     pub nip: String,
     pub name: String,
-    pub status: String,
+    pub status: EmploymentStatus,
     pub active: bool,
     pub unit_name: Option<String>,
     pub position_name: Option<String>,
-    pub job_level: Option<String>,
+    pub job_level: Option<JobLevel>,
     pub is_head: bool,
 }
 
@@ -66,6 +69,8 @@ pub struct EmployeeForm {
     pub status: String,
     pub unit_id: String,
     pub position_id: String,
+    /// A checkbox: "on" when ticked, absent otherwise.
+    #[serde(default, deserialize_with = "crate::ui::html::checkbox")]
     pub is_head: bool,
     /// YYYY-MM-DD; empty means today.
     pub start_date: String,
@@ -85,7 +90,7 @@ pub struct AssignmentView {
     pub unit_name: String,
     pub position_id: i32,
     pub position_name: String,
-    pub job_level: String,
+    pub job_level: JobLevel,
     pub is_head: bool,
     pub start_date: String,
     pub end_date: Option<String>,
@@ -111,8 +116,8 @@ pub struct EmployeeDetail {
     pub id: i32,
     pub nip: String,
     pub name: String,
-    pub sex: String,
-    pub status: String,
+    pub sex: Sex,
+    pub status: EmploymentStatus,
     pub active: bool,
     pub current: Option<AssignmentView>,
     pub history: Vec<AssignmentView>,
@@ -127,14 +132,14 @@ pub struct Profile {
     pub employee_id: i32,
     pub name: String,
     pub nip: String,
-    pub sex: String,
-    pub status: String,
+    pub sex: Sex,
+    pub status: EmploymentStatus,
     pub active: bool,
     pub agency_name: String,
     /// From the top unit down to the employee's own unit.
     pub unit_path: Vec<String>,
     pub position_name: Option<String>,
-    pub job_level: Option<String>,
+    pub job_level: Option<JobLevel>,
     pub is_head: bool,
     pub since: Option<String>,
     pub supervisor: Option<SupervisorView>,
@@ -155,10 +160,27 @@ pub struct HrOverview {
     pub positions: i64,
     /// Top units with everyone below them, largest first.
     pub by_unit: Vec<CountRow>,
-    /// Job level codes in the order of `JobLevel::ALL`.
-    pub by_level: Vec<CountRow>,
+    /// In the order of `JobLevel::ALL`, levels nobody holds left out.
+    pub by_level: Vec<(JobLevel, i64)>,
+}
+
+/// The HR overview page: the figures and their charts (drawn by `ui::chart`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HrOverviewPage {
+    pub figures: HrOverview,
     pub by_unit_svg: String,
     pub by_level_svg: String,
+}
+
+/// HR's choice of someone's direct supervisor, as the form posts it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupervisorForm {
+    /// "nip" (use `supervisor_nip`), "nobody", or "derived" (from the unit heads).
+    pub mode: String,
+    #[serde(default)]
+    pub supervisor_nip: String,
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// The result of checking (and possibly importing) an employee CSV file.

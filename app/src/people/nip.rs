@@ -7,20 +7,15 @@ use crate::i18n::K;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Sex {
-    Male,
-    Female,
+crate::coded! {
+    /// Laki-laki (L) or perempuan (P), as Indonesian forms write it.
+    pub enum Sex {
+        Male = "L",
+        Female = "P",
+    }
 }
 
 impl Sex {
-    pub fn code(self) -> &'static str {
-        match self {
-            Sex::Male => "L",
-            Sex::Female => "P",
-        }
-    }
-
     /// Accepts the codes used on Indonesian forms (L/P) and the NIP digit (1/2).
     pub fn parse(s: &str) -> Option<Sex> {
         match s.trim().to_ascii_uppercase().as_str() {

@@ -1,6 +1,8 @@
-//! Server-only plumbing: application state, database access, entities and the
-//! helpers server functions use to reach them.
+//! Server-only plumbing: application state, database access, entities, the domains'
+//! caches and the helpers server functions use to reach them.
 
+pub mod caches;
+pub mod constraints;
 pub mod db;
 pub mod entities;
 pub mod read_cache;

@@ -1,14 +1,18 @@
 //! What server functions need from the request they serve: the state, the acting
-//! user (loaded once per request), the client address, and setting the HTTP status
-//! of an error so a forbidden call is a real 403, not a 500 with a body.
+//! user (loaded once per request), the client address, the domains' caches, and the
+//! HTTP status of an error, so a forbidden call is a real 403, not a 500 with a body.
+//!
+//! Every server function has the same thin body (`as_actor`, or `as_visitor` for
+//! pages the public may read): who is acting, then one service call, then the DTO.
 
 use crate::auth::model::Actor;
-use crate::auth::rules::{cookie_value, SESSION_COOKIE};
-use crate::error::AppError;
+use crate::error::{internal, AppError};
 use crate::server::state::AppState;
+use crate::server::Db;
 use http::request::Parts;
 use leptos::prelude::*;
-use sha2::{Digest, Sha256};
+use std::any::Any;
+use std::future::Future;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
 
@@ -22,29 +26,19 @@ pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| internal("AppState missing from context"))
 }
 
-/// Logs an internal failure under a fresh id and returns the error the user sees.
-pub fn internal(cause: impl std::fmt::Display) -> AppError {
-    let request_id = hex::encode(rand::random::<[u8; 4]>());
-    tracing::error!(request_id, "internal error: {cause}");
-    AppError::Internal { request_id }
-}
-
-impl From<sea_orm::DbErr> for AppError {
-    fn from(e: sea_orm::DbErr) -> Self {
-        internal(e)
-    }
-}
-
-/// SHA-256 of a session token, as stored in `sessions.id`.
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+/// The cache of type `T` a domain registered (`server::caches`).
+pub fn cache<T: Any + Send + Sync>() -> Result<Arc<T>, AppError> {
+    state()?
+        .caches
+        .get::<T>()
+        .ok_or_else(|| internal(std::any::type_name::<T>()))
 }
 
 /// The session token of the current request, if it carries one.
 pub fn session_token() -> Option<String> {
     let parts = use_context::<Parts>()?;
     let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-    cookie_value(header, SESSION_COOKIE).filter(|t| !t.is_empty())
+    crate::auth::token::from_cookies(header)
 }
 
 /// The logged-in user, or None.
@@ -54,9 +48,10 @@ pub async fn actor_opt() -> Result<Option<Actor>, AppError> {
         let Some(token) = session_token() else {
             return Ok(None);
         };
-        let hash = token_hash(&token);
+        let hash = crate::auth::token::hash(&token);
+        let sessions = cache::<crate::auth::cache::SessionCache>()?;
         let load = crate::auth::service::actor_for_session(&st.db, &hash);
-        let actor = st.sessions.get_or_load(hash.clone(), load).await?;
+        let actor = sessions.get_or_load(hash.clone(), load).await?;
         Ok(Option::clone(&actor))
     };
     match use_context::<RequestCache>() {
@@ -112,12 +107,24 @@ pub fn is_plain_form_post() -> bool {
         .unwrap_or(false)
 }
 
-/// Runs a service as the logged-in user: the thin body of most server functions.
+/// The body of a server function for a logged-in user: `f` gets the connection and
+/// the actor and calls one service.
 pub async fn as_actor<T, F, Fut>(f: F) -> Result<T, AppError>
 where
-    F: FnOnce(crate::server::Db, Actor) -> Fut,
-    Fut: std::future::Future<Output = Result<T, AppError>>,
+    F: FnOnce(Db, Actor) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
 {
     let run = async { f(state()?.db, actor().await?).await };
+    finish(run.await)
+}
+
+/// The body of a server function the public may call too: the actor is None for a
+/// visitor, and the service decides what a visitor may read.
+pub async fn as_visitor<T, F, Fut>(f: F) -> Result<T, AppError>
+where
+    F: FnOnce(Db, Option<Actor>) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let run = async { f(state()?.db, actor_opt().await?).await };
     finish(run.await)
 }

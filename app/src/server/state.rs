@@ -1,6 +1,7 @@
 //! The state shared by SSR, server functions and plain HTTP handlers. Built per
 //! router, never global, so every test can run on its own fresh database.
 
+use crate::server::caches::Caches;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -15,6 +16,9 @@ pub struct Config {
     /// Origins allowed to make state-changing requests besides the request's own host,
     /// e.g. `https://cakap.example.go.id` behind a proxy that rewrites `Host`.
     pub allowed_origins: Vec<String>,
+    /// Remember list pages and dashboards between commits: only where this process
+    /// sees every write (SQLite; see `server::read_cache`).
+    pub read_cache: bool,
 }
 
 #[derive(Clone, Debug, FromRef)]
@@ -22,7 +26,18 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
-    pub sessions: Arc<crate::auth::cache::SessionCache>,
-    pub employee_pages: Arc<crate::people::service::employee_list::EmployeePages>,
-    pub dashboards: Arc<crate::assessment::service::dashboard::Dashboards>,
+    /// The domains' read caches, each registered by its domain.
+    pub caches: Arc<Caches>,
+}
+
+impl AppState {
+    pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection, config: Config) -> Self {
+        let caches = Caches::registered(&config);
+        AppState {
+            leptos_options,
+            db,
+            config: Arc::new(config),
+            caches: Arc::new(caches),
+        }
+    }
 }

@@ -119,7 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route
                         ssr=SsrMode::Async
                         path=path!("/hr/employees/new")
-                        view=crate::people::view::employee_edit::EmployeeNewPage
+                        view=crate::people::view::employee_form::EmployeeNewPage
                     />
                     <Route
                         ssr=SsrMode::Async

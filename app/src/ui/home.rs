@@ -4,6 +4,7 @@
 use crate::auth::model::Actor;
 use crate::i18n::{use_i18n, K};
 use crate::ui::app::use_me;
+use crate::ui::page::loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -12,14 +13,10 @@ pub fn HomePage() -> impl IntoView {
     let me = use_me();
     view! {
         <Title text="" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match me.await.ok().flatten() {
-                    Some(user) => view! { <Dashboard user /> }.into_any(),
-                    None => view! { <Welcome /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(me, |user| match user {
+            Some(user) => view! { <Dashboard user /> }.into_any(),
+            None => view! { <Welcome /> }.into_any(),
+        })}
     }
 }
 

@@ -1,5 +1,22 @@
-//! Escaping for the few places that build HTML as text (large static tables, where
-//! one string renders many times faster than thousands of view nodes).
+//! HTML as text and as posted: escaping for the few places that build HTML as a
+//! string (large static tables, where one string renders many times faster than
+//! thousands of view nodes), and reading what a plain form posts.
+
+/// A checkbox field: a ticked box posts "on" (or the WASM side sends `true`); an
+/// unticked one posts nothing.
+pub fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Posted {
+        Flag(bool),
+        Text(String),
+    }
+    Ok(match Posted::deserialize(d)? {
+        Posted::Flag(b) => b,
+        Posted::Text(s) => !s.is_empty() && s != "false" && s != "off",
+    })
+}
 
 /// Escapes text for use in element content and in double-quoted attributes.
 pub fn escape(s: &str) -> String {
@@ -29,6 +46,20 @@ pub fn push_escaped(out: &mut String, s: &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_ticked_box_is_true_however_it_is_posted() {
+        #[derive(serde::Deserialize)]
+        struct F {
+            #[serde(default, deserialize_with = "super::checkbox")]
+            b: bool,
+        }
+        let f = |json: &str| serde_json::from_str::<F>(json).unwrap().b;
+        assert!(f(r#"{"b":"on"}"#));
+        assert!(f(r#"{"b":true}"#));
+        assert!(!f(r#"{"b":"false"}"#));
+        assert!(!f("{}"));
+    }
+
     #[test]
     fn markup_in_data_cannot_become_markup() {
         assert_eq!(

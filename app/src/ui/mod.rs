@@ -1,9 +1,11 @@
 //! Cross-cutting UI: the application shell and router, the layout and navigation,
-//! shared widgets (errors, form fields, loading), and the chart wrapper.
+//! shared widgets (errors, form fields, loading), how a page loads its data, and
+//! every chart (drawn on the server).
 
 pub mod app;
 pub mod chart;
 pub mod home;
 pub mod html;
 pub mod layout;
+pub mod page;
 pub mod widgets;

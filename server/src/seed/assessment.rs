@@ -5,31 +5,33 @@
 //! service, so a first run shows full dashboards and their progress.
 
 use super::Rng;
-use app::assessment::model::CampaignForm;
+use app::assessment::model::{CampaignForm, RaterStatus, Source};
 use app::assessment::service::{campaigns, closing};
 use app::auth::model::Actor;
-use app::competency::model::TechnicalForm;
+use app::competency::model::{StandardStatus, TechnicalForm};
 use app::competency::service::{dictionary, standards};
 use app::error::AppError;
+use app::server::entities::{answer, campaign, campaign_rater, position};
 use app::server::{sql, write_tx, Db};
-use sea_orm::Value;
+use sea_orm::sea_query::Expr;
+use sea_orm::{raw_sql, ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 
-const COMMENTS: &[(&str, &[&str])] = &[
-    ("supervisor", &[
+const COMMENTS: &[(Source, &[&str])] = &[
+    (Source::Supervisor, &[
         "Konsisten menyelesaikan tugas tepat waktu; perlu lebih berani mengambil keputusan sendiri.",
         "Komunikasi dengan pasien dan keluarga sangat baik. Pertahankan.",
         "Mulai membimbing rekan baru; lanjutkan dengan membuat catatan prosedur yang rapi.",
         "Perlu lebih aktif menyampaikan kendala di lapangan sebelum menjadi masalah.",
     ]),
-    ("peer", &[
+    (Source::Peer, &[
         "Selalu siap membantu saat jadwal jaga padat.",
         "Kadang sulit dihubungi saat koordinasi mendadak.",
         "Terbuka menerima masukan dan cepat memperbaiki.",
         "Bisa lebih sering berbagi informasi dengan tim.",
         "Menjadi contoh dalam kejujuran dan kedisiplinan.",
     ]),
-    ("subordinate", &[
+    (Source::Subordinate, &[
         "Memberi arahan yang jelas dan adil kepada staf.",
         "Kami berharap lebih sering ada rapat evaluasi singkat.",
         "Mendukung staf yang ingin ikut pelatihan.",
@@ -42,14 +44,14 @@ async fn nurse_competency(db: &Db, hr: &Actor) -> Result<i32, AppError> {
         code: "T.1".into(),
         name: "Asuhan Keperawatan".into(),
         definition: "Kemampuan memberikan asuhan keperawatan yang aman dan bermutu sesuai standar profesi.".into(),
-        levels: [
+        levels: vec![
             level("Melakukan tindakan keperawatan dasar dengan bimbingan."),
             level("Melakukan asuhan keperawatan mandiri pada pasien dengan kondisi stabil."),
             level("Menangani pasien dengan kondisi kompleks dan mengoordinasikan tim jaga."),
             level("Mengembangkan standar asuhan dan membimbing perawat lain."),
             level("Menjadi rujukan asuhan keperawatan di tingkat daerah."),
         ],
-        indicators: std::array::from_fn(|_| String::new()),
+        indicators: vec![String::new(); 5],
     })
     .await
 }
@@ -57,18 +59,17 @@ async fn nurse_competency(db: &Db, hr: &Actor) -> Result<i32, AppError> {
 /// Ratified version 1 of every position's standard.
 async fn ratify_all(db: &Db, hr: &Actor, agency: i32, nurse_tech: i32) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
-    let positions = sql::all(
-        &tx,
-        "SELECT id, code, job_level FROM positions WHERE agency_id = $1",
-        vec![agency.into()],
-    )
-    .await?;
+    let positions = position::Entity::find()
+        .filter(position::Column::AgencyId.eq(agency))
+        .order_by_asc(position::Column::Id)
+        .all(&tx)
+        .await?;
     for p in positions {
-        let mut items = standards::defaults(&tx, &sql::get::<String>(&p, "job_level")?).await?;
-        if sql::get::<String>(&p, "code")?.starts_with("PERAWAT") {
+        let mut items = standards::defaults(&tx, p.job_level).await?;
+        if p.code.starts_with("PERAWAT") {
             items.push((nurse_tech, 2));
         }
-        standards::insert_standard(&tx, agency, sql::get(&p, "id")?, 1, "ratified", &items).await?;
+        standards::insert_standard(&tx, agency, p.id, 1, StandardStatus::Ratified, &items).await?;
     }
     app::audit::service::change(
         &tx,
@@ -91,66 +92,84 @@ fn talent(emp: i32, comp: i32) -> f64 {
     (h % 171) as f64 / 100.0 - 1.2
 }
 
+/// One competency of one form to answer.
+#[derive(FromQueryResult)]
+struct Question {
+    id: i32,
+    agency_id: i32,
+    ratee_id: i32,
+    source: Source,
+    competency_id: i32,
+    required_level: i16,
+}
+
 async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
-    let rows = sql::all(
-        &tx,
-        "SELECT r.id, r.agency_id, r.ratee_id, r.source, i.competency_id, i.required_level FROM campaign_raters r \
-         JOIN campaign_ratees t ON t.campaign_id = r.campaign_id AND t.employee_id = r.ratee_id \
-         JOIN standard_items i ON i.standard_id = t.standard_id WHERE r.campaign_id = $1 ORDER BY r.id, i.competency_id",
-        vec![campaign.into()],
-    )
-    .await?;
+    // Every form with its competencies, in a stable order so the demo is the same
+    // on every machine.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT r.id, r.agency_id, r.ratee_id, r.source, i.competency_id, i.required_level
+         FROM campaign_raters r
+         JOIN campaign_ratees t ON t.campaign_id = r.campaign_id AND t.employee_id = r.ratee_id
+         JOIN standard_items i ON i.standard_id = t.standard_id
+         WHERE r.campaign_id = {campaign} ORDER BY r.id, i.competency_id"
+    );
+    let rows = Question::find_by_statement(sql::on(&tx, stmt))
+        .all(&tx)
+        .await?;
     let mut answered: HashMap<i32, bool> = HashMap::new();
-    let mut out: Vec<Vec<Value>> = Vec::new();
-    for r in rows {
-        let id: i32 = sql::get(&r, "id")?;
+    let mut out = Vec::new();
+    for q in rows {
         // About one form in fifteen is never sent.
-        if !*answered.entry(id).or_insert_with(|| rng.below(15) != 0) {
+        if !*answered.entry(q.id).or_insert_with(|| rng.below(15) != 0) {
             continue;
         }
-        let source: String = sql::get(&r, "source")?;
-        let comp: i32 = sql::get(&r, "competency_id")?;
-        let req = f64::from(sql::get::<i16>(&r, "required_level")?);
-        let bias = if source == "self" { 0.6 } else { 0.0 };
+        let req = f64::from(q.required_level);
+        let bias = if q.source == Source::SelfRating {
+            0.6
+        } else {
+            0.0
+        };
         let noise = rng.below(121) as f64 / 100.0 - 0.6;
-        let level = (req + talent(sql::get(&r, "ratee_id")?, comp) + progress + bias + noise)
+        let level = (req + talent(q.ratee_id, q.competency_id) + progress + bias + noise)
             .round()
             .clamp(1.0, 5.0) as i16;
-        let bank = COMMENTS.iter().find(|(s, _)| *s == source).map(|(_, c)| *c);
+        let bank = COMMENTS
+            .iter()
+            .find(|(s, _)| *s == q.source)
+            .map(|(_, c)| *c);
         let comment = bank
             .filter(|_| rng.below(4) == 0)
             .map(|c| rng.pick(c).to_string());
-        out.push(vec![
-            sql::get::<i32>(&r, "agency_id")?.into(),
-            id.into(),
-            comp.into(),
-            level.into(),
-            comment.into(),
-        ]);
+        out.push(answer::ActiveModel {
+            agency_id: Set(q.agency_id),
+            rater_row_id: Set(q.id),
+            competency_id: Set(q.competency_id),
+            level: Set(Some(level)),
+            comment: Set(comment),
+            ..Default::default()
+        });
     }
-    sql::insert_rows(
-        &tx,
-        "answers",
-        &[
-            "agency_id",
-            "rater_row_id",
-            "competency_id",
-            "level",
-            "comment",
-        ],
-        out,
-    )
-    .await?;
-    for (id, sent) in answered {
-        if sent {
-            sql::exec(
-                &tx,
-                "UPDATE campaign_raters SET status = 'submitted', submitted_at = $1 WHERE id = $2",
-                vec![app::server::db::now().into(), id.into()],
+    sql::insert_many(&tx, out).await?;
+    let sent: Vec<i32> = answered
+        .into_iter()
+        .filter(|(_, s)| *s)
+        .map(|(id, _)| id)
+        .collect();
+    for ids in sent.chunks(500) {
+        campaign_rater::Entity::update_many()
+            .col_expr(
+                campaign_rater::Column::Status,
+                Expr::value(RaterStatus::Submitted),
             )
+            .col_expr(
+                campaign_rater::Column::SubmittedAt,
+                Expr::value(app::server::db::now()),
+            )
+            .filter(campaign_rater::Column::Id.is_in(ids.iter().copied()))
+            .exec(&tx)
             .await?;
-        }
     }
     app::server::commit(tx).await?;
     Ok(())
@@ -185,16 +204,15 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
             .and_hms_opt(9, 0, 0)
             .unwrap_or_default()
             .and_utc();
-        sql::exec(
-            &tx,
-            "UPDATE campaigns SET closed_at = $1, started_at = $2 WHERE id = $3",
-            vec![
-                closed.into(),
-                (closed - chrono::Duration::days(33)).into(),
-                id.into(),
-            ],
-        )
-        .await?;
+        campaign::Entity::update_many()
+            .col_expr(campaign::Column::ClosedAt, Expr::value(closed))
+            .col_expr(
+                campaign::Column::StartedAt,
+                Expr::value(closed - chrono::Duration::days(33)),
+            )
+            .filter(campaign::Column::Id.eq(id))
+            .exec(&tx)
+            .await?;
         app::server::commit(tx).await?;
     }
     Ok(())

@@ -4,73 +4,47 @@
 
 use super::{make_nip, names, Rng};
 use app::audit::service::{record, By, Entry};
+use app::auth::model::Role;
+use app::org::input::UnitKind;
+use app::people::input::EmploymentStatus;
+use app::people::job_level::JobLevel;
+use app::people::nip::Sex;
+use app::server::entities::{agency, assignment, employee, position, unit, user, user_role};
 use app::server::{db, sql, write_tx};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Value};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
+    QuerySelect, Set,
+};
 use serde_json::json;
 
 pub const BENCH_USER: &str = "hr.bench";
 pub const BENCH_PASSWORD: &str = "bench-2026";
-const BATCH: usize = 400;
+/// Rows held before they are written.
+const BATCH: usize = 2000;
 
-/// Rows of one table, flushed as multi-row INSERTs.
-struct Bulk<'a, C: ConnectionTrait> {
-    db: &'a C,
-    head: String,
-    cols: usize,
-    rows: Vec<Vec<Value>>,
+/// The next free id of a table (ids are given here so rows can refer to each other
+/// before they are written).
+async fn next_id<E: EntityTrait>(db: &impl ConnectionTrait, id: E::Column) -> Result<i32, DbErr> {
+    let max: Option<Option<i32>> = E::find()
+        .select_only()
+        .expr(Func::max(Expr::col(id)))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(max.flatten().unwrap_or(0) + 1)
 }
 
-impl<'a, C: ConnectionTrait> Bulk<'a, C> {
-    fn new(db: &'a C, table: &str, cols: &[&str]) -> Self {
-        Bulk {
-            db,
-            head: format!("INSERT INTO {table} ({}) VALUES ", cols.join(", ")),
-            cols: cols.len(),
-            rows: vec![],
-        }
+/// Writes the rows when enough are held (or when `all`).
+async fn flush<A: ActiveModelTrait>(
+    db: &impl ConnectionTrait,
+    rows: &mut Vec<A>,
+    all: bool,
+) -> Result<(), DbErr> {
+    if rows.len() >= BATCH || (all && !rows.is_empty()) {
+        sql::insert_many(db, std::mem::take(rows)).await?;
     }
-
-    async fn push(&mut self, row: Vec<Value>) -> Result<(), DbErr> {
-        self.rows.push(row);
-        if self.rows.len() >= BATCH {
-            self.flush().await?;
-        }
-        Ok(())
-    }
-
-    async fn flush(&mut self) -> Result<(), DbErr> {
-        if self.rows.is_empty() {
-            return Ok(());
-        }
-        let mut sql_text = self.head.clone();
-        let mut values = Vec::with_capacity(self.rows.len() * self.cols);
-        for (r, row) in self.rows.drain(..).enumerate() {
-            if r > 0 {
-                sql_text.push(',');
-            }
-            let marks: Vec<String> = (0..self.cols)
-                .map(|c| format!("${}", values.len() + c + 1))
-                .collect();
-            sql_text.push_str(&format!("({})", marks.join(",")));
-            values.extend(row);
-        }
-        sql::exec(self.db, &sql_text, values).await?;
-        Ok(())
-    }
-}
-
-async fn next_id(db: &impl ConnectionTrait, table: &str) -> Result<i32, DbErr> {
-    let row = sql::one(
-        db,
-        &format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}"),
-        vec![],
-    )
-    .await?;
-    Ok(row
-        .map(|r| sql::get::<i32>(&r, "m"))
-        .transpose()?
-        .unwrap_or(0)
-        + 1)
+    Ok(())
 }
 
 pub struct Generated {
@@ -79,208 +53,53 @@ pub struct Generated {
     pub employees: usize,
 }
 
+const POSITIONS: [(&str, &str, JobLevel); 10] = [
+    ("KADIS", "Kepala Dinas", JobLevel::JptPratama),
+    ("KABID", "Kepala Bidang", JobLevel::Administrator),
+    ("KASI", "Kepala Seksi", JobLevel::Pengawas),
+    ("ANALIS", "Analis Ahli Muda", JobLevel::JfAhliMuda),
+    ("PERTAMA", "Pranata Ahli Pertama", JobLevel::JfAhliPertama),
+    ("PENYELIA", "Penyelia", JobLevel::JfPenyelia),
+    ("MAHIR", "Teknisi Mahir", JobLevel::JfMahir),
+    ("TERAMPIL", "Teknisi Terampil", JobLevel::JfTerampil),
+    ("PELAKSANA", "Pengadministrasi Umum", JobLevel::Pelaksana),
+    ("PENGOLAH", "Pengolah Data", JobLevel::Pelaksana),
+];
+
 /// Creates agency `code` with `n` employees. Returns what was made.
 pub async fn generate(db: &DatabaseConnection, code: &str, n: usize) -> Result<Generated, DbErr> {
     let tx = write_tx(db).await?;
     let now = db::now();
-    let today = db::today();
-    let agency_id = next_id(&tx, "agencies").await?;
-    sql::exec(
-        &tx,
-        "INSERT INTO agencies (id, code, name, active, created_at) VALUES ($1, $2, $3, TRUE, $4)",
-        vec![
-            agency_id.into(),
-            code.into(),
-            format!("Instansi Uji Beban {code}").into(),
-            now.into(),
-        ],
-    )
+    let agency_id = next_id::<agency::Entity>(&tx, agency::Column::Id).await?;
+    agency::ActiveModel {
+        id: Set(agency_id),
+        code: Set(code.into()),
+        name: Set(format!("Instansi Uji Beban {code}")),
+        active: Set(true),
+        created_at: Set(now),
+    }
+    .insert(&tx)
     .await?;
-    // Positions: the demo catalogue; structural ones head units.
-    let pos_base = next_id(&tx, "positions").await?;
-    let levels = [
-        ("KADIS", "Kepala Dinas", "jpt_pratama"),
-        ("KABID", "Kepala Bidang", "administrator"),
-        ("KASI", "Kepala Seksi", "pengawas"),
-        ("ANALIS", "Analis Ahli Muda", "jf_ahli_muda"),
-        ("PERTAMA", "Pranata Ahli Pertama", "jf_ahli_pertama"),
-        ("PENYELIA", "Penyelia", "jf_penyelia"),
-        ("MAHIR", "Teknisi Mahir", "jf_mahir"),
-        ("TERAMPIL", "Teknisi Terampil", "jf_terampil"),
-        ("PELAKSANA", "Pengadministrasi Umum", "pelaksana"),
-        ("PENGOLAH", "Pengolah Data", "pelaksana"),
-    ];
-    let mut pos = Bulk::new(
-        &tx,
-        "positions",
-        &[
-            "id",
-            "agency_id",
-            "code",
-            "name",
-            "job_level",
-            "active",
-            "created_at",
-            "updated_at",
-        ],
-    );
-    for (k, (c, name, level)) in levels.iter().enumerate() {
-        pos.push(vec![
-            (pos_base + k as i32).into(),
-            agency_id.into(),
-            (*c).into(),
-            (*name).into(),
-            (*level).into(),
-            true.into(),
-            now.into(),
-            now.into(),
-        ])
-        .await?;
-    }
-    pos.flush().await?;
-    // Unit tree: ~30 employees a unit, 10 divisions a department.
-    let unit_count = (n / 30).max(3);
-    let departments = (unit_count / 200).max(1);
-    let divisions = departments * 10;
-    let unit_base = next_id(&tx, "units").await?;
-    let mut units = Bulk::new(
-        &tx,
-        "units",
-        &[
-            "id",
-            "agency_id",
-            "parent_id",
-            "code",
-            "name",
-            "kind",
-            "active",
-            "created_at",
-            "updated_at",
-        ],
-    );
-    let mut unit_level = Vec::with_capacity(unit_count);
-    for u in 0..unit_count {
-        let id = unit_base + u as i32;
-        let (parent, kind, name, level) = if u < departments {
-            (None, "dinas", format!("Dinas {}", u + 1), 0)
-        } else if u < departments + divisions {
-            let d = (u - departments) % departments;
-            (
-                Some(unit_base + d as i32),
-                "bidang",
-                format!("Bidang {}", u + 1),
-                1,
-            )
-        } else {
-            let b = departments + (u - departments - divisions) % divisions;
-            (
-                Some(unit_base + b as i32),
-                "seksi",
-                format!("Seksi {}", u + 1),
-                2,
-            )
-        };
-        unit_level.push(level);
-        units
-            .push(vec![
-                id.into(),
-                agency_id.into(),
-                parent.into(),
-                format!("U{:06}", u + 1).into(),
-                name.into(),
-                kind.into(),
-                true.into(),
-                now.into(),
-                now.into(),
-            ])
-            .await?;
-    }
-    units.flush().await?;
-    drop(units);
-    let emp_base = next_id(&tx, "employees").await?;
-    let asg_base = next_id(&tx, "assignments").await?;
-    let mut emps = Bulk::new(
-        &tx,
-        "employees",
-        &[
-            "id",
-            "agency_id",
-            "nip",
-            "name",
-            "sex",
-            "status",
-            "active",
-            "created_at",
-            "updated_at",
-        ],
-    );
-    let mut asgs = Bulk::new(
-        &tx,
-        "assignments",
-        &[
-            "id",
-            "agency_id",
-            "employee_id",
-            "position_id",
-            "unit_id",
-            "is_head",
-            "start_date",
-            "end_date",
-            "created_at",
-        ],
-    );
-    let mut rng = Rng::new(250_000);
-    let serial_base = 1_000_000 + agency_id as u64 * 10_000_000;
-    for e in 0..n {
-        let id = emp_base + e as i32;
-        let female = rng.below(2) == 0;
-        let nip = make_nip(&mut rng, female, serial_base + e as u64);
-        emps.push(vec![
-            id.into(),
-            agency_id.into(),
-            nip.into(),
-            names::person(&mut rng, female).into(),
-            (if female { "P" } else { "L" }).into(),
-            "PNS".into(),
-            true.into(),
-            now.into(),
-            now.into(),
-        ])
-        .await?;
-        // The first unit_count employees head the units, one each.
-        let (unit, head, p) = match unit_level.get(e) {
-            Some(level) => (e, true, *level),
-            None => (e % unit_count, false, 3 + rng.below(7) as usize),
-        };
-        asgs.push(vec![
-            (asg_base + e as i32).into(),
-            agency_id.into(),
-            id.into(),
-            (pos_base + p as i32).into(),
-            (unit_base + unit as i32).into(),
-            head.into(),
-            today.into(),
-            Option::<chrono::NaiveDate>::None.into(),
-            now.into(),
-        ])
-        .await?;
-    }
-    emps.flush().await?;
-    asgs.flush().await?;
-    drop((emps, asgs));
-    let hash = app::auth::service::hash_password(BENCH_PASSWORD)
-        .map_err(|e| DbErr::Custom(e.to_string()))?;
-    let user_id = next_id(&tx, "users").await?;
-    sql::exec(&tx, "INSERT INTO users (id, username, display_name, password_hash, agency_id, employee_id, active, created_at) VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7)",
-        vec![user_id.into(), BENCH_USER.into(), "Admin Uji Beban".into(), hash.into(), agency_id.into(), emp_base.into(), now.into()]).await?;
-    for role in ["employee", "hr_admin"] {
-        sql::exec(
-            &tx,
-            "INSERT INTO user_roles (user_id, role, agency_id, created_at) VALUES ($1, $2, $3, $4)",
-            vec![user_id.into(), role.into(), agency_id.into(), now.into()],
-        )
-        .await?;
-    }
+    // Positions: a small catalogue; the structural ones head units.
+    let pos_base = next_id::<position::Entity>(&tx, position::Column::Id).await?;
+    let positions =
+        POSITIONS
+            .iter()
+            .enumerate()
+            .map(|(k, (c, name, level))| position::ActiveModel {
+                id: Set(pos_base + k as i32),
+                agency_id: Set(agency_id),
+                code: Set(c.to_string()),
+                name: Set(name.to_string()),
+                job_level: Set(*level),
+                active: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+            });
+    sql::insert_many(&tx, positions.collect()).await?;
+    let (unit_base, unit_level) = units(&tx, agency_id, n).await?;
+    let emp_base = employees(&tx, agency_id, n, (unit_base, &unit_level), pos_base).await?;
+    bench_login(&tx, agency_id, emp_base).await?;
     if tx.get_database_backend() == DbBackend::Postgres {
         for t in [
             "agencies",
@@ -290,32 +109,157 @@ pub async fn generate(db: &DatabaseConnection, code: &str, n: usize) -> Result<G
             "assignments",
             "users",
         ] {
-            sql::exec(
-                &tx,
-                &format!(
-                    "SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT MAX(id) FROM {t}))"
-                ),
-                vec![],
-            )
-            .await?;
+            // Ids were given here: the sequences must move past them.
+            let q = format!(
+                "SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT MAX(id) FROM {t}))"
+            );
+            tx.execute_unprepared(&q).await?;
         }
     }
-    record(
-        &tx,
-        &By::system("bench"),
-        Entry {
-            agency_id: Some(agency_id),
-            action: "generate",
-            entity: "agency",
-            entity_id: agency_id.to_string(),
-            summary: json!({ "employees": n, "units": unit_count }),
-        },
-    )
-    .await?;
+    let summary = json!({ "employees": n, "units": unit_level.len() });
+    let entry = Entry {
+        agency_id: Some(agency_id),
+        action: "generate",
+        entity: "agency",
+        entity_id: agency_id.to_string(),
+        summary,
+    };
+    record(&tx, &By::system("bench"), entry).await?;
     app::server::commit(tx).await?;
     Ok(Generated {
         agency_id,
-        units: unit_count,
+        units: unit_level.len(),
         employees: n,
     })
+}
+
+/// The unit tree: ~30 employees a unit, 10 divisions a department. Returns the first
+/// unit id and each unit's depth (0 department, 1 division, 2 front line).
+async fn units(
+    tx: &impl ConnectionTrait,
+    agency_id: i32,
+    n: usize,
+) -> Result<(i32, Vec<usize>), DbErr> {
+    let now = db::now();
+    let unit_count = (n / 30).max(3);
+    let departments = (unit_count / 200).max(1);
+    let divisions = departments * 10;
+    let unit_base = next_id::<unit::Entity>(tx, unit::Column::Id).await?;
+    let mut rows = Vec::new();
+    let mut unit_level = Vec::with_capacity(unit_count);
+    for u in 0..unit_count {
+        let (parent, kind, name, level) = if u < departments {
+            (None, UnitKind::Dinas, format!("Dinas {}", u + 1), 0)
+        } else if u < departments + divisions {
+            let d = (u - departments) % departments;
+            let parent = Some(unit_base + d as i32);
+            (parent, UnitKind::Bidang, format!("Bidang {}", u + 1), 1)
+        } else {
+            let b = departments + (u - departments - divisions) % divisions;
+            let parent = Some(unit_base + b as i32);
+            (parent, UnitKind::Seksi, format!("Seksi {}", u + 1), 2)
+        };
+        unit_level.push(level);
+        rows.push(unit::ActiveModel {
+            id: Set(unit_base + u as i32),
+            agency_id: Set(agency_id),
+            parent_id: Set(parent),
+            code: Set(format!("U{:06}", u + 1)),
+            name: Set(name),
+            kind: Set(kind),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+        });
+        flush(tx, &mut rows, false).await?;
+    }
+    flush(tx, &mut rows, true).await?;
+    Ok((unit_base, unit_level))
+}
+
+/// The employees and their assignments: the first ones head the units, one each;
+/// the rest are spread over the units. Returns the first employee id.
+async fn employees(
+    tx: &impl ConnectionTrait,
+    agency_id: i32,
+    n: usize,
+    (unit_base, unit_level): (i32, &[usize]),
+    pos_base: i32,
+) -> Result<i32, DbErr> {
+    let (now, today) = (db::now(), db::today());
+    let emp_base = next_id::<employee::Entity>(tx, employee::Column::Id).await?;
+    let asg_base = next_id::<assignment::Entity>(tx, assignment::Column::Id).await?;
+    let (mut emps, mut asgs) = (Vec::new(), Vec::new());
+    let mut rng = Rng::new(250_000);
+    let serial_base = 1_000_000 + agency_id as u64 * 10_000_000;
+    for e in 0..n {
+        let id = emp_base + e as i32;
+        let female = rng.below(2) == 0;
+        let nip = make_nip(&mut rng, female, serial_base + e as u64);
+        emps.push(employee::ActiveModel {
+            id: Set(id),
+            agency_id: Set(agency_id),
+            nip: Set(nip),
+            name: Set(names::person(&mut rng, female)),
+            sex: Set(if female { Sex::Female } else { Sex::Male }),
+            status: Set(EmploymentStatus::Pns),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+        });
+        let (unit, head, p) = match unit_level.get(e) {
+            Some(level) => (e, true, *level),
+            None => (e % unit_level.len(), false, 3 + rng.below(7) as usize),
+        };
+        asgs.push(assignment::ActiveModel {
+            id: Set(asg_base + e as i32),
+            agency_id: Set(agency_id),
+            employee_id: Set(id),
+            position_id: Set(pos_base + p as i32),
+            unit_id: Set(unit_base + unit as i32),
+            is_head: Set(head),
+            start_date: Set(today),
+            end_date: Set(None),
+            created_at: Set(now),
+        });
+        flush(tx, &mut emps, false).await?;
+        flush(tx, &mut asgs, false).await?;
+    }
+    flush(tx, &mut emps, true).await?;
+    flush(tx, &mut asgs, true).await?;
+    Ok(emp_base)
+}
+
+/// HR's login for the benchmark (the first employee, who heads the first department).
+async fn bench_login(tx: &impl ConnectionTrait, agency_id: i32, emp: i32) -> Result<(), DbErr> {
+    let now = db::now();
+    let hash = app::auth::service::hash_password(BENCH_PASSWORD)
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    let user_id = next_id::<user::Entity>(tx, user::Column::Id).await?;
+    user::ActiveModel {
+        id: Set(user_id),
+        username: Set(BENCH_USER.into()),
+        display_name: Set("Admin Uji Beban".into()),
+        password_hash: Set(hash),
+        agency_id: Set(Some(agency_id)),
+        employee_id: Set(Some(emp)),
+        active: Set(true),
+        created_at: Set(now),
+        last_login_at: Set(None),
+    }
+    .insert(tx)
+    .await?;
+    for role in [Role::Employee, Role::HrAdmin] {
+        user_role::ActiveModel {
+            user_id: Set(user_id),
+            role: Set(role),
+            agency_id: Set(Some(agency_id)),
+            unit_id: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(tx)
+        .await?;
+    }
+    Ok(())
 }

@@ -4,14 +4,104 @@
 //! closed by the real closing service, which is what the benchmark times.
 
 use super::bench::BENCH_USER;
+use app::assessment::model::{AddedBy, CampaignStatus, RaterStatus, Source};
 use app::assessment::service::closing;
+use app::competency::model::StandardStatus;
 use app::competency::service::standards;
+use app::server::entities::{campaign, campaign_ratee, position, result, result_comment};
+use app::server::entities::{standard, user};
 use app::server::{db, sql, write_tx};
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    raw_sql, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, Set, Statement,
+};
 use std::time::{Duration, Instant};
 
 fn err(e: impl std::fmt::Debug) -> DbErr {
     DbErr::Custom(format!("{e:?}"))
+}
+
+/// A running campaign with the demo's weights; returns its id.
+async fn new_campaign(tx: &impl ConnectionTrait, agency: i32, name: &str) -> Result<i32, DbErr> {
+    let m = campaign::ActiveModel {
+        agency_id: Set(agency),
+        name: Set(name.into()),
+        status: Set(CampaignStatus::Running),
+        starts_on: Set(db::today()),
+        ends_on: Set(db::today()),
+        w_self: Set(10),
+        w_supervisor: Set(50),
+        w_peer: Set(25),
+        w_subordinate: Set(15),
+        k: Set(3),
+        max_peers: Set(3),
+        skipped: Set(0),
+        created_at: Set(db::now()),
+        started_at: Set(Some(db::now())),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    Ok(m.id)
+}
+
+/// The statements that fill a campaign: written by hand, each one INSERT … SELECT,
+/// because generating 1.5 million forms row by row would take longer than closing.
+fn fill(c: i32, agency: i32, shift: i32) -> Vec<Statement> {
+    let (ratified, auto, pending) = (
+        StandardStatus::Ratified,
+        AddedBy::Auto,
+        RaterStatus::Pending,
+    );
+    let (me, sup, sub, peer) = (
+        Source::SelfRating,
+        Source::Supervisor,
+        Source::Subordinate,
+        Source::Peer,
+    );
+    let sent = RaterStatus::Submitted;
+    vec![
+        // The supervisor: the head of the unit, or for a head, the parent unit's head.
+        raw_sql!(Postgres, "INSERT INTO campaign_ratees (agency_id, campaign_id, employee_id, unit_id,
+             position_id, standard_id, supervisor_id)
+           SELECT a.agency_id, {c}, a.employee_id, a.unit_id, a.position_id, s.id, h.employee_id
+           FROM assignments a JOIN standards s ON s.position_id = a.position_id AND s.status = {ratified}
+           JOIN units un ON un.id = a.unit_id
+           LEFT JOIN assignments h ON h.is_head AND h.end_date IS NULL
+             AND h.unit_id = CASE WHEN a.is_head THEN un.parent_id ELSE a.unit_id END
+           WHERE a.agency_id = {agency} AND a.end_date IS NULL"),
+        raw_sql!(Postgres, "INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id,
+             source, added_by, status)
+           SELECT agency_id, campaign_id, employee_id, employee_id, {me}, {auto}, {pending}
+           FROM campaign_ratees WHERE campaign_id = {c}"),
+        raw_sql!(Postgres, "INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id,
+             source, added_by, status)
+           SELECT agency_id, campaign_id, employee_id, supervisor_id, {sup}, {auto}, {pending}
+           FROM campaign_ratees WHERE campaign_id = {c} AND supervisor_id IS NOT NULL"),
+        raw_sql!(Postgres, "INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id,
+             source, added_by, status)
+           SELECT agency_id, campaign_id, supervisor_id, employee_id, {sub}, {auto}, {pending}
+           FROM campaign_ratees WHERE campaign_id = {c} AND supervisor_id IS NOT NULL"),
+        raw_sql!(Postgres, "WITH ranked AS (SELECT t.agency_id, t.employee_id, t.unit_id,
+             ROW_NUMBER() OVER (PARTITION BY t.unit_id ORDER BY t.employee_id) AS rn,
+             COUNT(*) OVER (PARTITION BY t.unit_id) AS n
+             FROM campaign_ratees t
+             JOIN assignments a ON a.employee_id = t.employee_id AND a.end_date IS NULL AND NOT a.is_head
+             WHERE t.campaign_id = {c})
+           INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id, source, added_by, status)
+           SELECT x.agency_id, {c}, x.employee_id, y.employee_id, {peer}, {auto}, {pending}
+           FROM ranked x JOIN ranked y ON y.unit_id = x.unit_id AND y.employee_id <> x.employee_id
+             AND y.rn IN (x.rn % x.n + 1, (x.rn + 1) % x.n + 1, (x.rn + 2) % x.n + 1)"),
+        raw_sql!(Postgres, "INSERT INTO answers (agency_id, rater_row_id, competency_id, level, comment)
+           SELECT r.agency_id, r.id, i.competency_id,
+             1 + ((r.ratee_id * 7 + i.competency_id * 3 + r.id + {shift}) % 5),
+             CASE WHEN (r.id + i.competency_id) % 10 = 0 THEN 'Komentar uji beban' ELSE NULL END
+           FROM campaign_raters r
+           JOIN campaign_ratees t ON t.campaign_id = r.campaign_id AND t.employee_id = r.ratee_id
+           JOIN standard_items i ON i.standard_id = t.standard_id WHERE r.campaign_id = {c}"),
+        raw_sql!(Postgres, "UPDATE campaign_raters SET status = {sent} WHERE campaign_id = {c}"),
+    ]
 }
 
 async fn generate_one(
@@ -21,53 +111,10 @@ async fn generate_one(
     shift: i32,
 ) -> Result<(i32, u64), DbErr> {
     let tx = write_tx(db).await?;
-    let row = sql::one(
-        &tx,
-        "INSERT INTO campaigns (agency_id, name, status, starts_on, ends_on, w_self, w_supervisor, w_peer, \
-         w_subordinate, k, max_peers, skipped, created_at, started_at) \
-         VALUES ($1, $2, 'running', $3, $3, 10, 50, 25, 15, 3, 3, 0, $4, $4) RETURNING id",
-        vec![agency.into(), name.into(), db::today().into(), db::now().into()],
-    )
-    .await?
-    .ok_or(DbErr::RecordNotInserted)?;
-    let c: i32 = sql::get(&row, "id")?;
-    let steps = [
-        // The supervisor: the head of the unit, or for a head, the parent unit's head.
-        format!(
-            "INSERT INTO campaign_ratees (agency_id, campaign_id, employee_id, unit_id, position_id, standard_id, supervisor_id) \
-             SELECT a.agency_id, {c}, a.employee_id, a.unit_id, a.position_id, s.id, h.employee_id \
-             FROM assignments a JOIN standards s ON s.position_id = a.position_id AND s.status = 'ratified' \
-             JOIN units un ON un.id = a.unit_id \
-             LEFT JOIN assignments h ON h.is_head AND h.end_date IS NULL \
-               AND h.unit_id = CASE WHEN a.is_head THEN un.parent_id ELSE a.unit_id END \
-             WHERE a.agency_id = {agency} AND a.end_date IS NULL"
-        ),
-        format!("INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id, source, added_by, status) \
-             SELECT agency_id, campaign_id, employee_id, employee_id, 'self', 'auto', 'pending' FROM campaign_ratees WHERE campaign_id = {c}"),
-        format!("INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id, source, added_by, status) \
-             SELECT agency_id, campaign_id, employee_id, supervisor_id, 'supervisor', 'auto', 'pending' FROM campaign_ratees \
-             WHERE campaign_id = {c} AND supervisor_id IS NOT NULL"),
-        format!("INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id, source, added_by, status) \
-             SELECT agency_id, campaign_id, supervisor_id, employee_id, 'subordinate', 'auto', 'pending' FROM campaign_ratees \
-             WHERE campaign_id = {c} AND supervisor_id IS NOT NULL"),
-        format!("WITH ranked AS (SELECT t.agency_id, t.employee_id, t.unit_id, \
-               ROW_NUMBER() OVER (PARTITION BY t.unit_id ORDER BY t.employee_id) AS rn, COUNT(*) OVER (PARTITION BY t.unit_id) AS n \
-               FROM campaign_ratees t JOIN assignments a ON a.employee_id = t.employee_id AND a.end_date IS NULL AND NOT a.is_head \
-               WHERE t.campaign_id = {c}) \
-             INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id, source, added_by, status) \
-             SELECT x.agency_id, {c}, x.employee_id, y.employee_id, 'peer', 'auto', 'pending' FROM ranked x JOIN ranked y \
-               ON y.unit_id = x.unit_id AND y.employee_id <> x.employee_id \
-               AND y.rn IN (x.rn % x.n + 1, (x.rn + 1) % x.n + 1, (x.rn + 2) % x.n + 1)"),
-        format!("INSERT INTO answers (agency_id, rater_row_id, competency_id, level, comment) \
-             SELECT r.agency_id, r.id, i.competency_id, 1 + ((r.ratee_id * 7 + i.competency_id * 3 + r.id + {shift}) % 5), \
-               CASE WHEN (r.id + i.competency_id) % 10 = 0 THEN 'Komentar uji beban' ELSE NULL END \
-             FROM campaign_raters r JOIN campaign_ratees t ON t.campaign_id = r.campaign_id AND t.employee_id = r.ratee_id \
-             JOIN standard_items i ON i.standard_id = t.standard_id WHERE r.campaign_id = {c}"),
-        format!("UPDATE campaign_raters SET status = 'submitted' WHERE campaign_id = {c}"),
-    ];
+    let c = new_campaign(&tx, agency, name).await?;
     let mut answers = 0;
-    for s in &steps {
-        answers = sql::exec(&tx, s, vec![]).await?;
+    for s in fill(c, agency, shift) {
+        answers = tx.execute_raw(sql::on(&tx, s)).await?.rows_affected();
     }
     app::server::commit(tx).await?;
     Ok((c, answers))
@@ -85,22 +132,32 @@ pub struct Timings {
 pub async fn reclose(db: &DatabaseConnection) -> Result<Duration, DbErr> {
     let hr = bench_hr(db).await?;
     let tx = write_tx(db).await?;
-    let row = sql::one(
-        &tx,
-        "SELECT MAX(id) AS id FROM campaigns WHERE agency_id = $1",
-        vec![hr.agency_id.into()],
-    )
-    .await?
-    .ok_or(DbErr::RecordNotFound("campaign".into()))?;
-    let id: i32 = sql::get(&row, "id")?;
-    for q in [
-        "DELETE FROM results WHERE campaign_id = $1",
-        "DELETE FROM result_comments WHERE campaign_id = $1",
-        "UPDATE campaign_ratees SET jpm = NULL WHERE campaign_id = $1",
-        "UPDATE campaigns SET status = 'running' WHERE id = $1",
-    ] {
-        sql::exec(&tx, q, vec![id.into()]).await?;
-    }
+    let latest = campaign::Entity::find()
+        .filter(campaign::Column::AgencyId.eq(hr.agency_id.unwrap_or_default()))
+        .order_by_desc(campaign::Column::Id)
+        .one(&tx)
+        .await?
+        .ok_or(DbErr::RecordNotFound("campaign".into()))?;
+    let id = latest.id;
+    result::Entity::delete_many()
+        .filter(result::Column::CampaignId.eq(id))
+        .exec(&tx)
+        .await?;
+    result_comment::Entity::delete_many()
+        .filter(result_comment::Column::CampaignId.eq(id))
+        .exec(&tx)
+        .await?;
+    campaign_ratee::Entity::update_many()
+        .col_expr(
+            campaign_ratee::Column::Jpm,
+            Expr::value(Option::<f64>::None),
+        )
+        .filter(campaign_ratee::Column::CampaignId.eq(id))
+        .exec(&tx)
+        .await?;
+    let mut m: campaign::ActiveModel = latest.into();
+    m.status = Set(CampaignStatus::Running);
+    m.update(&tx).await?;
     app::server::commit(tx).await?;
     let start = Instant::now();
     closing::close(db, &hr, id).await.map_err(err)?;
@@ -108,40 +165,39 @@ pub async fn reclose(db: &DatabaseConnection) -> Result<Duration, DbErr> {
 }
 
 async fn bench_hr(db: &DatabaseConnection) -> Result<app::auth::model::Actor, DbErr> {
-    let user = sql::one(
-        db,
-        "SELECT id FROM users WHERE username = $1",
-        vec![BENCH_USER.into()],
-    )
-    .await?
-    .ok_or(DbErr::RecordNotFound("run gen-bench first".into()))?;
-    let u = app::server::entities::user::Entity::find_by_id(sql::get::<i32>(&user, "id")?)
+    let u = user::Entity::find()
+        .filter(user::Column::Username.eq(BENCH_USER))
         .one(db)
         .await?
-        .ok_or(DbErr::RecordNotFound(BENCH_USER.into()))?;
+        .ok_or(DbErr::RecordNotFound("run gen-bench first".into()))?;
     app::auth::service::load_actor(db, u).await.map_err(err)
+}
+
+/// Ratified version 1 for every position of the agency that has no standard yet.
+async fn ratify_positions(db: &DatabaseConnection, agency: i32) -> Result<(), DbErr> {
+    let tx = write_tx(db).await?;
+    let with_standard = Query::select()
+        .column(standard::Column::PositionId)
+        .from(standard::Entity)
+        .to_owned();
+    let positions = position::Entity::find()
+        .filter(position::Column::AgencyId.eq(agency))
+        .filter(position::Column::Id.not_in_subquery(with_standard))
+        .all(&tx)
+        .await?;
+    for p in positions {
+        let items = standards::defaults(&tx, p.job_level).await.map_err(err)?;
+        standards::insert_standard(&tx, agency, p.id, 1, StandardStatus::Ratified, &items)
+            .await
+            .map_err(err)?;
+    }
+    app::server::commit(tx).await
 }
 
 pub async fn generate(db: &DatabaseConnection, campaigns: usize) -> Result<Timings, DbErr> {
     let hr = bench_hr(db).await?;
     let agency = hr.agency_id.ok_or(DbErr::RecordNotFound("agency".into()))?;
-    let tx = write_tx(db).await?;
-    for p in sql::all(
-        &tx,
-        "SELECT id, job_level FROM positions p WHERE agency_id = $1 AND NOT EXISTS \
-        (SELECT 1 FROM standards s WHERE s.position_id = p.id)",
-        vec![agency.into()],
-    )
-    .await?
-    {
-        let items = standards::defaults(&tx, &sql::get::<String>(&p, "job_level")?)
-            .await
-            .map_err(err)?;
-        standards::insert_standard(&tx, agency, sql::get(&p, "id")?, 1, "ratified", &items)
-            .await
-            .map_err(err)?;
-    }
-    app::server::commit(tx).await?;
+    ratify_positions(db, agency).await?;
     let mut t = Timings {
         ratees: 0,
         generate: vec![],

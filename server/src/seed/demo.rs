@@ -6,93 +6,118 @@
 
 use super::{make_nip, names, Rng};
 use app::audit::service::{record, By, Entry};
+use app::auth::model::Role;
+use app::org::input::UnitKind;
+use app::people::input::EmploymentStatus;
+use app::people::job_level::JobLevel;
+use app::people::nip::Sex;
 use app::server::entities::{agency, assignment, employee, position, unit, user, user_role};
 use app::server::{db, write_tx};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, Set,
+};
 use serde_json::json;
 use std::collections::HashMap;
 
 pub const DEMO_PASSWORD: &str = "cakap2026";
 
 /// (code, name, kind, parent code); `{city}` is replaced by the city's name.
-const UNITS: &[(&str, &str, &str, Option<&str>)] = &[
-    ("SETDA", "Sekretariat Daerah", "sekretariat", None),
+const UNITS: &[(&str, &str, UnitKind, Option<&str>)] = &[
+    ("SETDA", "Sekretariat Daerah", UnitKind::Sekretariat, None),
     (
         "BKPSDM",
         "Badan Kepegawaian dan Pengembangan SDM",
-        "badan",
+        UnitKind::Badan,
         None,
     ),
-    ("DISDIK", "Dinas Pendidikan", "dinas", None),
+    ("DISDIK", "Dinas Pendidikan", UnitKind::Dinas, None),
     (
         "DISDIK-SD",
         "Bidang Pembinaan Sekolah Dasar",
-        "bidang",
+        UnitKind::Bidang,
         Some("DISDIK"),
     ),
-    ("SDN-1", "SD Negeri 1 {city}", "sekolah", Some("DISDIK-SD")),
-    ("DINKES", "Dinas Kesehatan", "dinas", None),
+    (
+        "SDN-1",
+        "SD Negeri 1 {city}",
+        UnitKind::Sekolah,
+        Some("DISDIK-SD"),
+    ),
+    ("DINKES", "Dinas Kesehatan", UnitKind::Dinas, None),
     (
         "DINKES-YANKES",
         "Bidang Pelayanan Kesehatan",
-        "bidang",
+        UnitKind::Bidang,
         Some("DINKES"),
     ),
     (
         "PKM-KOTA",
         "Puskesmas Kota {city}",
-        "puskesmas",
+        UnitKind::Puskesmas,
         Some("DINKES"),
     ),
     (
         "DUKCAPIL",
         "Dinas Kependudukan dan Pencatatan Sipil",
-        "dinas",
+        UnitKind::Dinas,
         None,
     ),
     (
         "DUKCAPIL-DAFDUK",
         "Bidang Pelayanan Pendaftaran Penduduk",
-        "bidang",
+        UnitKind::Bidang,
         Some("DUKCAPIL"),
     ),
 ];
 
-const POSITIONS: &[(&str, &str, &str)] = &[
-    ("SEKDA", "Sekretaris Daerah", "jpt_pratama"),
-    ("KADIS", "Kepala Dinas", "jpt_pratama"),
-    ("KABAN", "Kepala Badan", "jpt_pratama"),
-    ("SEKDIS", "Sekretaris Dinas", "administrator"),
-    ("KABID", "Kepala Bidang", "administrator"),
-    ("KAPUS", "Kepala Puskesmas", "pengawas"),
-    ("KASEK", "Kepala Sekolah", "pengawas"),
+const POSITIONS: &[(&str, &str, JobLevel)] = &[
+    ("SEKDA", "Sekretaris Daerah", JobLevel::JptPratama),
+    ("KADIS", "Kepala Dinas", JobLevel::JptPratama),
+    ("KABAN", "Kepala Badan", JobLevel::JptPratama),
+    ("SEKDIS", "Sekretaris Dinas", JobLevel::Administrator),
+    ("KABID", "Kepala Bidang", JobLevel::Administrator),
+    ("KAPUS", "Kepala Puskesmas", JobLevel::Pengawas),
+    ("KASEK", "Kepala Sekolah", JobLevel::Pengawas),
     (
         "ANALIS-SDM",
         "Analis SDM Aparatur Ahli Muda",
-        "jf_ahli_muda",
+        JobLevel::JfAhliMuda,
     ),
     (
         "ASESOR-SDM",
         "Asesor SDM Aparatur Ahli Pertama",
-        "jf_ahli_pertama",
+        JobLevel::JfAhliPertama,
     ),
-    ("DOKTER", "Dokter Ahli Pertama", "jf_ahli_pertama"),
-    ("DOKTER-MUDA", "Dokter Ahli Muda", "jf_ahli_muda"),
-    ("PERAWAT-MHR", "Perawat Mahir", "jf_mahir"),
-    ("PERAWAT-TRP", "Perawat Terampil", "jf_terampil"),
-    ("BIDAN-PNY", "Bidan Penyelia", "jf_penyelia"),
-    ("GURU-MADYA", "Guru Ahli Madya", "jf_ahli_madya"),
-    ("GURU-MUDA", "Guru Ahli Muda", "jf_ahli_muda"),
-    ("GURU-PTM", "Guru Ahli Pertama", "jf_ahli_pertama"),
+    ("DOKTER", "Dokter Ahli Pertama", JobLevel::JfAhliPertama),
+    ("DOKTER-MUDA", "Dokter Ahli Muda", JobLevel::JfAhliMuda),
+    ("PERAWAT-MHR", "Perawat Mahir", JobLevel::JfMahir),
+    ("PERAWAT-TRP", "Perawat Terampil", JobLevel::JfTerampil),
+    ("BIDAN-PNY", "Bidan Penyelia", JobLevel::JfPenyelia),
+    ("GURU-MADYA", "Guru Ahli Madya", JobLevel::JfAhliMadya),
+    ("GURU-MUDA", "Guru Ahli Muda", JobLevel::JfAhliMuda),
+    ("GURU-PTM", "Guru Ahli Pertama", JobLevel::JfAhliPertama),
     (
         "ADMINDUK",
         "Administrator Database Kependudukan Ahli Pertama",
-        "jf_ahli_pertama",
+        JobLevel::JfAhliPertama,
     ),
-    ("ARSIPARIS", "Arsiparis Pemula", "jf_pemula"),
-    ("PENGADMIN", "Pengadministrasi Perkantoran", "pelaksana"),
-    ("PENGOLAH", "Pengolah Data dan Informasi", "pelaksana"),
-    ("OPR-LAYANAN", "Operator Layanan Operasional", "pelaksana"),
+    ("ARSIPARIS", "Arsiparis Pemula", JobLevel::JfPemula),
+    (
+        "PENGADMIN",
+        "Pengadministrasi Perkantoran",
+        JobLevel::Pelaksana,
+    ),
+    (
+        "PENGOLAH",
+        "Pengolah Data dan Informasi",
+        JobLevel::Pelaksana,
+    ),
+    (
+        "OPR-LAYANAN",
+        "Operator Layanan Operasional",
+        JobLevel::Pelaksana,
+    ),
 ];
 
 /// (unit, position, head?, how many)
@@ -149,17 +174,14 @@ pub fn logins() -> Vec<(&'static str, &'static str)> {
 
 /// Whether this database holds the demo data (its HR login exists).
 pub async fn present(db: &DatabaseConnection) -> Result<bool, DbErr> {
-    let row = app::server::sql::one(
-        db,
-        "SELECT COUNT(*) AS n FROM users WHERE username = 'hr.manna'",
-        vec![],
-    )
-    .await?;
-    Ok(row
-        .map(|r| app::server::sql::get::<i64>(&r, "n"))
-        .transpose()?
-        .unwrap_or(0)
-        > 0)
+    Ok(hr_login(db, "hr.manna").await?.is_some())
+}
+
+async fn hr_login(db: &DatabaseConnection, login: &str) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::Username.eq(login))
+        .one(db)
+        .await
 }
 
 struct Seeder<'a> {
@@ -176,7 +198,7 @@ impl Seeder<'_> {
         name: &str,
         agency: Option<i32>,
         emp: Option<i32>,
-        roles: &[(&str, Option<i32>)],
+        roles: &[(Role, Option<i32>)],
     ) -> Result<(), DbErr> {
         let u = user::ActiveModel {
             username: Set(username.to_string()),
@@ -194,8 +216,12 @@ impl Seeder<'_> {
         for (role, unit) in roles {
             user_role::ActiveModel {
                 user_id: Set(u.id),
-                role: Set(role.to_string()),
-                agency_id: Set(if *role == "sys_admin" { None } else { agency }),
+                role: Set(*role),
+                agency_id: Set(if *role == Role::SysAdmin {
+                    None
+                } else {
+                    agency
+                }),
                 unit_id: Set(*unit),
                 created_at: Set(db::now()),
                 ..Default::default()
@@ -224,7 +250,7 @@ impl Seeder<'_> {
                 parent_id: Set(parent.and_then(|p| units.get(p).copied())),
                 code: Set(ucode.to_string()),
                 name: Set(uname.replace("{city}", city)),
-                kind: Set(kind.to_string()),
+                kind: Set(*kind),
                 active: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
@@ -240,7 +266,7 @@ impl Seeder<'_> {
                 agency_id: Set(a.id),
                 code: Set(pcode.to_string()),
                 name: Set(pname.to_string()),
-                job_level: Set(level.to_string()),
+                job_level: Set(*level),
                 active: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
@@ -262,13 +288,12 @@ impl Seeder<'_> {
                     agency_id: Set(a.id),
                     nip: Set(nip.clone()),
                     name: Set(name.clone()),
-                    sex: Set(if female { "P" } else { "L" }.into()),
+                    sex: Set(if female { Sex::Female } else { Sex::Male }),
                     status: Set(if self.rng.below(10) == 0 {
-                        "PPPK"
+                        EmploymentStatus::Pppk
                     } else {
-                        "PNS"
-                    }
-                    .into()),
+                        EmploymentStatus::Pns
+                    }),
                     active: Set(true),
                     created_at: Set(now),
                     updated_at: Set(now),
@@ -291,28 +316,28 @@ impl Seeder<'_> {
                 .insert(self.tx)
                 .await?;
                 let unit_id = units[ucode];
-                let (username, roles): (String, Vec<(&str, Option<i32>)>) =
+                let (username, roles): (String, Vec<(Role, Option<i32>)>) =
                     match (*ucode, *pcode, k) {
                         ("BKPSDM", "ANALIS-SDM", 0) => (
                             format!("hr.{slug}"),
-                            vec![("employee", None), ("hr_admin", None)],
+                            vec![(Role::Employee, None), (Role::HrAdmin, None)],
                         ),
                         ("DINKES", "KADIS", _) => (
                             format!("kadinkes.{slug}"),
-                            vec![("employee", None), ("unit_leader", Some(unit_id))],
+                            vec![(Role::Employee, None), (Role::UnitLeader, Some(unit_id))],
                         ),
                         ("PKM-KOTA", "PERAWAT-TRP", 0) => {
-                            (format!("pegawai.{slug}"), vec![("employee", None)])
+                            (format!("pegawai.{slug}"), vec![(Role::Employee, None)])
                         }
                         (_, _, _)
                             if *head && UNITS.iter().any(|u| u.0 == *ucode && u.3.is_none()) =>
                         {
                             (
                                 nip.clone(),
-                                vec![("employee", None), ("unit_leader", Some(unit_id))],
+                                vec![(Role::Employee, None), (Role::UnitLeader, Some(unit_id))],
                             )
                         }
-                        _ => (nip.clone(), vec![("employee", None)]),
+                        _ => (nip.clone(), vec![(Role::Employee, None)]),
                     };
                 self.user(&username, &name, Some(a.id), Some(e.id), &roles)
                     .await?;
@@ -339,7 +364,8 @@ pub async fn seed(db: &DatabaseConnection) -> Result<Option<usize>, DbErr> {
         .map_err(|e| DbErr::Custom(e.to_string()))?;
     let tx = write_tx(db).await?;
     if tx.get_database_backend() == sea_orm::DbBackend::Postgres {
-        app::server::sql::exec(&tx, "SELECT pg_advisory_xact_lock(20261122)", vec![]).await?;
+        tx.execute_unprepared("SELECT pg_advisory_xact_lock(20261122)")
+            .await?;
     }
     if !super::is_empty(&tx).await? {
         return Ok(None);
@@ -355,7 +381,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<Option<usize>, DbErr> {
         "Administrator Sistem",
         None,
         None,
-        &[("sys_admin", None)],
+        &[(Role::SysAdmin, None)],
     )
     .await?;
     record(
@@ -386,19 +412,9 @@ pub async fn seed(db: &DatabaseConnection) -> Result<Option<usize>, DbErr> {
 async fn assessments(db: &DatabaseConnection) -> Result<(), DbErr> {
     let mut rng = Rng::new(38);
     for login in ["hr.manna", "hr.makassar"] {
-        let row = app::server::sql::one(
-            db,
-            "SELECT id FROM users WHERE username = $1",
-            vec![login.into()],
-        )
-        .await?
-        .ok_or(DbErr::RecordNotFound(login.into()))?;
-        let u = app::server::entities::user::Entity::find_by_id(app::server::sql::get::<i32>(
-            &row, "id",
-        )?)
-        .one(db)
-        .await?
-        .ok_or(DbErr::RecordNotFound(login.into()))?;
+        let u = hr_login(db, login)
+            .await?
+            .ok_or(DbErr::RecordNotFound(login.into()))?;
         let hr = app::auth::service::load_actor(db, u)
             .await
             .map_err(|e| DbErr::Custom(e.to_string()))?;

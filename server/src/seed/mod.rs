@@ -7,16 +7,12 @@ pub mod bench_campaigns;
 pub mod demo;
 pub mod names;
 
-use sea_orm::{ConnectionTrait, DbErr};
+use app::server::entities::agency;
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PaginatorTrait};
 
 /// True when the database holds no agency yet (a fresh install).
 pub async fn is_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
-    let row = app::server::sql::one(db, "SELECT COUNT(*) AS n FROM agencies", vec![]).await?;
-    let n: i64 = row
-        .map(|r| app::server::sql::get(&r, "n"))
-        .transpose()?
-        .unwrap_or(0);
-    Ok(n == 0)
+    Ok(agency::Entity::find().count(db).await? == 0)
 }
 
 /// A small deterministic generator, so the demo data is the same on every install.

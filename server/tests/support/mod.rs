@@ -3,7 +3,6 @@
 //! by CAKAP_TEST_PG_URL), the router over them, and HTTP helpers.
 #![allow(dead_code)]
 
-use app::people::service::employee_list::EmployeePages;
 use app::server::{AppState, Config};
 use axum::body::Body;
 use axum::Router;
@@ -82,18 +81,11 @@ pub fn state(db: DatabaseConnection) -> AppState {
         .output_name(Arc::<str>::from("cakap"))
         .site_root(Arc::<str>::from("target/site"))
         .build();
-    AppState {
-        leptos_options: options,
-        employee_pages: Arc::new(EmployeePages::new(
-            db.get_database_backend() == sea_orm::DbBackend::Sqlite,
-        )),
-        dashboards: Arc::new(app::assessment::service::dashboard::Dashboards::new(
-            db.get_database_backend() == sea_orm::DbBackend::Sqlite,
-        )),
-        db,
-        config: Arc::new(Config::default()),
-        sessions: Arc::new(app::auth::cache::session_cache()),
-    }
+    let config = Config {
+        read_cache: db.get_database_backend() == sea_orm::DbBackend::Sqlite,
+        ..Config::default()
+    };
+    AppState::new(options, db, config)
 }
 
 pub fn router(db: DatabaseConnection) -> Router {
@@ -200,11 +192,19 @@ pub async fn login(app: &Router, account: &str) -> String {
     set.split(';').next().unwrap().to_string()
 }
 
-/// One number from the database.
+#[derive(sea_orm::FromQueryResult)]
+struct Count {
+    n: i64,
+}
+
+/// One number from the database: `sql` selects it `AS n` (no parameters).
 pub async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
-    let row = app::server::sql::one(db, sql, vec![])
+    let stmt = sea_orm::Statement::from_string(db.get_database_backend(), sql);
+    use sea_orm::FromQueryResult;
+    Count::find_by_statement(stmt)
+        .one(db)
         .await
         .unwrap()
-        .unwrap();
-    app::server::sql::get::<i64>(&row, "n").unwrap()
+        .expect("one row")
+        .n
 }

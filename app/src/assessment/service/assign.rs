@@ -5,11 +5,11 @@
 
 use crate::assessment::raters::{default_peers, Colleague};
 use crate::assessment::rules::{Source, Weights};
+use crate::competency::model::StandardStatus;
 use crate::error::AppError;
-use crate::org::service::id_list;
+use crate::people::job_level::JobLevel;
 use crate::people::service::supervision::supervisor_of;
-use crate::server::entities::employee;
-use crate::server::sql;
+use crate::server::entities::{assignment, employee, position, standard};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
@@ -17,58 +17,68 @@ pub struct Ratee {
     pub employee_id: i32,
     pub unit_id: i32,
     pub position_id: i32,
-    pub job_level: String,
+    pub job_level: JobLevel,
     pub standard_id: Option<i32>,
     pub supervisor: Option<i32>,
 }
 
-/// The employees in scope, with the standard in force for their position.
+/// The active employees of the agency currently in the given units, with their job
+/// level and the standard in force for their position (if any), by employee id.
 pub async fn ratees(
     db: &impl ConnectionTrait,
     agency: i32,
     units: &[i32],
 ) -> Result<Vec<Ratee>, AppError> {
-    let mut out = Vec::new();
+    let mut placed: Vec<assignment::Model> = Vec::new();
     for chunk in units.chunks(500) {
-        let list = id_list(chunk);
-        let rows = sql::all(
-            db,
-            &format!(
-                "SELECT e.id, a.unit_id, a.position_id, p.job_level, s.id AS standard_id FROM employees e \
-                 JOIN assignments a ON a.employee_id = e.id AND a.end_date IS NULL \
-                 JOIN positions p ON p.id = a.position_id \
-                 LEFT JOIN standards s ON s.position_id = p.id AND s.status = 'ratified' \
-                 WHERE e.agency_id = $1 AND e.active AND a.unit_id IN ({list}) ORDER BY e.id"
-            ),
-            vec![agency.into()],
-        )
-        .await?;
-        for r in rows {
-            out.push(Ratee {
-                employee_id: sql::get(&r, "id")?,
-                unit_id: sql::get(&r, "unit_id")?,
-                position_id: sql::get(&r, "position_id")?,
-                job_level: sql::get(&r, "job_level")?,
-                standard_id: sql::get(&r, "standard_id")?,
-                supervisor: None,
-            });
-        }
-    }
-    let ids: Vec<i32> = out.iter().map(|r| r.employee_id).collect();
-    let mut models: HashMap<i32, employee::Model> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        for e in employee::Entity::find()
-            .filter(employee::Column::Id.is_in(chunk.to_vec()))
+        let found = assignment::Entity::find()
+            .filter(assignment::Column::AgencyId.eq(agency))
+            .filter(assignment::Column::UnitId.is_in(chunk.iter().copied()))
+            .filter(assignment::Column::EndDate.is_null())
             .all(db)
-            .await?
-        {
-            models.insert(e.id, e);
-        }
+            .await?;
+        placed.extend(found);
     }
-    for r in &mut out {
-        if let Some(e) = models.get(&r.employee_id) {
-            r.supervisor = supervisor_of(db, e).await?.map(|(s, _)| s);
-        }
+    let ids: Vec<i32> = placed.iter().map(|a| a.employee_id).collect();
+    let mut active: HashMap<i32, employee::Model> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let found = employee::Entity::find()
+            .filter(employee::Column::Id.is_in(chunk.iter().copied()))
+            .filter(employee::Column::Active.eq(true))
+            .all(db)
+            .await?;
+        active.extend(found.into_iter().map(|e| (e.id, e)));
+    }
+    let levels: HashMap<i32, JobLevel> = position::Entity::find()
+        .filter(position::Column::AgencyId.eq(agency))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.job_level))
+        .collect();
+    let in_force: HashMap<i32, i32> = standard::Entity::find()
+        .filter(standard::Column::AgencyId.eq(agency))
+        .filter(standard::Column::Status.eq(StandardStatus::Ratified))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.position_id, s.id))
+        .collect();
+    placed.sort_by_key(|a| a.employee_id);
+    let mut out = Vec::new();
+    for a in placed {
+        let (Some(e), Some(level)) = (active.get(&a.employee_id), levels.get(&a.position_id))
+        else {
+            continue;
+        };
+        out.push(Ratee {
+            employee_id: a.employee_id,
+            unit_id: a.unit_id,
+            position_id: a.position_id,
+            job_level: *level,
+            standard_id: in_force.get(&a.position_id).copied(),
+            supervisor: supervisor_of(db, e).await?.map(|(s, _)| s),
+        });
     }
     Ok(out)
 }
@@ -82,7 +92,7 @@ pub fn raters(assessed: &[&Ratee], weights: &Weights, max_peers: usize) -> Vec<(
         .map(|r| Colleague {
             employee_id: r.employee_id,
             unit_id: r.unit_id,
-            job_level: r.job_level.clone(),
+            job_level: r.job_level,
         })
         .collect();
     let mut by_unit: HashMap<i32, Vec<Colleague>> = HashMap::new();
@@ -128,7 +138,7 @@ mod tests {
             employee_id: id,
             unit_id: unit,
             position_id: 1,
-            job_level: level.into(),
+            job_level: JobLevel::from_code(level).unwrap(),
             standard_id: Some(1),
             supervisor: sup,
         }

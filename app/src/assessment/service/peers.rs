@@ -4,66 +4,140 @@
 //! nobody but HR can read who the peers are.
 
 use super::campaign;
-use crate::assessment::model::PeerPlan;
+use crate::assessment::model::{AddedBy, CampaignStatus, PeerPlan, RaterStatus, Source};
 use crate::assessment::raters::may_be_peer;
-use crate::assessment::rules::CampaignStatus;
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
-use crate::server::{sql, write_tx, Db};
-use sea_orm::ConnectionTrait;
+use crate::server::entities::{assignment, campaign as campaign_entity};
+use crate::server::entities::{campaign_ratee, campaign_rater, employee};
+use crate::server::{write_tx, Db};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use serde_json::json;
+use std::collections::HashMap;
 
-fn pairs(rows: &[sea_orm::QueryResult]) -> Result<Vec<(i32, String)>, AppError> {
-    rows.iter()
-        .map(|r| Ok((sql::get(r, "id")?, sql::get(r, "name")?)))
-        .collect::<Result<_, sea_orm::DbErr>>()
-        .map_err(AppError::from)
-}
-
-/// The actor's direct subordinates in campaigns still in draft, with their peers.
+/// The actor's direct subordinates in campaigns still in draft, with their peers
+/// and the colleagues who could be added (a handful of queries, whatever the team).
 pub async fn plans(db: &Db, actor: &Actor) -> Result<Vec<PeerPlan>, AppError> {
     let Some(me) = actor.employee_id else {
         return Ok(vec![]);
     };
-    let ratees = sql::all(
-        db,
-        "SELECT c.id AS cid, c.name AS cname, t.employee_id, t.unit_id, e.name FROM campaign_ratees t \
-         JOIN campaigns c ON c.id = t.campaign_id JOIN employees e ON e.id = t.employee_id \
-         WHERE t.supervisor_id = $1 AND c.status = 'draft' ORDER BY c.id, e.name",
-        vec![me.into()],
-    )
-    .await?;
-    let mut out = Vec::new();
-    for t in &ratees {
-        let cid: i32 = sql::get(t, "cid")?;
-        let ratee: i32 = sql::get(t, "employee_id")?;
-        let unit: i32 = sql::get(t, "unit_id")?;
-        let peers = sql::all(
-            db,
-            "SELECT e.id, e.name FROM campaign_raters r JOIN employees e ON e.id = r.rater_id \
-             WHERE r.campaign_id = $1 AND r.ratee_id = $2 AND r.source = 'peer' ORDER BY e.name",
-            vec![cid.into(), ratee.into()],
-        )
+    let drafts: HashMap<i32, String> = campaign_entity::Entity::find()
+        .filter(campaign_entity::Column::Status.eq(CampaignStatus::Draft))
+        .filter(campaign_entity::Column::AgencyId.eq(actor.agency_id.unwrap_or_default()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let ratees = campaign_ratee::Entity::find()
+        .filter(campaign_ratee::Column::SupervisorId.eq(me))
+        .filter(campaign_ratee::Column::CampaignId.is_in(drafts.keys().copied()))
+        .all(db)
         .await?;
-        let candidates = sql::all(
-            db,
-            "SELECT e.id, e.name FROM assignments a JOIN employees e ON e.id = a.employee_id \
-             WHERE a.unit_id = $1 AND a.end_date IS NULL AND e.active AND e.id <> $2 AND e.id <> $3 \
-             AND NOT EXISTS (SELECT 1 FROM campaign_raters r WHERE r.campaign_id = $4 AND r.ratee_id = $2 \
-               AND r.rater_id = e.id) ORDER BY e.name",
-            vec![unit.into(), ratee.into(), me.into(), cid.into()],
-        )
+    if ratees.is_empty() {
+        return Ok(vec![]);
+    }
+    let raters = campaign_rater::Entity::find()
+        .filter(campaign_rater::Column::CampaignId.is_in(drafts.keys().copied()))
+        .filter(campaign_rater::Column::RateeId.is_in(ratees.iter().map(|r| r.employee_id)))
+        .all(db)
         .await?;
-        out.push(PeerPlan {
-            campaign_id: cid,
-            campaign: sql::get(t, "cname")?,
-            ratee_id: ratee,
-            ratee: sql::get(t, "name")?,
-            peers: pairs(&peers)?,
-            candidates: pairs(&candidates)?,
-        });
+    let units = ratees.iter().map(|r| r.unit_id);
+    let colleagues: Vec<(i32, i32)> = assignment::Entity::find()
+        .select_only()
+        .columns([assignment::Column::UnitId, assignment::Column::EmployeeId])
+        .filter(assignment::Column::UnitId.is_in(units))
+        .filter(assignment::Column::EndDate.is_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let people = ratees.iter().map(|r| r.employee_id);
+    let names = names(db, people.chain(colleagues.iter().map(|c| c.1))).await?;
+    let known = Known {
+        me,
+        drafts,
+        raters,
+        colleagues,
+        names,
+    };
+    let mut out: Vec<PeerPlan> = ratees.iter().map(|t| known.plan(t)).collect();
+    out.sort_by(|a, b| (a.campaign_id, &a.ratee).cmp(&(b.campaign_id, &b.ratee)));
+    Ok(out)
+}
+
+/// What `plans` read, for building each subordinate's plan.
+struct Known {
+    me: i32,
+    drafts: HashMap<i32, String>,
+    raters: Vec<campaign_rater::Model>,
+    /// (unit, employee) of everyone currently in the subordinates' units.
+    colleagues: Vec<(i32, i32)>,
+    names: HashMap<i32, (String, bool)>,
+}
+
+impl Known {
+    fn named(&self, id: i32) -> Option<(i32, String)> {
+        self.names.get(&id).map(|n| (id, n.0.clone()))
+    }
+
+    fn plan(&self, t: &campaign_ratee::Model) -> PeerPlan {
+        let mine: Vec<&campaign_rater::Model> = self
+            .raters
+            .iter()
+            .filter(|r| r.campaign_id == t.campaign_id && r.ratee_id == t.employee_id)
+            .collect();
+        let mut peers: Vec<(i32, String)> = mine
+            .iter()
+            .filter(|r| r.source == Source::Peer)
+            .filter_map(|r| self.named(r.rater_id))
+            .collect();
+        let offered = |id: &i32| {
+            *id != t.employee_id
+                && *id != self.me
+                && !mine.iter().any(|r| r.rater_id == *id)
+                && self.names.get(id).is_some_and(|n| n.1)
+        };
+        let mut candidates: Vec<(i32, String)> = self
+            .colleagues
+            .iter()
+            .filter(|(unit, id)| *unit == t.unit_id && offered(id))
+            .filter_map(|(_, id)| self.named(*id))
+            .collect();
+        peers.sort_by(|a, b| a.1.cmp(&b.1));
+        candidates.sort_by(|a, b| a.1.cmp(&b.1));
+        PeerPlan {
+            campaign_id: t.campaign_id,
+            campaign: self.drafts.get(&t.campaign_id).cloned().unwrap_or_default(),
+            ratee_id: t.employee_id,
+            ratee: self.named(t.employee_id).map(|n| n.1).unwrap_or_default(),
+            peers,
+            candidates,
+        }
+    }
+}
+
+/// Names of the employees among `ids`, and whether each is active (only active
+/// colleagues are offered as peers).
+async fn names(
+    db: &Db,
+    ids: impl Iterator<Item = i32>,
+) -> Result<HashMap<i32, (String, bool)>, AppError> {
+    let mut ids: Vec<i32> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let found = employee::Entity::find()
+            .filter(employee::Column::Id.is_in(chunk.iter().copied()))
+            .order_by_asc(employee::Column::Id)
+            .all(db)
+            .await?;
+        out.extend(found.into_iter().map(|e| (e.id, (e.name, e.active))));
     }
     Ok(out)
 }
@@ -82,27 +156,33 @@ async fn target(
     ratee: i32,
 ) -> Result<Target, AppError> {
     let c = campaign(db, campaign_id).await?;
-    let t = sql::one(
-        db,
-        "SELECT supervisor_id FROM campaign_ratees WHERE campaign_id = $1 AND employee_id = $2",
-        vec![campaign_id.into(), ratee.into()],
-    )
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let supervisor: Option<i32> = sql::get(&t, "supervisor_id")?;
-    let allowed =
-        actor.is_hr_of(c.agency_id) || (supervisor.is_some() && actor.employee_id == supervisor);
+    let t = campaign_ratee::Entity::find()
+        .filter(campaign_ratee::Column::CampaignId.eq(campaign_id))
+        .filter(campaign_ratee::Column::EmployeeId.eq(ratee))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let supervisor = t.supervisor_id;
+    let allowed = actor.is_hr_of(c.row.agency_id)
+        || (supervisor.is_some() && actor.employee_id == supervisor);
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    if c.status != CampaignStatus::Draft {
+    if c.row.status != CampaignStatus::Draft {
         return Err(AppError::Conflict(Msg::new(K::ErrPeersClosed)));
     }
     Ok(Target {
-        agency_id: c.agency_id,
+        agency_id: c.row.agency_id,
         supervisor,
         max_peers: c.max_peers,
     })
+}
+
+/// The rows of one ratee's raters in a campaign.
+fn raters_of(campaign_id: i32, ratee: i32) -> sea_orm::Select<campaign_rater::Entity> {
+    campaign_rater::Entity::find()
+        .filter(campaign_rater::Column::CampaignId.eq(campaign_id))
+        .filter(campaign_rater::Column::RateeId.eq(ratee))
 }
 
 pub async fn add_peer(
@@ -117,43 +197,36 @@ pub async fn add_peer(
     if !may_be_peer(ratee, rater, t.supervisor) {
         return Err(AppError::field("rater_id", K::ErrPeerSelf));
     }
-    let ok = sql::one(
-        &tx,
-        "SELECT id FROM employees WHERE id = $1 AND agency_id = $2 AND active",
-        vec![rater.into(), t.agency_id.into()],
-    )
-    .await?;
-    if ok.is_none() {
+    let colleague = employee::Entity::find_by_id(rater)
+        .filter(employee::Column::AgencyId.eq(t.agency_id))
+        .filter(employee::Column::Active.eq(true))
+        .one(&tx)
+        .await?;
+    if colleague.is_none() {
         return Err(AppError::field("rater_id", K::ErrEmployeeUnknown));
     }
-    let existing = sql::all(
-        &tx,
-        "SELECT rater_id, source FROM campaign_raters WHERE campaign_id = $1 AND ratee_id = $2",
-        vec![campaign_id.into(), ratee.into()],
-    )
-    .await?;
-    if existing
-        .iter()
-        .any(|r| sql::get::<i32>(r, "rater_id").ok() == Some(rater))
-    {
+    let existing = raters_of(campaign_id, ratee).all(&tx).await?;
+    if existing.iter().any(|r| r.rater_id == rater) {
         return Err(AppError::field("rater_id", K::ErrPeerAlready));
     }
-    let peers = existing
-        .iter()
-        .filter(|r| sql::get::<String>(r, "source").ok().as_deref() == Some("peer"))
-        .count();
+    let peers = existing.iter().filter(|r| r.source == Source::Peer).count();
     if peers as u32 >= t.max_peers {
-        return Err(AppError::Conflict(
-            Msg::new(K::ErrPeersFull).with("max", t.max_peers),
-        ));
+        let msg = Msg::new(K::ErrPeersFull).with("max", t.max_peers);
+        return Err(AppError::Conflict(msg));
     }
-    sql::exec(
-        &tx,
-        "INSERT INTO campaign_raters (agency_id, campaign_id, ratee_id, rater_id, source, added_by, status) \
-         VALUES ($1, $2, $3, $4, 'peer', 'supervisor', 'pending')",
-        vec![t.agency_id.into(), campaign_id.into(), ratee.into(), rater.into()],
-    )
+    campaign_rater::ActiveModel {
+        agency_id: Set(t.agency_id),
+        campaign_id: Set(campaign_id),
+        ratee_id: Set(ratee),
+        rater_id: Set(rater),
+        source: Set(Source::Peer),
+        added_by: Set(AddedBy::Supervisor),
+        status: Set(RaterStatus::Pending),
+        ..Default::default()
+    }
+    .insert(&tx)
     .await?;
+    let summary = json!({ "ratee": ratee, "rater": rater });
     audit::change(
         &tx,
         actor,
@@ -161,7 +234,7 @@ pub async fn add_peer(
         "add_peer",
         "campaign",
         campaign_id,
-        json!({ "ratee": ratee, "rater": rater }),
+        summary,
     )
     .await?;
     crate::server::commit(tx).await?;
@@ -177,15 +250,17 @@ pub async fn remove_peer(
 ) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
     let t = target(&tx, actor, campaign_id, ratee).await?;
-    let n = sql::exec(
-        &tx,
-        "DELETE FROM campaign_raters WHERE campaign_id = $1 AND ratee_id = $2 AND rater_id = $3 AND source = 'peer'",
-        vec![campaign_id.into(), ratee.into(), rater.into()],
-    )
-    .await?;
-    if n == 0 {
+    let gone = campaign_rater::Entity::delete_many()
+        .filter(campaign_rater::Column::CampaignId.eq(campaign_id))
+        .filter(campaign_rater::Column::RateeId.eq(ratee))
+        .filter(campaign_rater::Column::RaterId.eq(rater))
+        .filter(campaign_rater::Column::Source.eq(Source::Peer))
+        .exec(&tx)
+        .await?;
+    if gone.rows_affected == 0 {
         return Err(AppError::NotFound);
     }
+    let summary = json!({ "ratee": ratee, "rater": rater });
     audit::change(
         &tx,
         actor,
@@ -193,7 +268,7 @@ pub async fn remove_peer(
         "remove_peer",
         "campaign",
         campaign_id,
-        json!({ "ratee": ratee, "rater": rater }),
+        summary,
     )
     .await?;
     crate::server::commit(tx).await?;

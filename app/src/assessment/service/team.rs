@@ -2,15 +2,27 @@
 //! subordinates, and for a unit leader the staff of the units they lead, each with
 //! their latest JPM, lowest first (who needs attention first).
 
-use crate::assessment::model::TeamMember;
+use crate::assessment::model::{CampaignStatus, TeamMember};
 use crate::auth::model::Actor;
 use crate::error::AppError;
-use crate::org::service::{id_list, units_under};
+use crate::org::service::units_under;
 use crate::people::service::supervision::subordinates_of;
+use crate::server::entities::assignment;
 use crate::server::{sql, Db};
+use sea_orm::{
+    raw_sql, ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
+};
 
 /// At most this many people are listed (a leader of a large unit uses HR's lists).
 const MAX: usize = 300;
+
+#[derive(FromQueryResult)]
+struct Member {
+    id: i32,
+    name: String,
+    position: Option<String>,
+    jpm: Option<f64>,
+}
 
 pub async fn team(db: &Db, actor: &Actor) -> Result<Vec<TeamMember>, AppError> {
     let (Some(me), Some(agency)) = (actor.employee_id, actor.agency_id) else {
@@ -19,20 +31,18 @@ pub async fn team(db: &Db, actor: &Actor) -> Result<Vec<TeamMember>, AppError> {
     let mut ids = subordinates_of(db, me).await?;
     let led = actor.led_units(agency);
     if !led.is_empty() {
-        let units = id_list(&units_under(db, agency, &led).await?);
-        let rows = sql::all(
-            db,
-            &format!(
-                "SELECT a.employee_id FROM assignments a WHERE a.end_date IS NULL AND a.unit_id IN ({units}) \
-                 ORDER BY a.employee_id LIMIT {MAX}"
-            ),
-            vec![],
-        )
-        .await?;
-        ids.extend(
-            rows.iter()
-                .filter_map(|r| sql::get::<i32>(r, "employee_id").ok()),
-        );
+        let units = units_under(db, agency, &led).await?;
+        let staff: Vec<i32> = assignment::Entity::find()
+            .select_only()
+            .column(assignment::Column::EmployeeId)
+            .filter(assignment::Column::UnitId.is_in(units))
+            .filter(assignment::Column::EndDate.is_null())
+            .order_by_asc(assignment::Column::EmployeeId)
+            .limit(MAX as u64)
+            .into_tuple()
+            .all(db)
+            .await?;
+        ids.extend(staff);
     }
     ids.retain(|id| *id != me);
     ids.sort_unstable();
@@ -41,30 +51,28 @@ pub async fn team(db: &Db, actor: &Actor) -> Result<Vec<TeamMember>, AppError> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let list = id_list(&ids);
-    let rows = sql::all(
-        db,
-        &format!(
-            "SELECT e.id, e.name, p.name AS position, \
-               (SELECT t.jpm FROM campaign_ratees t JOIN campaigns c ON c.id = t.campaign_id \
-                WHERE t.employee_id = e.id AND c.status = 'closed' ORDER BY c.closed_at DESC, c.id DESC LIMIT 1) AS jpm \
-             FROM employees e LEFT JOIN assignments a ON a.employee_id = e.id AND a.end_date IS NULL \
-             LEFT JOIN positions p ON p.id = a.position_id WHERE e.id IN ({list}) AND e.active"
-        ),
-        vec![],
-    )
-    .await?;
-    let mut out: Vec<TeamMember> = rows
-        .iter()
-        .map(|r| {
-            Ok(TeamMember {
-                employee_id: sql::get(r, "id")?,
-                name: sql::get(r, "name")?,
-                position: sql::get::<Option<String>>(r, "position")?.unwrap_or_default(),
-                jpm: sql::get(r, "jpm")?,
-            })
+    let closed = CampaignStatus::Closed;
+    // SQL: a list page, each person with the JPM of their latest closed campaign.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT e.id, e.name, p.name AS position,
+           (SELECT t.jpm FROM campaign_ratees t JOIN campaigns c ON c.id = t.campaign_id
+            WHERE t.employee_id = e.id AND c.status = {closed}
+            ORDER BY c.closed_at DESC, c.id DESC LIMIT 1) AS jpm
+         FROM employees e LEFT JOIN assignments a ON a.employee_id = e.id AND a.end_date IS NULL
+         LEFT JOIN positions p ON p.id = a.position_id WHERE e.id IN ({..ids}) AND e.active"
+    );
+    let mut out: Vec<TeamMember> = Member::find_by_statement(sql::on(db, stmt))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| TeamMember {
+            employee_id: m.id,
+            name: m.name,
+            position: m.position.unwrap_or_default(),
+            jpm: m.jpm,
         })
-        .collect::<Result<_, sea_orm::DbErr>>()?;
+        .collect();
     out.sort_by(|a, b| {
         a.jpm
             .unwrap_or(f64::MAX)

@@ -2,15 +2,13 @@
 //! completion per unit, who has not answered, and its start, deadline and closing.
 
 use crate::assessment::api::*;
-use crate::assessment::model::{CampaignDetail, CampaignRow};
-use crate::assessment::view::{campaign_status, source_label};
+use crate::assessment::model::{CampaignDetail, CampaignRow, CampaignStatus, Source};
 use crate::i18n::{use_i18n, K};
 use crate::org::api::list_units;
-use crate::ui::widgets::{
-    action_error, error_box, msg_for, ErrorBox, Field, Loading, Notice, PageHead,
-};
+use crate::ui::page::{loaded, route_id};
+use crate::ui::widgets::{action_error, error_box, msg_for, Field, Notice, PageHead};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
@@ -23,15 +21,11 @@ pub fn CampaignsPage() -> impl IntoView {
                 subtitle=i.t(K::CampSubtitle).to_string()
                 action=("/hr/campaigns/new".to_string(), i.t(K::CampNew))
             />
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) if rows.is_empty() => view! { <p class="empty">{i.t(K::CampNone)}</p> }.into_any(),
-                        Ok(rows) => view! { <CampaignTable rows /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(rows, move |rows| if rows.is_empty() {
+                view! { <p class="empty">{i.t(K::CampNone)}</p> }.into_any()
+            } else {
+                view! { <CampaignTable rows /> }.into_any()
+            })}
         </section>
     }
 }
@@ -63,7 +57,7 @@ fn CampaignTable(rows: Vec<CampaignRow>) -> impl IntoView {
                     {rows.into_iter().map(|c| view! {
                         <tr>
                             <td><a href=format!("/hr/campaigns/{}", c.id)>{c.name.clone()}</a></td>
-                            <td><span class=format!("tag tag-{}", c.status)>{campaign_status(&c.status)}</span></td>
+                            <td><span class=format!("tag tag-{}", c.status.code())>{i.t(c.status.label())}</span></td>
                             <td class="hide-sm">{format!("{} – {}", c.starts_on, c.ends_on)}</td>
                             <td class="num">{c.ratees}</td>
                             <td class="num">{percent(c.submitted, c.forms)}</td>
@@ -90,7 +84,7 @@ pub fn CampaignNewPage() -> impl IntoView {
     let weight = move |name: &'static str, label: K, value: &'static str| {
         view! {
             <Field label=i.t(label) name=name error=msg_for(errors, name)>
-                <input id=name name=name type="number" min="0" max="100" value=value inputmode="numeric" />
+                <input id=name name=format!("form[{name}]") type="number" min="0" max="100" value=value inputmode="numeric" />
             </Field>
         }
     };
@@ -101,14 +95,14 @@ pub fn CampaignNewPage() -> impl IntoView {
             {error_box(errors)}
             <ActionForm action=create attr:class="form" attr:novalidate=true>
                 <Field label=i.t(K::CampName) name="name" error=msg_for(errors, "name")>
-                    <input id="name" name="name" maxlength="150" required />
+                    <input id="name" name="form[name]" maxlength="150" required />
                 </Field>
                 <div class="field-row">
                     <Field label=i.t(K::CampStarts) name="starts_on" error=msg_for(errors, "starts_on")>
-                        <input id="starts_on" name="starts_on" type="date" required />
+                        <input id="starts_on" name="form[starts_on]" type="date" required />
                     </Field>
                     <Field label=i.t(K::CampEnds) name="ends_on" error=msg_for(errors, "ends_on")>
-                        <input id="ends_on" name="ends_on" type="date" required />
+                        <input id="ends_on" name="form[ends_on]" type="date" required />
                     </Field>
                 </div>
                 <fieldset>
@@ -123,28 +117,24 @@ pub fn CampaignNewPage() -> impl IntoView {
                 </fieldset>
                 <div class="field-row">
                     <Field label=i.t(K::CampK) name="k" error=msg_for(errors, "k") hint=i.t(K::CampKHint)>
-                        <input id="k" name="k" type="number" min="3" value="3" inputmode="numeric" />
+                        <input id="k" name="form[k]" type="number" min="3" value="3" inputmode="numeric" />
                     </Field>
                     <Field label=i.t(K::CampMaxPeers) name="max_peers" error=msg_for(errors, "max_peers")>
-                        <input id="max_peers" name="max_peers" type="number" min="0" max="20" value="4" inputmode="numeric" />
+                        <input id="max_peers" name="form[max_peers]" type="number" min="0" max="20" value="4" inputmode="numeric" />
                     </Field>
                 </div>
                 <fieldset>
                     <legend>{i.t(K::CampUnits)}</legend>
                     <p class="field-hint">{i.t(K::CampUnitsHint)}</p>
                     <p class="field-error">{move || msg_for(errors, "unit_ids").get()}</p>
-                    <Suspense fallback=Loading>
-                        {move || Suspend::new(async move {
-                            units.await.map(|list| {
-                                list.into_iter().filter(|u| u.active && u.depth <= 1).enumerate().map(|(n, u)| view! {
-                                    <label class=format!("check depth-{}", u.depth)>
-                                        <input type="checkbox" name=format!("unit_ids[{n}]") value=u.id.to_string() />
-                                        " "{u.name.clone()}
-                                    </label>
-                                }).collect_view()
-                            }).unwrap_or_default()
-                        })}
-                    </Suspense>
+                    {loaded(units, |list| {
+                        list.into_iter().filter(|u| u.active && u.depth <= 1).enumerate().map(|(n, u)| view! {
+                            <label class=format!("check depth-{}", u.depth)>
+                                <input type="checkbox" name=format!("form[unit_ids][{n}]") value=u.id.to_string() />
+                                " "{u.name.clone()}
+                            </label>
+                        }).collect_view()
+                    })}
                 </fieldset>
                 <button type="submit" class="button" disabled=move || create.pending().get()>{i.t(K::CampCreate)}</button>
             </ActionForm>
@@ -155,21 +145,14 @@ pub fn CampaignNewPage() -> impl IntoView {
 #[component]
 pub fn CampaignPage() -> impl IntoView {
     let i = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id();
     let start = ServerAction::<StartCampaign>::new();
     let extend = ServerAction::<ExtendCampaign>::new();
     let close = ServerAction::<CloseCampaign>::new();
     let data = Resource::new(
         move || {
             (
-                id(),
+                id.get().unwrap_or(0),
                 start.version().get() + extend.version().get() + close.version().get(),
             )
         },
@@ -186,14 +169,7 @@ pub fn CampaignPage() -> impl IntoView {
             <p><a href="/hr/campaigns">{i.t(K::CampBack)}</a></p>
             {move || matches!(close.value().get(), Some(Ok(_))).then(|| view! { <Notice text=i.t(K::CampClosedNotice).to_string() /> })}
             {error_box(errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(c) => view! { <CampaignView c start extend close errors /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |c| view! { <CampaignView c start extend close errors /> })}
         </section>
     }
 }
@@ -208,22 +184,22 @@ fn CampaignView(
 ) -> impl IntoView {
     let i = use_i18n();
     let id = c.row.id;
-    let status = c.row.status.clone();
+    let status = c.row.status;
     let scope = if c.units.is_empty() {
         i.t(K::CampWholeAgency).to_string()
     } else {
         c.units.join(", ")
     };
-    let weights = ["self", "supervisor", "peer", "subordinate"]
+    let weights = Source::ALL
         .iter()
         .zip(c.weights)
-        .map(|(s, w)| format!("{} {w} %", source_label(s)))
+        .map(|(s, w)| format!("{} {w} %", i.t(s.label())))
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
         <PageHead title=c.row.name.clone() subtitle=format!("{} – {}", c.row.starts_on, c.row.ends_on) />
         <div class="stats">
-            <div class="stat"><span class="stat-n">{campaign_status(&status)}</span>{i.t(K::CampState)}</div>
+            <div class="stat"><span class="stat-n">{i.t(status.label())}</span>{i.t(K::CampState)}</div>
             <div class="stat"><span class="stat-n">{c.row.ratees}</span>{i.t(K::CampRatees)}</div>
             <div class="stat"><span class="stat-n">{format!("{}/{}", c.row.submitted, c.row.forms)}</span>{i.t(K::CampFormsIn)}</div>
         </div>
@@ -235,14 +211,14 @@ fn CampaignView(
         </dl>
         {(c.skipped > 0).then(|| view! { <div class="alert alert-warn">{i.f(K::CampSkipped, &[("n", c.skipped.to_string())])}</div> })}
         <div class="actions">
-            {(status == "draft").then(|| view! {
+            {(status == CampaignStatus::Draft).then(|| view! {
                 <p class="muted">{i.t(K::CampDraftHelp)}</p>
                 <ActionForm action=start attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" class="button">{i.t(K::CampStart)}</button>
                 </ActionForm>
             })}
-            {(status != "closed").then(|| view! {
+            {(status != CampaignStatus::Closed).then(|| view! {
                 <ActionForm action=extend attr:class="inline-form form-compact">
                     <input type="hidden" name="id" value=id.to_string() />
                     <label for="ends_on">{i.t(K::CampEnds)}</label>" "
@@ -251,7 +227,7 @@ fn CampaignView(
                     <span class="field-error">{move || msg_for(errors, "ends_on").get()}</span>
                 </ActionForm>
             })}
-            {(status == "running").then(|| view! {
+            {(status == CampaignStatus::Running).then(|| view! {
                 <ActionForm action=close attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" class="button button-danger" disabled=move || close.pending().get()>{i.t(K::CampClose)}</button>

@@ -4,20 +4,24 @@
 //! campaigns, and the feedback received (peers and subordinates without names).
 
 use crate::assessment::api::{get_dashboard, my_team};
-use crate::assessment::model::{DashItem, Dashboard, Feedback, TeamMember};
-use crate::assessment::view::{decimal, level, source_label};
+use crate::assessment::model::DashboardPage as Page;
+use crate::assessment::model::{
+    DashItem, Dashboard, DropReason, DroppedSource, Feedback, TeamMember,
+};
+use crate::assessment::view::{decimal, level};
 use crate::i18n::{use_i18n, K};
-use crate::ui::widgets::{ErrorBox, Loading, PageHead};
+use crate::ui::page::{loaded, route_id};
+use crate::ui::widgets::PageHead;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = route_id();
     let query = use_query_map();
     let key = move || {
         (
-            params.read().get("id").and_then(|s| s.parse::<i32>().ok()),
+            id.get(),
             query
                 .read()
                 .get("campaign")
@@ -38,19 +42,8 @@ pub fn DashboardPage() -> impl IntoView {
     );
     view! {
         <section class="page">
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => view! { <DashboardView d /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    team.await.ok().filter(|t| !t.is_empty()).map(|list| view! { <Team list /> })
-                })}
-            </Suspense>
+            {loaded(data, |page| view! { <DashboardView page /> })}
+            {loaded(team, |list| (!list.is_empty()).then(|| view! { <Team list /> }))}
         </section>
     }
 }
@@ -86,8 +79,9 @@ fn percent(v: f64) -> String {
 }
 
 #[component]
-fn DashboardView(d: Dashboard) -> impl IntoView {
+fn DashboardView(page: Page) -> impl IntoView {
     let i = use_i18n();
+    let d = page.dashboard;
     let subtitle = [d.position.clone(), d.unit.clone()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -101,12 +95,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         }
         .into_any();
     };
-    let band = d.band.clone().unwrap_or_default();
-    let band_label = i.t(match band.as_str() {
-        "optimal" => K::DashBandOptimal,
-        "fairly" => K::DashBandFairly,
-        _ => K::DashBandBelow,
-    });
+    let band = d.band.map(|b| (b.code(), i.t(b.label())));
     view! {
         <PageHead title=d.name.clone() subtitle />
         <nav class="chip-row" aria-label=i.t(K::DashCampaigns)>
@@ -122,7 +111,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
             <div class="stat" data-testid="jpm">
                 <span class="stat-n">{d.jpm.map(percent).unwrap_or_else(|| "–".into())}</span>
                 {i.t(K::DashJpm)}
-                {d.jpm.is_some().then(|| view! { <span class=format!("tag band-{band}")>{band_label}</span> })}
+                {band.map(|(code, label)| view! { <span class=format!("tag band-{code}")>{label}</span> })}
             </div>
             <div class="stat"><span class="stat-n">{d.to_develop.len()}</span>{i.t(K::DashToDevelopCount)}</div>
             <div class="stat"><span class="stat-n">{d.standard_version.map(|v| format!("v{v}")).unwrap_or_default()}</span>{i.t(K::DashStandard)}</div>
@@ -130,7 +119,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         <p class="muted small">{i.f(K::DashFrom, &[("campaign", campaign)])}</p>
         <div class="grid-2">
             <figure class="card chart">
-                <div class="chart-svg" data-testid="radar" inner_html=d.radar_svg.clone()></div>
+                <div class="chart-svg" data-testid="radar" inner_html=page.radar_svg></div>
                 <figcaption class="small muted">{i.t(K::DashRadarCaption)}</figcaption>
             </figure>
             <section class="card">
@@ -141,7 +130,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
             </section>
         </div>
         <GapTable items=d.items.clone() />
-        <Progress d=d.clone() />
+        <Progress d=d.clone() svg=page.progress_svg />
         <FeedbackList list=d.feedback.clone() />
     }
     .into_any()
@@ -160,20 +149,11 @@ fn names(list: Vec<String>, empty: K) -> AnyView {
 fn dropped_notes(items: &[DashItem]) -> Vec<String> {
     let i = use_i18n();
     let mut notes: Vec<String> = Vec::new();
-    for (s, why, n) in items.iter().flat_map(|it| it.dropped.iter()) {
-        let note = if why == "below_k" {
-            i.f(
-                K::DashDroppedBelowK,
-                &[
-                    ("source", source_label(s).to_string()),
-                    ("n", n.to_string()),
-                ],
-            )
-        } else {
-            i.f(
-                K::DashDroppedNone,
-                &[("source", source_label(s).to_string())],
-            )
+    for DroppedSource(s, why, n) in items.iter().flat_map(|it| it.dropped.iter()) {
+        let source = ("source", i.t(s.label()).to_string());
+        let note = match why {
+            DropReason::BelowK => i.f(K::DashDroppedBelowK, &[source, ("n", n.to_string())]),
+            DropReason::NoAnswers => i.f(K::DashDroppedNone, &[source]),
         };
         if !notes.contains(&note) {
             notes.push(note);
@@ -229,13 +209,13 @@ fn GapTable(items: Vec<DashItem>) -> impl IntoView {
 }
 
 #[component]
-fn Progress(d: Dashboard) -> impl IntoView {
+fn Progress(d: Dashboard, svg: String) -> impl IntoView {
     let i = use_i18n();
     (d.history.len() > 1).then(|| view! {
         <h2>{i.t(K::DashProgress)}</h2>
         <div class="grid-2">
             <figure class="card chart">
-                <div class="chart-svg" data-testid="progress" inner_html=d.progress_svg.clone()></div>
+                <div class="chart-svg" data-testid="progress" inner_html=svg></div>
             </figure>
             <div class="card">
                 <div class="table-wrap">
@@ -264,8 +244,8 @@ fn FeedbackList(list: Vec<Feedback>) -> impl IntoView {
             <ul class="comments">
                 {list.into_iter().map(|f| {
                     let who = match &f.author {
-                        Some(name) => format!("{} · {}", source_label(&f.source), name),
-                        None => i.f(K::DashAnonymous, &[("source", source_label(&f.source).to_string())]),
+                        Some(name) => format!("{} · {}", i.t(f.source.label()), name),
+                        None => i.f(K::DashAnonymous, &[("source", i.t(f.source.label()).to_string())]),
                     };
                     view! {
                         <li>

@@ -3,28 +3,20 @@
 //! "send" is final.
 
 use crate::assessment::api::{get_form, SaveForm};
-use crate::assessment::model::{FormItem, RatingForm};
-use crate::assessment::view::source_label;
+use crate::assessment::model::{FormItem, RaterStatus, RatingForm, Source};
 use crate::i18n::{use_i18n, K};
-use crate::ui::widgets::{action_error, error_box, ErrorBox, Loading, Notice, PageHead};
+use crate::ui::page::{loaded, route_id};
+use crate::ui::widgets::{action_error, error_box, Notice, PageHead};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn FormPage() -> impl IntoView {
     let i = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id();
     let save = ServerAction::<SaveForm>::new();
     // Loaded once: a failed submission must not reload the form over the choices
     // the rater has not saved yet.
-    let data = Resource::new(id, get_form);
+    let data = Resource::new(move || id.get().unwrap_or(0), get_form);
     let errors = action_error(save.value());
     view! {
         <section class="page narrow">
@@ -38,14 +30,7 @@ pub fn FormPage() -> impl IntoView {
             {move || errors.get().filter(|e| !e.fields().is_empty()).map(|_| view! {
                 <div class="alert alert-error" role="alert">{i.t(K::AssessFixLevels)}</div>
             })}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(f) => view! { <Form f save errors /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |f| view! { <Form f save errors /> })}
         </section>
     }
 }
@@ -57,7 +42,7 @@ fn Form(
     errors: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
     let i = use_i18n();
-    let title = if f.source == "self" {
+    let title = if f.source == Source::SelfRating {
         i.t(K::AssessYourself).to_string()
     } else {
         f.ratee.clone()
@@ -65,7 +50,7 @@ fn Form(
     let subtitle = format!(
         "{} · {} · {}",
         f.position,
-        source_label(&f.source),
+        i.t(f.source.label()),
         f.campaign
     );
     // Once sent, the form is final: the buttons go away without a reload.
@@ -74,8 +59,8 @@ fn Form(
     view! {
         <PageHead title subtitle />
         <p class="muted">{i.f(K::AssessDeadline, &[("date", f.ends_on.clone())])}</p>
-        {(f.status == "submitted").then(|| view! { <div class="alert alert-ok">{i.t(K::AssessAlreadySent)}</div> })}
-        {(!editable && f.status != "submitted").then(|| view! { <div class="alert alert-warn">{i.t(K::AssessClosed)}</div> })}
+        {(f.status == RaterStatus::Submitted).then(|| view! { <div class="alert alert-ok">{i.t(K::AssessAlreadySent)}</div> })}
+        {(!editable && f.status != RaterStatus::Submitted).then(|| view! { <div class="alert alert-warn">{i.t(K::AssessClosed)}</div> })}
         <ActionForm action=save attr:class="form rating-form">
             <input type="hidden" name="id" value=f.rater_row.to_string() />
             {f.items.into_iter().enumerate().map(|(n, it)| view! { <Question n it editable errors /> }).collect_view()}

@@ -6,28 +6,7 @@ pub mod dashboard;
 pub mod form;
 pub mod todo;
 
-use crate::i18n::{use_i18n, K};
-
-/// The name of a rating source in the reader's language.
-pub fn source_label(source: &str) -> &'static str {
-    let i = use_i18n();
-    i.t(match source {
-        "self" => K::SourceSelf,
-        "supervisor" => K::SourceSupervisor,
-        "peer" => K::SourcePeer,
-        _ => K::SourceSubordinate,
-    })
-}
-
-/// The name of a campaign's state.
-pub fn campaign_status(status: &str) -> &'static str {
-    let i = use_i18n();
-    i.t(match status {
-        "draft" => K::CampStatusDraft,
-        "running" => K::CampStatusRunning,
-        _ => K::CampStatusClosed,
-    })
-}
+use crate::i18n::use_i18n;
 
 /// A number with one decimal, with a comma as Indonesian writes it.
 pub fn decimal(v: f64) -> String {

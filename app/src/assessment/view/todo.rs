@@ -2,10 +2,10 @@
 //! of each subordinate in campaigns that have not started yet.
 
 use crate::assessment::api::{my_todo, peer_plans, AddPeer, RemovePeer};
-use crate::assessment::model::{PeerPlan, TodoItem};
-use crate::assessment::view::source_label;
+use crate::assessment::model::{PeerPlan, RaterStatus, Source, TodoItem};
 use crate::i18n::{use_i18n, K};
-use crate::ui::widgets::{action_error, error_box, ErrorBox, Loading, PageHead};
+use crate::ui::page::loaded;
+use crate::ui::widgets::{action_error, error_box, PageHead};
 use leptos::prelude::*;
 
 #[component]
@@ -26,29 +26,17 @@ pub fn AssessPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHead title=i.t(K::AssessTitle).to_string() subtitle=i.t(K::AssessSubtitle).to_string() />
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match todo.await {
-                        Ok(items) if items.is_empty() => view! { <p class="empty">{i.t(K::AssessNothing)}</p> }.into_any(),
-                        Ok(items) => view! { <Todo items /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(todo, move |items| if items.is_empty() {
+                view! { <p class="empty">{i.t(K::AssessNothing)}</p> }.into_any()
+            } else {
+                view! { <Todo items /> }.into_any()
+            })}
             {error_box(errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match plans.await {
-                        Ok(p) if p.is_empty() => ().into_any(),
-                        Ok(p) => view! {
-                            <h2>{i.t(K::PeersTitle)}</h2>
-                            <p class="muted">{i.t(K::PeersHelp)}</p>
-                            {p.into_iter().map(|plan| view! { <Plan plan add remove /> }).collect_view()}
-                        }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(plans, move |p| (!p.is_empty()).then(|| view! {
+                <h2>{i.t(K::PeersTitle)}</h2>
+                <p class="muted">{i.t(K::PeersHelp)}</p>
+                {p.into_iter().map(|plan| view! { <Plan plan add remove /> }).collect_view()}
+            }))}
         </section>
     }
 }
@@ -59,20 +47,20 @@ fn Todo(items: Vec<TodoItem>) -> impl IntoView {
     view! {
         <ul class="todo">
             {items.into_iter().map(|t| {
-                let state = match (t.status.as_str(), t.open) {
-                    ("submitted", _) => i.t(K::AssessSubmitted),
+                let state = match (t.status, t.open) {
+                    (RaterStatus::Submitted, _) => i.t(K::AssessSubmitted),
                     (_, false) => i.t(K::AssessClosed),
-                    ("draft", _) => i.t(K::AssessDraft),
-                    _ => i.t(K::AssessPending),
+                    (RaterStatus::Draft, _) => i.t(K::AssessDraft),
+                    (RaterStatus::Pending, _) => i.t(K::AssessPending),
                 };
                 view! {
-                    <li class="card todo-item" class:done=t.status == "submitted">
+                    <li class="card todo-item" class:done=t.status == RaterStatus::Submitted>
                         <a href=format!("/assess/{}", t.rater_row)>
-                            <strong>{if t.source == "self" { i.t(K::AssessYourself).to_string() } else { t.ratee.clone() }}</strong>
+                            <strong>{if t.source == Source::SelfRating { i.t(K::AssessYourself).to_string() } else { t.ratee.clone() }}</strong>
                         </a>
-                        <span class="small muted">{format!("{} · {}", t.position, source_label(&t.source))}</span>
+                        <span class="small muted">{format!("{} · {}", t.position, i.t(t.source.label()))}</span>
                         <span class="small">{format!("{} · {}", t.campaign, i.f(K::AssessDeadline, &[("date", t.ends_on.clone())]))}</span>
-                        <span class=format!("tag tag-{}", t.status)>{state}</span>
+                        <span class=format!("tag tag-{}", t.status.code())>{state}</span>
                     </li>
                 }
             }).collect_view()}

@@ -3,12 +3,16 @@
 
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
-use crate::competency::model::{Competency, LevelText, TechnicalForm};
+use crate::competency::model::{Competency, CompetencyGroup, LevelText, TechnicalForm};
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
-use crate::org::service::{hr_agency, id_list};
+use crate::org::service::hr_agency;
+use crate::server::entities::{competency, competency_level};
 use crate::server::{db, sql, write_tx, Db};
-use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -17,27 +21,20 @@ pub async fn levels_of(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<HashMap<i32, Vec<LevelText>>, AppError> {
+    let rows = competency_level::Entity::find()
+        .filter(competency_level::Column::CompetencyId.is_in(ids.iter().copied()))
+        .order_by_asc(competency_level::Column::CompetencyId)
+        .order_by_asc(competency_level::Column::Level)
+        .all(db)
+        .await?;
     let mut out: HashMap<i32, Vec<LevelText>> = HashMap::new();
-    if ids.is_empty() {
-        return Ok(out);
-    }
-    let list = id_list(ids);
-    let rows = sql::all(
-        db,
-        &format!(
-            "SELECT competency_id, level, description, indicators FROM competency_levels \
-             WHERE competency_id IN ({list}) ORDER BY competency_id, level"
-        ),
-        vec![],
-    )
-    .await?;
     for r in rows {
-        let id: i32 = sql::get(&r, "competency_id")?;
-        let indicators: String = sql::get(&r, "indicators")?;
-        out.entry(id).or_default().push(LevelText {
-            level: sql::get::<i16>(&r, "level")? as u8,
-            description: sql::get(&r, "description")?,
-            indicators: serde_json::from_str(&indicators).unwrap_or_default(),
+        let indicators = serde_json::from_str(&r.indicators)
+            .map_err(|e| sea_orm::DbErr::Json(format!("competency_levels.indicators: {e}")))?;
+        out.entry(r.competency_id).or_default().push(LevelText {
+            level: r.level as u8,
+            description: r.description,
+            indicators,
         });
     }
     Ok(out)
@@ -48,30 +45,31 @@ pub async fn competencies(
     db: &impl ConnectionTrait,
     agency: i32,
 ) -> Result<Vec<Competency>, AppError> {
-    let rows = sql::all(
-        db,
-        "SELECT id, agency_id, code, grp, name, definition FROM competencies \
-         WHERE active AND (agency_id IS NULL OR agency_id = $1) \
-         ORDER BY CASE WHEN agency_id IS NULL THEN 0 ELSE 1 END, id",
-        vec![agency.into()],
-    )
-    .await?;
-    let ids: Vec<i32> = rows.iter().filter_map(|r| sql::get(r, "id").ok()).collect();
+    let mut rows = competency::Entity::find()
+        .filter(competency::Column::Active.eq(true))
+        .filter(
+            competency::Column::AgencyId
+                .is_null()
+                .or(competency::Column::AgencyId.eq(agency)),
+        )
+        .order_by_asc(competency::Column::Id)
+        .all(db)
+        .await?;
+    rows.sort_by_key(|c| c.agency_id.is_some());
+    let ids: Vec<i32> = rows.iter().map(|c| c.id).collect();
     let mut levels = levels_of(db, &ids).await?;
-    rows.iter()
-        .map(|r| {
-            let id: i32 = sql::get(r, "id")?;
-            Ok(Competency {
-                id,
-                code: sql::get(r, "code")?,
-                group: sql::get(r, "grp")?,
-                name: sql::get(r, "name")?,
-                definition: sql::get(r, "definition")?,
-                national: sql::get::<Option<i32>>(r, "agency_id")?.is_none(),
-                levels: levels.remove(&id).unwrap_or_default(),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|c| Competency {
+            levels: levels.remove(&c.id).unwrap_or_default(),
+            national: c.agency_id.is_none(),
+            id: c.id,
+            code: c.code,
+            group: c.grp,
+            name: c.name,
+            definition: c.definition,
         })
-        .collect()
+        .collect())
 }
 
 /// The dictionary of the actor's agency (any logged-in ASN may read it).
@@ -110,15 +108,18 @@ fn check(form: &TechnicalForm) -> Result<ValidTechnical, AppError> {
         p.add(FieldError::new("definition", K::ErrRequired));
     }
     let mut levels = Vec::new();
-    for (i, d) in form.levels.iter().enumerate() {
-        let d = d.trim().to_string();
+    for i in 0..5 {
+        let d = form.levels.get(i).map_or("", |d| d.trim()).to_string();
         if d.is_empty() {
             p.add(
                 FieldError::new(&format!("level{}", i + 1), K::ErrLevelDescription)
                     .with("level", i + 1),
             );
         }
-        let ind: Vec<String> = form.indicators[i]
+        let ind: Vec<String> = form
+            .indicators
+            .get(i)
+            .map_or("", String::as_str)
             .lines()
             .map(|l| l.trim().trim_start_matches(['-', '•']).trim().to_string())
             .filter(|l| !l.is_empty())
@@ -138,54 +139,41 @@ pub async fn add_technical(db: &Db, actor: &Actor, form: &TechnicalForm) -> Resu
     let agency = hr_agency(actor)?;
     let v = check(form)?;
     let tx = write_tx(db).await?;
-    let taken = sql::one(
-        &tx,
-        "SELECT id FROM competencies WHERE agency_id = $1 AND code = $2",
-        vec![agency.into(), v.code.clone().into()],
-    )
-    .await?;
+    let taken = competency::Entity::find()
+        .filter(competency::Column::AgencyId.eq(agency))
+        .filter(competency::Column::Code.eq(&v.code))
+        .one(&tx)
+        .await?;
     if taken.is_some() {
         return Err(AppError::field("code", K::ErrCodeTaken));
     }
-    let row = sql::one(
-        &tx,
-        "INSERT INTO competencies (agency_id, code, grp, name, definition, active, created_at) \
-         VALUES ($1, $2, 'teknis', $3, $4, $5, $6) RETURNING id",
-        vec![
-            agency.into(),
-            v.code.clone().into(),
-            v.name.clone().into(),
-            v.definition.clone().into(),
-            true.into(),
-            db::now().into(),
-        ],
-    )
-    .await?
-    .ok_or_else(|| AppError::from(sea_orm::DbErr::RecordNotInserted))?;
-    let id: i32 = sql::get(&row, "id")?;
-    for (i, (d, ind)) in v.levels.iter().enumerate() {
-        sql::exec(
-            &tx,
-            "INSERT INTO competency_levels (competency_id, level, description, indicators) VALUES ($1, $2, $3, $4)",
-            vec![
-                id.into(),
-                (i as i16 + 1).into(),
-                d.clone().into(),
-                serde_json::to_string(ind).unwrap_or_else(|_| "[]".into()).into(),
-            ],
-        )
-        .await?;
+    let id = competency::ActiveModel {
+        agency_id: Set(Some(agency)),
+        code: Set(v.code.clone()),
+        grp: Set(CompetencyGroup::Teknis),
+        name: Set(v.name.clone()),
+        definition: Set(v.definition.clone()),
+        active: Set(true),
+        created_at: Set(db::now()),
+        ..Default::default()
     }
-    audit::change(
-        &tx,
-        actor,
-        agency,
-        "create",
-        "competency",
-        id,
-        json!({ "after": { "code": v.code, "name": v.name, "levels": v.levels } }),
-    )
-    .await?;
+    .insert(&tx)
+    .await?
+    .id;
+    let levels = v
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, (d, ind))| competency_level::ActiveModel {
+            competency_id: Set(id),
+            level: Set(i as i16 + 1),
+            description: Set(d.clone()),
+            indicators: Set(serde_json::to_string(ind).unwrap_or_else(|_| "[]".into())),
+            ..Default::default()
+        });
+    sql::insert_many(&tx, levels.collect()).await?;
+    let summary = json!({ "after": { "code": v.code, "name": v.name, "levels": v.levels } });
+    audit::change(&tx, actor, agency, "create", "competency", id, summary).await?;
     crate::server::commit(tx).await?;
     Ok(id)
 }
@@ -199,8 +187,8 @@ mod tests {
             code: "t.1".into(),
             name: "Pengetahuan kebijakan kesehatan".into(),
             definition: "Memahami kebijakan kesehatan.".into(),
-            levels: std::array::from_fn(|i| format!("Level {}", i + 1)),
-            indicators: std::array::from_fn(|_| "- satu\n\n• dua".into()),
+            levels: (1..=5).map(|i| format!("Level {i}")).collect(),
+            indicators: vec!["- satu\n\n• dua".into(); 5],
         }
     }
 

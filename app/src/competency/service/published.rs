@@ -3,57 +3,68 @@
 //! their comment, if any).
 
 use crate::auth::model::Actor;
-use crate::competency::model::{InvitedStandard, PublishedStandard};
+use crate::competency::model::{InvitedStandard, MemberStandards, PublishedStandard};
+use crate::competency::rules::StandardStatus;
 use crate::error::AppError;
-use crate::org::service::{id_list, units_under};
+use crate::org::service::units_under;
 use crate::people::service::supervision::current_assignment;
-use crate::server::{sql, Db};
-use sea_orm::ConnectionTrait;
+use crate::server::entities::{agency, assignment, position, standard};
+use crate::server::Db;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
 
+/// The positions of the given standards, by id.
+async fn positions_of(
+    db: &impl ConnectionTrait,
+    standards: &[standard::Model],
+) -> Result<HashMap<i32, position::Model>, AppError> {
+    let ids = standards.iter().map(|s| s.position_id);
+    Ok(position::Entity::find()
+        .filter(position::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}
+
+/// Ratified standards of one agency, or of all.
 async fn ratified(
     db: &impl ConnectionTrait,
     agency: Option<i32>,
 ) -> Result<Vec<PublishedStandard>, AppError> {
-    let (filter, values) = match agency {
-        Some(a) => ("AND s.agency_id = $1", vec![a.into()]),
-        None => ("", vec![]),
-    };
-    let rows = sql::all(
-        db,
-        &format!(
-            "SELECT s.id, g.name AS agency_name, p.name AS position_name, p.job_level, s.version, s.ratified_at \
-             FROM standards s JOIN positions p ON p.id = s.position_id JOIN agencies g ON g.id = s.agency_id \
-             WHERE s.status = 'ratified' {filter} ORDER BY g.name, p.name"
-        ),
-        values,
-    )
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let at: Option<chrono::DateTime<chrono::Utc>> = sql::get(r, "ratified_at")?;
-            Ok(PublishedStandard {
-                id: sql::get(r, "id")?,
-                agency_name: sql::get(r, "agency_name")?,
-                position_name: sql::get(r, "position_name")?,
-                job_level: sql::get(r, "job_level")?,
-                version: sql::get(r, "version")?,
-                ratified_at: at
+    let mut q =
+        standard::Entity::find().filter(standard::Column::Status.eq(StandardStatus::Ratified));
+    if let Some(a) = agency {
+        q = q.filter(standard::Column::AgencyId.eq(a));
+    }
+    let standards = q.all(db).await?;
+    let positions = positions_of(db, &standards).await?;
+    let agencies: HashMap<i32, String> = agency::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let mut out: Vec<PublishedStandard> = standards
+        .into_iter()
+        .filter_map(|s| {
+            let p = positions.get(&s.position_id)?;
+            Some(PublishedStandard {
+                id: s.id,
+                agency_name: agencies.get(&s.agency_id).cloned().unwrap_or_default(),
+                position_name: p.name.clone(),
+                job_level: p.job_level,
+                version: s.version,
+                ratified_at: s
+                    .ratified_at
                     .map(|t| t.format("%d-%m-%Y").to_string())
                     .unwrap_or_default(),
             })
         })
-        .collect::<Result<_, sea_orm::DbErr>>()
-        .map_err(AppError::from)
-}
-
-fn invited(r: &sea_orm::QueryResult, own: bool) -> Result<InvitedStandard, sea_orm::DbErr> {
-    Ok(InvitedStandard {
-        id: sql::get(r, "id")?,
-        version: sql::get(r, "version")?,
-        status: sql::get(r, "status")?,
-        position_name: sql::get(r, "name")?,
-        own,
-    })
+        .collect();
+    out.sort_by(|a, b| (&a.agency_name, &a.position_name).cmp(&(&b.agency_name, &b.position_name)));
+    Ok(out)
 }
 
 /// Every ratified standard of every agency (public).
@@ -61,49 +72,71 @@ pub async fn public_list(db: &Db) -> Result<Vec<PublishedStandard>, AppError> {
     ratified(db, None).await
 }
 
+/// The standards of these positions in these states, as invitations.
+async fn invitations(
+    db: &Db,
+    positions: Vec<i32>,
+    states: &[StandardStatus],
+    own: bool,
+) -> Result<Vec<InvitedStandard>, AppError> {
+    let standards = standard::Entity::find()
+        .filter(standard::Column::PositionId.is_in(positions))
+        .filter(standard::Column::Status.is_in(states.iter().copied()))
+        .order_by_desc(standard::Column::Version)
+        .order_by_asc(standard::Column::Id)
+        .all(db)
+        .await?;
+    let names = positions_of(db, &standards).await?;
+    Ok(standards
+        .into_iter()
+        .map(|s| InvitedStandard {
+            id: s.id,
+            version: s.version,
+            status: s.status,
+            position_name: names
+                .get(&s.position_id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            own,
+        })
+        .collect())
+}
+
 /// For a logged-in ASN: the standards of their own position (in force, and a draft
 /// open for comment) and every ratified standard of their agency.
-pub async fn for_member(
-    db: &Db,
-    actor: &Actor,
-) -> Result<(Vec<InvitedStandard>, Vec<PublishedStandard>), AppError> {
+pub async fn for_member(db: &Db, actor: &Actor) -> Result<MemberStandards, AppError> {
+    use StandardStatus::{Open, Ratified};
     let agency = actor.agency_id.ok_or(AppError::Forbidden)?;
-    let mut own = Vec::new();
+    let mut invited = Vec::new();
     if let Some(me) = actor.employee_id {
         if let Some(a) = current_assignment(db, me).await? {
-            for r in sql::all(
-                db,
-                "SELECT s.id, s.version, s.status, p.name FROM standards s JOIN positions p ON p.id = s.position_id \
-                 WHERE s.position_id = $1 AND s.status IN ('open', 'ratified') ORDER BY s.version DESC",
-                vec![a.position_id.into()],
-            )
-            .await?
-            {
-                own.push(invited(&r, true)?);
-            }
+            invited = invitations(db, vec![a.position_id], &[Open, Ratified], true).await?;
         }
     }
     // A unit leader is invited to comment on the open drafts of positions held in
     // the units they lead (and below).
     let led = actor.led_units(agency);
     if !led.is_empty() {
-        let units = id_list(&units_under(db, agency, &led).await?);
-        for r in sql::all(
-            db,
-            &format!(
-                "SELECT DISTINCT s.id, s.version, s.status, p.name FROM standards s \
-                 JOIN positions p ON p.id = s.position_id JOIN assignments a ON a.position_id = s.position_id AND a.end_date IS NULL \
-                 WHERE s.status = 'open' AND a.unit_id IN ({units}) ORDER BY s.id"
-            ),
-            vec![],
-        )
-        .await?
-        {
-            let entry = invited(&r, false)?;
-            if !own.iter().any(|o| o.id == entry.id) {
-                own.push(entry);
+        let units = units_under(db, agency, &led).await?;
+        let held: Vec<i32> = assignment::Entity::find()
+            .select_only()
+            .column(assignment::Column::PositionId)
+            .distinct()
+            .filter(assignment::Column::UnitId.is_in(units))
+            .filter(assignment::Column::EndDate.is_null())
+            .into_tuple()
+            .all(db)
+            .await?;
+        let mut led_drafts = invitations(db, held, &[Open], false).await?;
+        led_drafts.sort_by_key(|s| s.id);
+        for entry in led_drafts {
+            if !invited.iter().any(|o| o.id == entry.id) {
+                invited.push(entry);
             }
         }
     }
-    Ok((own, ratified(db, Some(agency)).await?))
+    Ok(MemberStandards {
+        invited,
+        published: ratified(db, Some(agency)).await?,
+    })
 }

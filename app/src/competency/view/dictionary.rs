@@ -3,13 +3,10 @@
 
 use crate::competency::api::{dictionary, AddTechnical};
 use crate::competency::model::Competency;
-use crate::competency::view::group_label;
 use crate::i18n::{use_i18n, K};
 use crate::ui::app::is_hr;
-use crate::ui::widgets::no_error;
-use crate::ui::widgets::{
-    action_error, error_box, msg_for, ErrorBox, Field, Loading, Notice, PageHead,
-};
+use crate::ui::page::loaded;
+use crate::ui::widgets::{action_error, error_box, msg_for, no_error, Field, Notice, PageHead};
 use leptos::prelude::*;
 
 #[component]
@@ -22,14 +19,7 @@ pub fn DictionaryPage() -> impl IntoView {
         <section class="page">
             <PageHead title=i.t(K::DictTitle).to_string() subtitle=i.t(K::DictSubtitle).to_string() />
             {move || hr().then(|| view! { <AddForm add /> })}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(list) => list.into_iter().map(|c| view! { <Entry c /> }).collect_view().into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(list, |list| list.into_iter().map(|c| view! { <Entry c /> }).collect_view())}
         </section>
     }
 }
@@ -39,7 +29,7 @@ fn Entry(c: Competency) -> impl IntoView {
     let i = use_i18n();
     view! {
         <article class="card dict-entry" id=c.code.clone()>
-            <p class="small muted">{group_label(&c.group)}</p>
+            <p class="small muted">{i.t(c.group.label())}</p>
             <h2><span class="code">{c.code.clone()}</span>" "{c.name.clone()}</h2>
             <p>{c.definition.clone()}</p>
             <details>
@@ -79,23 +69,23 @@ fn AddForm(add: ServerAction<AddTechnical>) -> impl IntoView {
             <ActionForm action=add attr:class="form" attr:novalidate=true>
                 <div class="field-row">
                     <Field label=i.t(K::DictCode) name="code" error=msg_for(errors, "code") hint=i.t(K::DictCodeHint)>
-                        <input id="code" name="code" maxlength="20" placeholder="T.1" />
+                        <input id="code" name="form[code]" maxlength="20" placeholder="T.1" />
                     </Field>
                     <Field label=i.t(K::DictName) name="name" error=msg_for(errors, "name")>
-                        <input id="name" name="name" maxlength="150" />
+                        <input id="name" name="form[name]" maxlength="150" />
                     </Field>
                 </div>
                 <Field label=i.t(K::DictDefinition) name="definition" error=msg_for(errors, "definition")>
-                    <textarea id="definition" name="definition" rows="2"></textarea>
+                    <textarea id="definition" name="form[definition]" rows="2"></textarea>
                 </Field>
                 {LEVEL_FIELDS.into_iter().enumerate().map(|(n, (level, ind))| view! {
                     <fieldset class="level-fields">
                         <legend>{i.f(K::StdLevelN, &[("n", (n + 1).to_string())])}</legend>
                         <Field label=i.t(K::DictLevelDescription) name=level error=msg_for(errors, level)>
-                            <textarea id=level name=level rows="2"></textarea>
+                            <textarea id=level name=format!("form[levels][{n}]") rows="2"></textarea>
                         </Field>
                         <Field label=i.t(K::DictIndicators) name=ind error=no_error() hint=i.t(K::DictIndicatorsHint)>
-                            <textarea id=ind name=ind rows="2"></textarea>
+                            <textarea id=ind name=format!("form[indicators][{n}]") rows="2"></textarea>
                         </Field>
                     </fieldset>
                 }).collect_view()}

@@ -2,11 +2,12 @@
 //! drafted), the member's (their own position first) and the public one.
 
 use crate::competency::api::{list_standards, my_standards, public_standards, StartStandard};
-use crate::competency::model::{PublishedStandard, StandardSummary};
-use crate::competency::view::status_label;
+use crate::competency::model::{
+    MemberStandards, PublishedStandard, StandardStatus, StandardSummary,
+};
 use crate::i18n::{use_i18n, K};
-use crate::people::view::positions::level_label;
-use crate::ui::widgets::{action_error, error_box, ErrorBox, Loading, PageHead};
+use crate::ui::page::loaded;
+use crate::ui::widgets::{action_error, error_box, PageHead};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -30,14 +31,7 @@ pub fn HrStandardsPage() -> impl IntoView {
                 action=("/competencies".to_string(), i.t(K::DictTitle))
             />
             {error_box(errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) => view! { <HrTable rows start /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(rows, move |rows| view! { <HrTable rows start /> })}
         </section>
     }
 }
@@ -61,8 +55,8 @@ fn HrTable(rows: Vec<StandardSummary>, start: ServerAction<StartStandard>) -> im
                     {rows.into_iter().map(|r| {
                         let in_force = r.ratified.map(|(id, v)| view! { <a href=format!("/standards/{id}")>{format!("v{v}")}</a> }.into_any())
                             .unwrap_or_else(|| view! { <span class="muted">{i.t(K::StdNone)}</span> }.into_any());
-                        let working = match r.working.clone() {
-                            Some((id, v, st)) => view! { <a href=format!("/standards/{id}")>{format!("v{v} · {}", status_label(&st))}</a> }.into_any(),
+                        let working = match r.working {
+                            Some((id, v, st)) => view! { <a href=format!("/standards/{id}")>{format!("v{v} · {}", i.t(st.label()))}</a> }.into_any(),
                             None => view! {
                                 <ActionForm action=start attr:class="inline-form">
                                     <input type="hidden" name="position_id" value=r.position_id.to_string() />
@@ -75,7 +69,7 @@ fn HrTable(rows: Vec<StandardSummary>, start: ServerAction<StartStandard>) -> im
                         view! {
                             <tr>
                                 <td>{r.position_name.clone()}</td>
-                                <td class="hide-sm">{level_label(&r.job_level)}</td>
+                                <td class="hide-sm">{i.t(r.job_level.label())}</td>
                                 <td class="num hide-sm">{r.holders}</td>
                                 <td>{in_force}</td>
                                 <td>{working}</td>
@@ -110,7 +104,7 @@ fn Published(rows: Vec<PublishedStandard>, agency: bool) -> impl IntoView {
                         <tr>
                             {agency.then(|| view! { <td>{r.agency_name.clone()}</td> })}
                             <td><a href=format!("/standards/{}", r.id)>{r.position_name.clone()}</a></td>
-                            <td class="hide-sm">{level_label(&r.job_level)}</td>
+                            <td class="hide-sm">{i.t(r.job_level.label())}</td>
                             <td>{format!("v{} · {}", r.version, r.ratified_at)}</td>
                         </tr>
                     }).collect_view()}
@@ -128,28 +122,27 @@ pub fn MyStandardsPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHead title=i.t(K::StdMineTitle).to_string() subtitle=i.t(K::StdMineSubtitle).to_string() />
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((own, agency)) => view! {
-                            <div class="cards">
-                                {own.into_iter().map(|s| view! {
-                                    <a class="card card-link" href=format!("/standards/{}", s.id)>
-                                        <h2>{s.position_name.clone()}</h2>
-                                        <p>{if s.own { i.t(K::StdMyPosition) } else { i.t(K::StdInYourUnits) }}</p>
-                                        <p>{format!("v{} · {}", s.version, status_label(&s.status))}</p>
-                                        {(s.status == "open").then(|| view! { <p class="tag tag-open">{i.t(K::StdInvite)}</p> })}
-                                    </a>
-                                }).collect_view()}
-                            </div>
-                            <h2>{i.t(K::StdAgencyRatified)}</h2>
-                            <Published rows=agency agency=false />
-                        }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, |mine| view! { <Invited mine /> })}
         </section>
+    }
+}
+
+#[component]
+fn Invited(mine: MemberStandards) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <div class="cards">
+            {mine.invited.into_iter().map(|s| view! {
+                <a class="card card-link" href=format!("/standards/{}", s.id)>
+                    <h2>{s.position_name.clone()}</h2>
+                    <p>{if s.own { i.t(K::StdMyPosition) } else { i.t(K::StdInYourUnits) }}</p>
+                    <p>{format!("v{} · {}", s.version, i.t(s.status.label()))}</p>
+                    {(s.status == StandardStatus::Open).then(|| view! { <p class="tag tag-open">{i.t(K::StdInvite)}</p> })}
+                </a>
+            }).collect_view()}
+        </div>
+        <h2>{i.t(K::StdAgencyRatified)}</h2>
+        <Published rows=mine.published agency=false />
     }
 }
 
@@ -160,14 +153,7 @@ pub fn PublicStandardsPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHead title=i.t(K::StdPublicTitle).to_string() subtitle=i.t(K::StdPublicSubtitle).to_string() />
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(rows) => view! { <Published rows agency=true /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, |rows| view! { <Published rows agency=true /> })}
         </section>
     }
 }

@@ -4,14 +4,13 @@
 //! without login (the public page links here).
 
 use crate::competency::api::*;
-use crate::competency::model::{StandardComment, StandardDetail, StandardItem};
-use crate::competency::view::status_label;
+use crate::competency::model::{StandardComment, StandardDetail, StandardItem, StandardStatus};
 use crate::i18n::{use_i18n, K};
-use crate::people::view::positions::level_label;
+use crate::ui::page::{loaded, route_id};
 use crate::ui::widgets::no_error;
-use crate::ui::widgets::{action_error, error_box, msg_for, ErrorBox, Field, Loading, PageHead};
+use crate::ui::widgets::{action_error, error_box, msg_for, Field, PageHead};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// The actions of the page, shared by its parts so any of them refreshes the data.
 #[derive(Clone, Copy)]
@@ -27,14 +26,7 @@ struct Acts {
 
 #[component]
 pub fn StandardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id();
     let acts = Acts {
         set: ServerAction::new(),
         remove: ServerAction::new(),
@@ -47,7 +39,7 @@ pub fn StandardPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             (
-                id(),
+                id.get().unwrap_or(0),
                 acts.set.version().get() + acts.remove.version().get() + acts.open.version().get(),
                 acts.ratify.version().get()
                     + acts.comment.version().get()
@@ -77,14 +69,7 @@ pub fn StandardPage() -> impl IntoView {
     view! {
         <section class="page">
             {error_box(errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(s) => view! { <StandardView s acts /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |s| view! { <StandardView s acts /> })}
         </section>
     }
 }
@@ -92,12 +77,12 @@ pub fn StandardPage() -> impl IntoView {
 #[component]
 fn StandardView(s: StandardDetail, acts: Acts) -> impl IntoView {
     let i = use_i18n();
-    let subtitle = format!("{} · {}", s.agency_name, level_label(&s.job_level));
-    let state_help = match s.status.as_str() {
-        "draft" => K::StdHelpDraft,
-        "open" => K::StdHelpOpen,
-        "ratified" => K::StdHelpRatified,
-        _ => K::StdHelpSuperseded,
+    let subtitle = format!("{} · {}", s.agency_name, i.t(s.job_level.label()));
+    let state_help = match s.status {
+        StandardStatus::Draft => K::StdHelpDraft,
+        StandardStatus::Open => K::StdHelpOpen,
+        StandardStatus::Ratified => K::StdHelpRatified,
+        StandardStatus::Superseded => K::StdHelpSuperseded,
     };
     let rights = s.rights;
     let sid = s.id;
@@ -105,14 +90,14 @@ fn StandardView(s: StandardDetail, acts: Acts) -> impl IntoView {
     view! {
         <PageHead title=s.position_name.clone() subtitle />
         <div class="toolbar">
-            <span class=format!("tag tag-{}", s.status) data-testid="std-status">
-                {i.f(K::StdVersionStatus, &[("v", s.version.to_string()), ("status", status_label(&s.status).to_string())])}
+            <span class=format!("tag tag-{}", s.status.code()) data-testid="std-status">
+                {i.f(K::StdVersionStatus, &[("v", s.version.to_string()), ("status", i.t(s.status.label()).to_string())])}
             </span>
             {s.ratified_at.clone().map(|d| view! { <span class="muted small">{i.f(K::StdRatifiedOn, &[("date", d)])}</span> })}
         </div>
         <p class="muted">{i.t(state_help)}</p>
         <Versions versions=s.versions.clone() current=sid />
-        {rights.edit.then(|| view! { <Lifecycle status=s.status.clone() id=sid acts /> })}
+        {rights.edit.then(|| view! { <Lifecycle status=s.status id=sid acts /> })}
         {rights.revise.then(|| view! {
             <ActionForm action=acts.start attr:class="inline-form">
                 <input type="hidden" name="position_id" value=s.position_id.to_string() />
@@ -128,7 +113,7 @@ fn StandardView(s: StandardDetail, acts: Acts) -> impl IntoView {
 }
 
 #[component]
-fn Versions(versions: Vec<(i32, i32, String)>, current: i32) -> impl IntoView {
+fn Versions(versions: Vec<(i32, i32, StandardStatus)>, current: i32) -> impl IntoView {
     let i = use_i18n();
     (versions.len() > 1).then(|| {
         view! {
@@ -136,7 +121,7 @@ fn Versions(versions: Vec<(i32, i32, String)>, current: i32) -> impl IntoView {
                 {versions
                     .into_iter()
                     .map(|(id, v, st)| {
-                        let label = format!("v{v} · {}", status_label(&st));
+                        let label = format!("v{v} · {}", i.t(st.label()));
                         if id == current {
                             view! { <span class="chip chip-on">{label}</span> }.into_any()
                         } else {
@@ -150,11 +135,11 @@ fn Versions(versions: Vec<(i32, i32, String)>, current: i32) -> impl IntoView {
 }
 
 #[component]
-fn Lifecycle(status: String, id: i32, acts: Acts) -> impl IntoView {
+fn Lifecycle(status: StandardStatus, id: i32, acts: Acts) -> impl IntoView {
     let i = use_i18n();
     view! {
         <div class="actions">
-            {(status == "draft").then(|| view! {
+            {(status == StandardStatus::Draft).then(|| view! {
                 <ActionForm action=acts.open attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" class="button">{i.t(K::StdOpen)}</button>

@@ -2,10 +2,13 @@
 //! their direct subordinates, a unit leader their units, everyone themself. Writes
 //! are HR's alone.
 
+pub mod employee_detail;
 pub mod employee_list;
 pub mod employees;
 pub mod import;
+pub mod login;
 pub mod overview;
+pub mod placement;
 pub mod positions;
 pub mod profile;
 pub mod supervision;

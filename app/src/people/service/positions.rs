@@ -7,26 +7,28 @@ use crate::i18n::K;
 use crate::org::service::hr_agency;
 use crate::people::input::parse_position;
 use crate::people::model::{PositionForm, PositionRow};
-use crate::server::entities::position;
-use crate::server::{db, sql, write_tx, Db};
+use crate::server::entities::{assignment, position};
+use crate::server::{db, write_tx, Db};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde_json::json;
 use std::collections::HashMap;
 
+/// How many hold each position of the agency now.
 async fn holders(db: &impl ConnectionTrait, agency: i32) -> Result<HashMap<i32, i64>, AppError> {
-    let rows = sql::all(
-        db,
-        "SELECT a.position_id, COUNT(*) AS n FROM assignments a \
-         WHERE a.agency_id = $1 AND a.end_date IS NULL GROUP BY a.position_id",
-        vec![agency.into()],
-    )
-    .await?;
-    rows.iter()
-        .map(|r| Ok((sql::get(r, "position_id")?, sql::get(r, "n")?)))
-        .collect::<Result<_, sea_orm::DbErr>>()
-        .map_err(AppError::from)
+    let rows: Vec<(i32, i64)> = assignment::Entity::find()
+        .select_only()
+        .column(assignment::Column::PositionId)
+        .column_as(assignment::Column::Id.count(), "n")
+        .filter(assignment::Column::AgencyId.eq(agency))
+        .filter(assignment::Column::EndDate.is_null())
+        .group_by(assignment::Column::PositionId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
 }
 
 pub async fn list_positions(db: &Db, actor: &Actor) -> Result<Vec<PositionRow>, AppError> {
@@ -112,7 +114,7 @@ pub async fn create_position(db: &Db, actor: &Actor, form: &PositionForm) -> Res
         agency_id: Set(agency),
         code: Set(v.code),
         name: Set(v.name),
-        job_level: Set(v.job_level.code().into()),
+        job_level: Set(v.job_level),
         active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
@@ -149,7 +151,7 @@ pub async fn update_position(
     let mut m: position::ActiveModel = before.clone().into();
     m.code = Set(v.code);
     m.name = Set(v.name);
-    m.job_level = Set(v.job_level.code().into());
+    m.job_level = Set(v.job_level);
     m.updated_at = Set(db::now());
     let after = m.update(&tx).await?;
     audit::change(

@@ -5,7 +5,7 @@ use crate::error::{AppError, Msg};
 use crate::i18n::K;
 use crate::people::model::Profile;
 use crate::people::nip::Nip;
-use crate::people::service::employees::{person_ref, supervisor_view};
+use crate::people::service::employee_detail::{person_refs, supervisor_view};
 use crate::people::service::{can_view, supervision};
 use crate::server::entities::{agency, employee, position, unit};
 use crate::server::Db;
@@ -54,16 +54,9 @@ pub async fn profile(
             job_level = Some(p.job_level);
         }
     }
-    let mut subordinates = vec![];
-    for s in supervision::subordinates_of(db, e.id)
-        .await?
-        .into_iter()
-        .take(MAX_SUBORDINATES)
-    {
-        if let Some(p) = person_ref(db, s).await? {
-            subordinates.push(p);
-        }
-    }
+    let mut staff = supervision::subordinates_of(db, e.id).await?;
+    staff.truncate(MAX_SUBORDINATES);
+    let mut subordinates = person_refs(db, &staff).await?;
     subordinates.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Profile {
         employee_id: e.id,

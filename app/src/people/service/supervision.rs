@@ -6,12 +6,16 @@ use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
+use crate::people::model::SupervisorForm;
 use crate::people::nip::Nip;
 use crate::people::service::hr_employee;
 use crate::people::supervision::{self as rules, Override, Place, Source};
-use crate::server::entities::{assignment, employee, supervisor_link};
+use crate::server::entities::{assignment, employee, supervisor_link, unit};
 use crate::server::{db, sql, write_tx, Db};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    raw_sql, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
+    QueryFilter, QuerySelect, Set,
+};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
@@ -35,22 +39,24 @@ pub async fn current_unit(
         .map(|a| a.unit_id))
 }
 
-/// The unit and its ancestors, own unit first (one recursive query on both backends).
+#[derive(FromQueryResult)]
+struct Link {
+    id: i32,
+}
+
+/// The unit and its ancestors, own unit first.
 pub async fn unit_chain(db: &impl ConnectionTrait, unit_id: i32) -> Result<Vec<i32>, AppError> {
-    let rows = sql::all(
-        db,
-        "WITH RECURSIVE chain(id, parent_id, depth) AS ( \
-           SELECT id, parent_id, 0 FROM units WHERE id = $1 \
-           UNION ALL SELECT u.id, u.parent_id, c.depth + 1 FROM units u JOIN chain c ON u.id = c.parent_id \
-           WHERE c.depth < 64) \
-         SELECT id FROM chain ORDER BY depth",
-        vec![unit_id.into()],
-    )
-    .await?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| sql::get::<i32>(r, "id").ok())
-        .collect())
+    // SQL: a recursive walk up the unit tree, one statement on both backends.
+    let stmt = raw_sql!(
+        Postgres,
+        "WITH RECURSIVE chain(id, parent_id, depth) AS (
+           SELECT id, parent_id, 0 FROM units WHERE id = {unit_id}
+           UNION ALL SELECT u.id, u.parent_id, c.depth + 1 FROM units u
+           JOIN chain c ON u.id = c.parent_id WHERE c.depth < 64)
+         SELECT id FROM chain ORDER BY depth"
+    );
+    let rows = Link::find_by_statement(sql::on(db, stmt)).all(db).await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
 /// Current heads of the given units.
@@ -135,28 +141,24 @@ pub async fn subordinates_of(
         match heads.get(&unit) {
             Some(h) if !own => derived.push(*h),
             _ => {
-                let staff = sql::all(
-                    db,
-                    "SELECT employee_id FROM assignments WHERE unit_id = $1 AND end_date IS NULL AND is_head = FALSE",
-                    vec![unit.into()],
-                )
-                .await?;
-                derived.extend(
-                    staff
-                        .iter()
-                        .filter_map(|r| sql::get::<i32>(r, "employee_id").ok()),
-                );
-                let kids = sql::all(
-                    db,
-                    "SELECT id FROM units WHERE parent_id = $1",
-                    vec![unit.into()],
-                )
-                .await?;
-                queue.extend(
-                    kids.iter()
-                        .filter_map(|r| sql::get::<i32>(r, "id").ok())
-                        .map(|k| (k, false)),
-                );
+                let staff: Vec<i32> = assignment::Entity::find()
+                    .select_only()
+                    .column(assignment::Column::EmployeeId)
+                    .filter(assignment::Column::UnitId.eq(unit))
+                    .filter(assignment::Column::EndDate.is_null())
+                    .filter(assignment::Column::IsHead.eq(false))
+                    .into_tuple()
+                    .all(db)
+                    .await?;
+                derived.extend(staff);
+                let kids: Vec<i32> = unit::Entity::find()
+                    .select_only()
+                    .column(unit::Column::Id)
+                    .filter(unit::Column::ParentId.eq(unit))
+                    .into_tuple()
+                    .all(db)
+                    .await?;
+                queue.extend(kids.into_iter().map(|k| (k, false)));
             }
         }
     }
@@ -230,14 +232,25 @@ async fn resolve(
     Ok(s.id)
 }
 
+impl Choice {
+    /// What the form's `mode` says: "nobody", "derived", or (otherwise) the NIP given.
+    pub fn of(form: &SupervisorForm) -> Choice {
+        match form.mode.as_str() {
+            "nobody" => Choice::Nobody,
+            "derived" => Choice::Derived,
+            _ => Choice::Nip(form.supervisor_nip.clone()),
+        }
+    }
+}
+
 pub async fn set_supervisor(
     db: &Db,
     actor: &Actor,
     employee_id: i32,
-    choice: Choice,
-    reason: &str,
+    form: &SupervisorForm,
 ) -> Result<(), AppError> {
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    let choice = Choice::of(form);
+    let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut p = Problems::default();
     if reason.is_empty() {
         p.add(FieldError::new("reason", K::ErrRequired));
@@ -272,11 +285,20 @@ pub async fn set_supervisor(
         .await?;
     }
     let after = supervisor_of(&tx, &e).await?;
-    audit::change(&tx, actor, e.agency_id, "set_supervisor", "employee", e.id, json!({
-            "before": before.map(|(s, src)| json!({"supervisor_id": s, "set_by_hr": src == Source::SetByHr})),
-            "after": after.map(|(s, src)| json!({"supervisor_id": s, "set_by_hr": src == Source::SetByHr})),
-            "reason": reason,
-        })).await?;
+    let said = |v: Option<(i32, Source)>| {
+        v.map(|(s, src)| json!({ "supervisor_id": s, "set_by_hr": src == Source::SetByHr }))
+    };
+    let summary = json!({ "before": said(before), "after": said(after), "reason": reason });
+    audit::change(
+        &tx,
+        actor,
+        e.agency_id,
+        "set_supervisor",
+        "employee",
+        e.id,
+        summary,
+    )
+    .await?;
     crate::server::commit(tx).await?;
     Ok(())
 }

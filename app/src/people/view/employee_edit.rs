@@ -1,156 +1,22 @@
-//! HR pages for one employee: the new-employee form, and the record page with the
-//! edit form, assignment history, supervisor (with HR override), login and
-//! deactivation.
+//! HR's record page of one employee: the edit form, assignment history, supervisor
+//! (with HR override), login and deactivation.
 
+use super::employee_form::{choices, EmployeeFields};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
-use crate::org::api::list_units;
 use crate::org::model::UnitRow;
 use crate::people::api::{
-    get_employee, list_positions, CreateEmployee, SetEmployeeActive, SetLoginPassword,
-    SetSupervisor, UpdateEmployee,
+    get_employee, SetEmployeeActive, SetLoginPassword, SetSupervisor, UpdateEmployee,
 };
 use crate::people::model::{EmployeeDetail, PositionRow};
-use crate::people::view::positions::level_label;
-use crate::ui::widgets::{
-    action_error, error_box, msg_for, saved_flag, ErrorBox, Field, Loading, Notice, PageHead,
-};
+use crate::ui::page::{loaded, route_id};
+use crate::ui::widgets::{action_error, error_box, msg_for, saved_flag, Field, Notice, PageHead};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-
-async fn choices() -> Result<(Vec<UnitRow>, Vec<PositionRow>), AppError> {
-    Ok((list_units().await?, list_positions().await?))
-}
-
-#[component]
-fn EmployeeFields(
-    initial: Option<EmployeeDetail>,
-    units: Vec<UnitRow>,
-    positions: Vec<PositionRow>,
-    errors: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let i = use_i18n();
-    let cur = initial.as_ref().and_then(|e| e.current.clone());
-    let (nip, name, sex, status) = initial
-        .as_ref()
-        .map(|e| {
-            (
-                e.nip.clone(),
-                e.name.clone(),
-                e.sex.clone(),
-                e.status.clone(),
-            )
-        })
-        .unwrap_or_else(|| (String::new(), String::new(), String::new(), "PNS".into()));
-    let unit = cur.as_ref().map(|a| a.unit_id);
-    let position = cur.as_ref().map(|a| a.position_id);
-    let head = cur.as_ref().is_some_and(|a| a.is_head);
-    view! {
-        <Field label=i.t(K::EmployeeNip) name="nip" error=msg_for(errors, "nip") hint=i.t(K::NipHint)>
-            <input id="nip" name="nip" value=nip required inputmode="numeric" maxlength="21" autocomplete="off" />
-        </Field>
-        <Field label=i.t(K::EmployeeName) name="name" error=msg_for(errors, "name")>
-            <input id="name" name="name" value=name required maxlength="120" />
-        </Field>
-        <div class="field-row">
-            <Field label=i.t(K::EmployeeSex) name="sex" error=msg_for(errors, "sex")>
-                <select id="sex" name="sex">
-                    <option value="" selected=sex.is_empty()>{i.t(K::Choose)}</option>
-                    <option value="L" selected=sex == "L">{i.t(K::SexMale)}</option>
-                    <option value="P" selected=sex == "P">{i.t(K::SexFemale)}</option>
-                </select>
-            </Field>
-            <Field label=i.t(K::EmployeeStatus) name="status" error=msg_for(errors, "status")>
-                <select id="status" name="status">
-                    <option value="PNS" selected=status == "PNS">"PNS"</option>
-                    <option value="PPPK" selected=status == "PPPK">"PPPK"</option>
-                </select>
-            </Field>
-        </div>
-        <Field label=i.t(K::EmployeeUnit) name="unit_id" error=msg_for(errors, "unit_id")>
-            <select id="unit_id" name="unit_id">
-                <option value="" selected=unit.is_none()>{i.t(K::Choose)}</option>
-                {units
-                    .into_iter()
-                    .filter(|u| u.active || Some(u.id) == unit)
-                    .map(|u| {
-                        let label = format!("{}{}", "\u{2003}".repeat(u.depth), u.name);
-                        view! { <option value=u.id.to_string() selected=Some(u.id) == unit>{label}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </Field>
-        <Field label=i.t(K::EmployeePosition) name="position_id" error=msg_for(errors, "position_id")>
-            <select id="position_id" name="position_id">
-                <option value="" selected=position.is_none()>{i.t(K::Choose)}</option>
-                {positions
-                    .into_iter()
-                    .filter(|p| p.active || Some(p.id) == position)
-                    .map(|p| {
-                        let label = format!("{} — {}", p.name, level_label(&p.job_level));
-                        view! { <option value=p.id.to_string() selected=Some(p.id) == position>{label}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </Field>
-        <Field label=i.t(K::EmployeeIsHead) name="is_head" error=msg_for(errors, "is_head")>
-            <label class="check">
-                <input id="is_head" type="checkbox" name="is_head" value="on" checked=head />
-                {i.t(K::EmployeeIsHeadHelp)}
-            </label>
-        </Field>
-        <Field label=i.t(K::EmployeeStart) name="start_date" error=msg_for(errors, "start_date") hint=i.t(K::EmployeeStartHint)>
-            <input id="start_date" type="date" name="start_date" />
-        </Field>
-    }
-}
-
-#[component]
-pub fn EmployeeNewPage() -> impl IntoView {
-    let i = use_i18n();
-    let data = Resource::new(|| (), |_| choices());
-    let action = ServerAction::<CreateEmployee>::new();
-    let errors = action_error(action.value());
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = action.value().get() {
-            navigate(&format!("/hr/employees/{id}?saved=1"), Default::default());
-        }
-    });
-    view! {
-        <section class="page narrow">
-            <PageHead title=i.t(K::EmployeesNew).to_string() />
-            <p><a href="/hr/employees">{i.t(K::BackToEmployees)}</a></p>
-            {error_box(errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((units, positions)) => view! {
-                            <ActionForm action=action attr:class="form" attr:novalidate=true>
-                                <EmployeeFields initial=None units positions errors />
-                                <button type="submit" class="button" disabled=move || action.pending().get()>{i.t(K::Save)}</button>
-                            </ActionForm>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
-    }
-}
 
 #[component]
 pub fn EmployeeEditPage() -> impl IntoView {
     let i = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id();
     let update = ServerAction::<UpdateEmployee>::new();
     let sup = ServerAction::<SetSupervisor>::new();
     let pass = ServerAction::<SetLoginPassword>::new();
@@ -163,7 +29,7 @@ pub fn EmployeeEditPage() -> impl IntoView {
         )
     };
     let data = Resource::new(
-        move || (id(), versions()),
+        move || (id.get().unwrap_or(0), versions()),
         |(id, _)| async move {
             let (units, positions) = choices().await?;
             Ok::<_, AppError>((get_employee(id).await?, units, positions))
@@ -177,17 +43,9 @@ pub fn EmployeeEditPage() -> impl IntoView {
             {move || saved().then(|| view! { <Notice text=i.t(K::Saved).to_string() /> })}
             {error_box(errors)}
             {error_box(action_error(toggle.value()))}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((e, units, positions)) => view! {
-                            <EmployeeRecord e units positions update sup pass toggle errors />
-                        }
-                        .into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |(e, units, positions)| view! {
+                <EmployeeRecord e units positions update sup pass toggle errors />
+            })}
         </section>
     }
 }
@@ -301,18 +159,18 @@ fn SupervisorSection(e: EmployeeDetail, sup: ServerAction<SetSupervisor>) -> imp
             <ActionForm action=sup attr:class="form form-compact" attr:novalidate=true>
                 <input type="hidden" name="id" value=e.id.to_string() />
                 <Field label=i.t(K::SupervisorMode) name="mode" error=msg_for(errors, "mode")>
-                    <select id="mode" name="mode" on:change=move |ev| mode.set(event_target_value(&ev))>
+                    <select id="mode" name="form[mode]" on:change=move |ev| mode.set(event_target_value(&ev))>
                         <option value="nip">{i.t(K::SupervisorModeNip)}</option>
                         <option value="derived">{i.t(K::SupervisorModeDerived)}</option>
                         <option value="nobody">{i.t(K::SupervisorModeNobody)}</option>
                     </select>
                 </Field>
                 <Field label=i.t(K::SupervisorNip) name="supervisor_nip" error=msg_for(errors, "supervisor_nip")>
-                    <input id="supervisor_nip" name="supervisor_nip" inputmode="numeric"
+                    <input id="supervisor_nip" name="form[supervisor_nip]" inputmode="numeric"
                         disabled=move || mode.get() != "nip" />
                 </Field>
                 <Field label=i.t(K::Reason) name="reason" error=msg_for(errors, "reason")>
-                    <input id="reason" name="reason" required maxlength="200" />
+                    <input id="reason" name="form[reason]" required maxlength="200" />
                 </Field>
                 <button type="submit" class="button">{i.t(K::SupervisorSave)}</button>
             </ActionForm>

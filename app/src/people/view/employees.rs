@@ -4,9 +4,9 @@
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, K};
 use crate::people::api::list_employees;
-use crate::people::job_level::JobLevel;
 use crate::people::model::{EmployeeFilter, EmployeePage, EmployeeRow};
-use crate::ui::widgets::{ErrorBox, Loading, PageHead};
+use crate::ui::page::loaded;
+use crate::ui::widgets::PageHead;
 use codee::{Decoder, Encoder};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -86,15 +86,7 @@ pub fn EmployeesPage() -> impl IntoView {
                     <a href="/hr/employees.csv" download="pegawai.csv">{i.t(K::EmployeesExport)}</a>
                 </div>
             </div>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    let f = filter.get_untracked();
-                    match page.await {
-                        Ok(p) => view! { <EmployeeTable page=p filter=f /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(page, move |p| view! { <EmployeeTable page=p filter=filter.get_untracked() /> })}
         </section>
     }
 }
@@ -173,15 +165,9 @@ pub fn rows_html(i: I18n, rows: &[EmployeeRow]) -> String {
         h.push_str("</td><td>");
         esc(&mut h, e.position_name.as_deref().unwrap_or("–"));
         h.push_str("<br><span class=\"muted small\">");
-        let level = e
-            .job_level
-            .as_deref()
-            .and_then(JobLevel::parse)
-            .map(|l| i.t(l.label()))
-            .unwrap_or("");
-        esc(&mut h, level);
+        esc(&mut h, e.job_level.map_or("", |l| i.t(l.label())));
         h.push_str("</span></td><td class=\"hide-md\">");
-        esc(&mut h, &e.status);
+        esc(&mut h, e.status.code());
         h.push_str("</td></tr>");
     }
     h
@@ -246,11 +232,11 @@ mod tests {
             id: 7,
             nip: "198503122010012004".into(),
             name: "Siti <b>Rahma</b>".into(),
-            status: "PNS".into(),
+            status: crate::people::input::EmploymentStatus::Pns,
             active: false,
             unit_name: None,
             position_name: Some("Kepala Seksi".into()),
-            job_level: Some("pengawas".into()),
+            job_level: Some(crate::people::job_level::JobLevel::Pengawas),
             is_head: true,
         };
         let h = rows_html(I18n(Lang::Id), &[row]);

@@ -7,16 +7,10 @@ use crate::people::api::{
 };
 use crate::people::job_level::JobLevel;
 use crate::people::model::PositionRow;
-use crate::ui::widgets::{
-    action_error, error_box, msg_for, saved_flag, ErrorBox, Field, Loading, Notice, PageHead,
-};
+use crate::ui::page::{loaded, route_id};
+use crate::ui::widgets::{action_error, error_box, msg_for, saved_flag, Field, Notice, PageHead};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-
-pub fn level_label(code: &str) -> &'static str {
-    let i = use_i18n();
-    JobLevel::parse(code).map(|l| i.t(l.label())).unwrap_or("–")
-}
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PositionsPage() -> impl IntoView {
@@ -29,14 +23,7 @@ pub fn PositionsPage() -> impl IntoView {
                 subtitle=i.t(K::PositionsSubtitle).to_string()
                 action=("/hr/positions/new".to_string(), i.t(K::PositionsNew))
             />
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) => view! { <PositionTable rows /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(rows, |rows| view! { <PositionTable rows /> })}
         </section>
     }
 }
@@ -64,7 +51,7 @@ fn PositionTable(rows: Vec<PositionRow>) -> impl IntoView {
                                     <a href=format!("/hr/positions/{}", p.id)>{p.name.clone()}</a>
                                     {(!p.active).then(|| view! { <span class="tag tag-off">{i.t(K::Inactive)}</span> })}
                                 </td>
-                                <td>{level_label(&p.job_level)}</td>
+                                <td>{i.t(p.job_level.label())}</td>
                                 <td class="hide-sm"><code>{p.code.clone()}</code></td>
                                 <td class="num">{p.holders}</td>
                             </tr>
@@ -79,21 +66,23 @@ fn PositionTable(rows: Vec<PositionRow>) -> impl IntoView {
 #[component]
 fn PositionFields(initial: Option<PositionRow>, errors: Signal<Option<AppError>>) -> impl IntoView {
     let i = use_i18n();
-    let (code, name, level) = initial
-        .map(|p| (p.code, p.name, p.job_level))
-        .unwrap_or_else(|| (String::new(), String::new(), "pelaksana".into()));
+    let (code, name, level) = initial.map(|p| (p.code, p.name, p.job_level)).unwrap_or((
+        String::new(),
+        String::new(),
+        JobLevel::Pelaksana,
+    ));
     view! {
         <Field label=i.t(K::PositionName) name="name" error=msg_for(errors, "name")>
-            <input id="name" name="name" value=name required maxlength="150" />
+            <input id="name" name="form[name]" value=name required maxlength="150" />
         </Field>
         <Field label=i.t(K::PositionCode) name="code" error=msg_for(errors, "code") hint=i.t(K::CodeHint)>
-            <input id="code" name="code" value=code required maxlength="30" autocapitalize="characters" />
+            <input id="code" name="form[code]" value=code required maxlength="30" autocapitalize="characters" />
         </Field>
         <Field label=i.t(K::PositionLevel) name="job_level" error=msg_for(errors, "job_level")>
-            <select id="job_level" name="job_level">
+            <select id="job_level" name="form[job_level]">
                 {JobLevel::ALL
                     .into_iter()
-                    .map(|l| view! { <option value=l.code() selected=l.code() == level>{i.t(l.label())}</option> })
+                    .map(|l| view! { <option value=l.code() selected=l == level>{i.t(l.label())}</option> })
                     .collect_view()}
             </select>
         </Field>
@@ -127,18 +116,17 @@ pub fn PositionNewPage() -> impl IntoView {
 #[component]
 pub fn PositionEditPage() -> impl IntoView {
     let i = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id();
     let update = ServerAction::<UpdatePosition>::new();
     let toggle = ServerAction::<SetPositionActive>::new();
     let data = Resource::new(
-        move || (id(), update.version().get(), toggle.version().get()),
+        move || {
+            (
+                id.get().unwrap_or(0),
+                update.version().get(),
+                toggle.version().get(),
+            )
+        },
         |(id, _, _)| get_position(id),
     );
     let errors = action_error(update.value());
@@ -150,34 +138,34 @@ pub fn PositionEditPage() -> impl IntoView {
             {move || saved().then(|| view! { <Notice text=i.t(K::Saved).to_string() /> })}
             {error_box(errors)}
             {error_box(toggle_errors)}
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(p) => {
-                            let pid = p.id;
-                            let active = p.active;
-                            view! {
-                                <PageHead title=p.name.clone() subtitle=level_label(&p.job_level).to_string() />
-                                <p class="muted">{i.f(K::PositionHeldBy, &[("n", p.holders.to_string())])}</p>
-                                <ActionForm action=update attr:class="form" attr:novalidate=true>
-                                    <input type="hidden" name="id" value=pid.to_string() />
-                                    <PositionFields initial=Some(p) errors />
-                                    <button type="submit" class="button">{i.t(K::Save)}</button>
-                                </ActionForm>
-                                <ActionForm action=toggle attr:class="inline-form">
-                                    <input type="hidden" name="id" value=pid.to_string() />
-                                    <input type="hidden" name="active" value=(!active).to_string() />
-                                    <button type="submit" class=if active { "button button-danger" } else { "button" }>
-                                        {if active { i.t(K::Deactivate) } else { i.t(K::Activate) }}
-                                    </button>
-                                </ActionForm>
-                            }
-                            .into_any()
-                        }
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |p| view! { <PositionEditor p update toggle errors /> })}
         </section>
+    }
+}
+
+#[component]
+fn PositionEditor(
+    p: PositionRow,
+    update: ServerAction<UpdatePosition>,
+    toggle: ServerAction<SetPositionActive>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let (pid, active) = (p.id, p.active);
+    view! {
+        <PageHead title=p.name.clone() subtitle=i.t(p.job_level.label()).to_string() />
+        <p class="muted">{i.f(K::PositionHeldBy, &[("n", p.holders.to_string())])}</p>
+        <ActionForm action=update attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="id" value=pid.to_string() />
+            <PositionFields initial=Some(p) errors />
+            <button type="submit" class="button">{i.t(K::Save)}</button>
+        </ActionForm>
+        <ActionForm action=toggle attr:class="inline-form">
+            <input type="hidden" name="id" value=pid.to_string() />
+            <input type="hidden" name="active" value=(!active).to_string() />
+            <button type="submit" class=if active { "button button-danger" } else { "button" }>
+                {if active { i.t(K::Deactivate) } else { i.t(K::Activate) }}
+            </button>
+        </ActionForm>
     }
 }

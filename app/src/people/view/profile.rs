@@ -4,26 +4,17 @@
 use crate::i18n::{use_i18n, K};
 use crate::people::api::get_profile;
 use crate::people::model::{PersonRef, Profile};
-use crate::people::view::positions::level_label;
-use crate::ui::widgets::{ErrorBox, Loading, PageHead};
+use crate::ui::page::{loaded, route_id};
+use crate::ui::widgets::PageHead;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i32>().ok());
-    let profile = Resource::new(id, get_profile);
+    let id = route_id();
+    let profile = Resource::new(move || id.get(), get_profile);
     view! {
         <section class="page">
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match profile.await {
-                        Ok(p) => view! { <ProfileView p /> }.into_any(),
-                        Err(e) => view! { <ErrorBox err=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(profile, |p| view! { <ProfileView p /> })}
         </section>
     }
 }
@@ -31,15 +22,11 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn ProfileView(p: Profile) -> impl IntoView {
     let i = use_i18n();
-    let sex = if p.sex == "P" {
-        i.t(K::SexFemale)
-    } else {
-        i.t(K::SexMale)
-    };
+    let sex = i.t(p.sex.label());
     let unit = p.unit_path.last().cloned().unwrap_or_else(|| "–".into());
     let path = p.unit_path.join(" › ");
     let position = p.position_name.clone().unwrap_or_else(|| "–".into());
-    let level = p.job_level.as_deref().map(level_label).unwrap_or("–");
+    let level = p.job_level.map_or("–", |l| i.t(l.label()));
     view! {
         <PageHead title=p.name.clone() subtitle=p.agency_name.clone() />
         <p><a class="button button-quiet" href=format!("/dashboard/{}", p.employee_id)>{i.t(K::DashOpen)}</a></p>
@@ -61,7 +48,7 @@ fn ProfileView(p: Profile) -> impl IntoView {
                 <dl class="facts facts-stacked">
                     <div><dt>{i.t(K::EmployeeNip)}</dt><dd class="nip">{p.nip.clone()}</dd></div>
                     <div><dt>{i.t(K::EmployeeSex)}</dt><dd>{sex}</dd></div>
-                    <div><dt>{i.t(K::EmployeeStatus)}</dt><dd>{p.status.clone()}</dd></div>
+                    <div><dt>{i.t(K::EmployeeStatus)}</dt><dd>{p.status.code()}</dd></div>
                 </dl>
             </article>
         </div>

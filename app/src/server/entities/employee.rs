@@ -1,5 +1,7 @@
 //! The `employees` table. Kept free of business rules (see the services).
 
+use crate::people::input::EmploymentStatus;
+use crate::people::nip::Sex;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,8 +12,8 @@ pub struct Model {
     pub agency_id: i32,
     pub nip: String,
     pub name: String,
-    pub sex: String,
-    pub status: String,
+    pub sex: Sex,
+    pub status: EmploymentStatus,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

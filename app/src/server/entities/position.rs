@@ -1,5 +1,6 @@
 //! The `positions` table. Kept free of business rules (see the services).
 
+use crate::people::job_level::JobLevel;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub agency_id: i32,
     pub code: String,
     pub name: String,
-    pub job_level: String,
+    pub job_level: JobLevel,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,5 +1,6 @@
 //! The `user_roles` table. Kept free of business rules (see the services).
 
+use crate::auth::model::Role;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub user_id: i32,
-    pub role: String,
+    pub role: Role,
     pub agency_id: Option<i32>,
     pub unit_id: Option<i32>,
     pub created_at: DateTimeUtc,

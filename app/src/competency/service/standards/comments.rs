@@ -6,8 +6,11 @@ use crate::competency::model::StandardComment;
 use crate::competency::rules::StandardStatus;
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
-use crate::server::{db, sql, write_tx, Db};
-use sea_orm::ConnectionTrait;
+use crate::server::entities::standard_comment;
+use crate::server::{db, write_tx, Db};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use serde_json::json;
 
 use super::{access, rights, row};
@@ -16,25 +19,22 @@ pub(super) async fn list(
     db: &impl ConnectionTrait,
     id: i32,
 ) -> Result<Vec<StandardComment>, AppError> {
-    let rows = sql::all(
-        db,
-        "SELECT id, author_name, body, answer, created_at FROM standard_comments \
-         WHERE standard_id = $1 ORDER BY created_at, id",
-        vec![id.into()],
-    )
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let at: chrono::DateTime<chrono::Utc> = sql::get(r, "created_at")?;
-            Ok(StandardComment {
-                id: sql::get(r, "id")?,
-                author: sql::get(r, "author_name")?,
-                body: sql::get(r, "body")?,
-                answer: sql::get(r, "answer")?,
-                at: at.format("%d-%m-%Y %H:%M").to_string(),
-            })
+    let rows = standard_comment::Entity::find()
+        .filter(standard_comment::Column::StandardId.eq(id))
+        .order_by_asc(standard_comment::Column::CreatedAt)
+        .order_by_asc(standard_comment::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|c| StandardComment {
+            id: c.id,
+            author: c.author_name,
+            body: c.body,
+            answer: c.answer,
+            at: c.created_at.format("%d-%m-%Y %H:%M").to_string(),
         })
-        .collect()
+        .collect())
 }
 
 fn text(body: &str, field: &str) -> Result<String, AppError> {
@@ -65,15 +65,18 @@ pub async fn comment(db: &Db, actor: &Actor, id: i32, body: &str) -> Result<i32,
             AppError::Conflict(Msg::new(K::ErrStandardNotOpen))
         });
     }
-    let r = sql::one(
-        &tx,
-        "INSERT INTO standard_comments (agency_id, standard_id, user_id, author_name, body, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        vec![s.agency_id.into(), id.into(), actor.user_id.into(), actor.display_name.clone().into(), body.clone().into(), db::now().into()],
-    )
+    let cid = standard_comment::ActiveModel {
+        agency_id: Set(s.agency_id),
+        standard_id: Set(id),
+        user_id: Set(actor.user_id),
+        author_name: Set(actor.display_name.clone()),
+        body: Set(body.clone()),
+        created_at: Set(db::now()),
+        ..Default::default()
+    }
+    .insert(&tx)
     .await?
-    .ok_or_else(|| AppError::from(sea_orm::DbErr::RecordNotInserted))?;
-    let cid: i32 = sql::get(&r, "id")?;
+    .id;
     audit::change(
         &tx,
         actor,
@@ -92,26 +95,22 @@ pub async fn comment(db: &Db, actor: &Actor, id: i32, body: &str) -> Result<i32,
 pub async fn answer(db: &Db, actor: &Actor, comment_id: i32, body: &str) -> Result<(), AppError> {
     let body = text(body, "answer")?;
     let tx = write_tx(db).await?;
-    let c = sql::one(
-        &tx,
-        "SELECT standard_id FROM standard_comments WHERE id = $1",
-        vec![comment_id.into()],
-    )
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let s = row(&tx, sql::get(&c, "standard_id")?).await?;
+    let c = standard_comment::Entity::find_by_id(comment_id)
+        .one(&tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let s = row(&tx, c.standard_id).await?;
     if !actor.is_hr_of(s.agency_id) {
         return Err(AppError::Forbidden);
     }
     if s.status != StandardStatus::Open {
         return Err(AppError::Conflict(Msg::new(K::ErrStandardNotOpen)));
     }
-    sql::exec(
-        &tx,
-        "UPDATE standard_comments SET answer = $1, answered_by_user_id = $2, answered_at = $3 WHERE id = $4",
-        vec![body.clone().into(), actor.user_id.into(), db::now().into(), comment_id.into()],
-    )
-    .await?;
+    let mut m: standard_comment::ActiveModel = c.into();
+    m.answer = Set(Some(body.clone()));
+    m.answered_by_user_id = Set(Some(actor.user_id));
+    m.answered_at = Set(Some(db::now()));
+    m.update(&tx).await?;
     audit::change(
         &tx,
         actor,

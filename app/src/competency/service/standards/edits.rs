@@ -3,13 +3,19 @@
 
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
-use crate::competency::rules::{Level, StandardAction};
+use crate::competency::model::CompetencyGroup;
+use crate::competency::rules::{Level, StandardAction, StandardStatus};
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
 use crate::org::service::hr_agency;
 use crate::people::job_level::JobLevel;
+use crate::server::entities::{competency, position, standard, standard_item};
 use crate::server::{db, sql, write_tx, Db};
-use sea_orm::{ConnectionTrait, DatabaseTransaction};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
 use serde_json::json;
 
 use super::{required, row, Row};
@@ -18,75 +24,57 @@ use super::{required, row, Row};
 /// Bangsa at the levels of the job-level table (DOMAIN.md §2).
 pub async fn defaults(
     tx: &impl ConnectionTrait,
-    job_level: &str,
+    level: JobLevel,
 ) -> Result<Vec<(i32, u8)>, AppError> {
-    let level = JobLevel::parse(job_level).unwrap_or(JobLevel::Pelaksana);
-    let rows = sql::all(
-        tx,
-        "SELECT id, code, grp FROM competencies WHERE agency_id IS NULL AND active ORDER BY id",
-        vec![],
-    )
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let code: String = sql::get(r, "code")?;
-            let grp: String = sql::get(r, "grp")?;
-            let req = if grp == "manajerial" {
-                level.default_managerial_level(&code)
-            } else {
-                level.default_sociocultural_level()
+    let national = competency::Entity::find()
+        .filter(competency::Column::AgencyId.is_null())
+        .filter(competency::Column::Active.eq(true))
+        .order_by_asc(competency::Column::Id)
+        .all(tx)
+        .await?;
+    Ok(national
+        .into_iter()
+        .map(|c| {
+            let req = match c.grp {
+                CompetencyGroup::Manajerial => level.default_managerial_level(&c.code),
+                _ => level.default_sociocultural_level(),
             };
-            Ok((sql::get(r, "id")?, req))
+            (c.id, req)
         })
-        .collect::<Result<_, sea_orm::DbErr>>()
-        .map_err(AppError::from)
+        .collect())
 }
 
 /// Starts the next version of a position's standard; returns its id.
 pub async fn start(db: &Db, actor: &Actor, position_id: i32) -> Result<i32, AppError> {
     let agency = hr_agency(actor)?;
     let tx = write_tx(db).await?;
-    let pos = sql::one(
-        &tx,
-        "SELECT job_level FROM positions WHERE id = $1 AND agency_id = $2",
-        vec![position_id.into(), agency.into()],
-    )
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let job_level: String = sql::get(&pos, "job_level")?;
-    let existing = sql::all(
-        &tx,
-        "SELECT id, version, status FROM standards WHERE position_id = $1 ORDER BY version",
-        vec![position_id.into()],
-    )
-    .await?;
-    let mut next = 1;
-    let mut in_force = None;
-    for r in &existing {
-        let st: String = sql::get(r, "status")?;
-        if st == "draft" || st == "open" {
-            return Err(AppError::Conflict(Msg::new(K::ErrStandardWorking)));
-        }
-        if st == "ratified" {
-            in_force = Some(sql::get::<i32>(r, "id")?);
-        }
-        next = sql::get::<i32>(r, "version")? + 1;
+    let pos = position::Entity::find_by_id(position_id)
+        .filter(position::Column::AgencyId.eq(agency))
+        .one(&tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let existing = standard::Entity::find()
+        .filter(standard::Column::PositionId.eq(position_id))
+        .order_by_asc(standard::Column::Version)
+        .all(&tx)
+        .await?;
+    if existing.iter().any(|s| s.status.is_being_drafted()) {
+        return Err(AppError::Conflict(Msg::new(K::ErrStandardWorking)));
     }
+    let next = existing.last().map_or(1, |s| s.version + 1);
+    let in_force = existing
+        .iter()
+        .find(|s| s.status == StandardStatus::Ratified)
+        .map(|s| s.id);
     let items = match in_force {
         Some(id) => required(&tx, id).await?,
-        None => defaults(&tx, &job_level).await?,
+        None => defaults(&tx, pos.job_level).await?,
     };
-    let id = insert_standard(&tx, agency, position_id, next, "draft", &items).await?;
-    audit::change(
-        &tx,
-        actor,
-        agency,
-        "create",
-        "standard",
-        id,
-        json!({ "position_id": position_id, "version": next, "from": in_force, "items": items }),
-    )
-    .await?;
+    let draft = StandardStatus::Draft;
+    let id = insert_standard(&tx, agency, position_id, next, draft, &items).await?;
+    let summary =
+        json!({ "position_id": position_id, "version": next, "from": in_force, "items": items });
+    audit::change(&tx, actor, agency, "create", "standard", id, summary).await?;
     crate::server::commit(tx).await?;
     Ok(id)
 }
@@ -97,36 +85,31 @@ pub async fn insert_standard(
     agency: i32,
     position_id: i32,
     version: i32,
-    status: &str,
+    status: StandardStatus,
     items: &[(i32, u8)],
 ) -> Result<i32, AppError> {
     let now = db::now();
-    let ratified = (status == "ratified").then_some(now);
-    let r = sql::one(
-        tx,
-        "INSERT INTO standards (agency_id, position_id, version, status, note, created_at, ratified_at) \
-         VALUES ($1, $2, $3, $4, '', $5, $6) RETURNING id",
-        vec![
-            agency.into(),
-            position_id.into(),
-            version.into(),
-            status.into(),
-            now.into(),
-            ratified.into(),
-        ],
-    )
-    .await?
-    .ok_or_else(|| AppError::from(sea_orm::DbErr::RecordNotInserted))?;
-    let id: i32 = sql::get(&r, "id")?;
-    for (cid, level) in items {
-        sql::exec(
-            tx,
-            "INSERT INTO standard_items (agency_id, standard_id, competency_id, required_level) VALUES ($1, $2, $3, $4)",
-            vec![agency.into(), id.into(), (*cid).into(), i16::from(*level).into()],
-        )
-        .await?;
+    let s = standard::ActiveModel {
+        agency_id: Set(agency),
+        position_id: Set(position_id),
+        version: Set(version),
+        status: Set(status),
+        note: Set(String::new()),
+        created_at: Set(now),
+        ratified_at: Set((status == StandardStatus::Ratified).then_some(now)),
+        ..Default::default()
     }
-    Ok(id)
+    .insert(tx)
+    .await?;
+    let rows = items.iter().map(|(cid, level)| standard_item::ActiveModel {
+        agency_id: Set(agency),
+        standard_id: Set(s.id),
+        competency_id: Set(*cid),
+        required_level: Set(i16::from(*level)),
+        ..Default::default()
+    });
+    sql::insert_many(tx, rows.collect()).await?;
+    Ok(s.id)
 }
 
 /// A standard HR may change in its current state.
@@ -146,6 +129,11 @@ async fn editable(
     Ok(s)
 }
 
+/// The items of one standard.
+fn items_of(id: i32) -> sea_orm::Select<standard_item::Entity> {
+    standard_item::Entity::find().filter(standard_item::Column::StandardId.eq(id))
+}
+
 /// Sets (or adds) the required level of one competency.
 pub async fn set_item(
     db: &Db,
@@ -158,39 +146,42 @@ pub async fn set_item(
         .ok_or_else(|| AppError::Validation(vec![FieldError::new("level", K::ErrLevelRange)]))?;
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::Edit).await?;
-    let known = sql::one(
-        &tx,
-        "SELECT id FROM competencies WHERE id = $1 AND active AND (agency_id IS NULL OR agency_id = $2)",
-        vec![competency_id.into(), s.agency_id.into()],
-    )
-    .await?;
+    let known = competency::Entity::find_by_id(competency_id)
+        .filter(competency::Column::Active.eq(true))
+        .filter(
+            competency::Column::AgencyId
+                .is_null()
+                .or(competency::Column::AgencyId.eq(s.agency_id)),
+        )
+        .one(&tx)
+        .await?;
     if known.is_none() {
         return Err(AppError::field("competency_id", K::ErrCompetencyUnknown));
     }
-    let changed = sql::exec(
-        &tx,
-        "UPDATE standard_items SET required_level = $1 WHERE standard_id = $2 AND competency_id = $3",
-        vec![i16::from(level.get()).into(), id.into(), competency_id.into()],
-    )
-    .await?;
-    if changed == 0 {
-        sql::exec(
-            &tx,
-            "INSERT INTO standard_items (agency_id, standard_id, competency_id, required_level) VALUES ($1, $2, $3, $4)",
-            vec![s.agency_id.into(), id.into(), competency_id.into(), i16::from(level.get()).into()],
-        )
+    let required_level = i16::from(level.get());
+    let item = items_of(id)
+        .filter(standard_item::Column::CompetencyId.eq(competency_id))
+        .one(&tx)
         .await?;
+    match item {
+        Some(item) => {
+            let mut m: standard_item::ActiveModel = item.into();
+            m.required_level = Set(required_level);
+            m.update(&tx).await?;
+        }
+        None => {
+            let m = standard_item::ActiveModel {
+                agency_id: Set(s.agency_id),
+                standard_id: Set(id),
+                competency_id: Set(competency_id),
+                required_level: Set(required_level),
+                ..Default::default()
+            };
+            m.insert(&tx).await?;
+        }
     }
-    audit::change(
-        &tx,
-        actor,
-        s.agency_id,
-        "set_item",
-        "standard",
-        id,
-        json!({ "competency_id": competency_id, "required_level": level.get() }),
-    )
-    .await?;
+    let summary = json!({ "competency_id": competency_id, "required_level": level.get() });
+    audit::change(&tx, actor, s.agency_id, "set_item", "standard", id, summary).await?;
     crate::server::commit(tx).await?;
     Ok(())
 }
@@ -203,12 +194,12 @@ pub async fn remove_item(
 ) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::Edit).await?;
-    sql::exec(
-        &tx,
-        "DELETE FROM standard_items WHERE standard_id = $1 AND competency_id = $2",
-        vec![id.into(), competency_id.into()],
-    )
-    .await?;
+    standard_item::Entity::delete_many()
+        .filter(standard_item::Column::StandardId.eq(id))
+        .filter(standard_item::Column::CompetencyId.eq(competency_id))
+        .exec(&tx)
+        .await?;
+    let summary = json!({ "competency_id": competency_id });
     audit::change(
         &tx,
         actor,
@@ -216,7 +207,7 @@ pub async fn remove_item(
         "remove_item",
         "standard",
         id,
-        json!({ "competency_id": competency_id }),
+        summary,
     )
     .await?;
     crate::server::commit(tx).await?;
@@ -227,22 +218,14 @@ pub async fn remove_item(
 pub async fn open(db: &Db, actor: &Actor, id: i32) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::OpenForComment).await?;
-    sql::exec(
-        &tx,
-        "UPDATE standards SET status = 'open', opened_at = $1 WHERE id = $2",
-        vec![db::now().into(), id.into()],
-    )
-    .await?;
-    audit::change(
-        &tx,
-        actor,
-        s.agency_id,
-        "open",
-        "standard",
-        id,
-        json!({ "version": s.version }),
-    )
-    .await?;
+    standard::Entity::update_many()
+        .col_expr(standard::Column::Status, Expr::value(StandardStatus::Open))
+        .col_expr(standard::Column::OpenedAt, Expr::value(db::now()))
+        .filter(standard::Column::Id.eq(id))
+        .exec(&tx)
+        .await?;
+    let summary = json!({ "version": s.version });
+    audit::change(&tx, actor, s.agency_id, "open", "standard", id, summary).await?;
     crate::server::commit(tx).await?;
     Ok(())
 }
@@ -254,28 +237,31 @@ pub async fn ratify(db: &Db, actor: &Actor, id: i32) -> Result<(), AppError> {
     if required(&tx, id).await?.is_empty() {
         return Err(AppError::Conflict(Msg::new(K::ErrStandardEmpty)));
     }
-    let superseded = sql::exec(
-        &tx,
-        "UPDATE standards SET status = 'superseded' WHERE position_id = $1 AND status = 'ratified'",
-        vec![s.position_id.into()],
-    )
-    .await?;
-    sql::exec(
-        &tx,
-        "UPDATE standards SET status = 'ratified', ratified_at = $1, ratified_by_user_id = $2 WHERE id = $3",
-        vec![db::now().into(), actor.user_id.into(), id.into()],
-    )
-    .await?;
-    audit::change(
-        &tx,
-        actor,
-        s.agency_id,
-        "ratify",
-        "standard",
-        id,
-        json!({ "version": s.version, "superseded": superseded }),
-    )
-    .await?;
+    let superseded = standard::Entity::update_many()
+        .col_expr(
+            standard::Column::Status,
+            Expr::value(StandardStatus::Superseded),
+        )
+        .filter(standard::Column::PositionId.eq(s.position_id))
+        .filter(standard::Column::Status.eq(StandardStatus::Ratified))
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    standard::Entity::update_many()
+        .col_expr(
+            standard::Column::Status,
+            Expr::value(StandardStatus::Ratified),
+        )
+        .col_expr(standard::Column::RatifiedAt, Expr::value(db::now()))
+        .col_expr(
+            standard::Column::RatifiedByUserId,
+            Expr::value(actor.user_id),
+        )
+        .filter(standard::Column::Id.eq(id))
+        .exec(&tx)
+        .await?;
+    let summary = json!({ "version": s.version, "superseded": superseded });
+    audit::change(&tx, actor, s.agency_id, "ratify", "standard", id, summary).await?;
     crate::server::commit(tx).await?;
     Ok(())
 }

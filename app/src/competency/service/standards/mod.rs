@@ -2,7 +2,7 @@
 //! or copied from the version in force), edited by HR, opened for comment to the
 //! position's holders and their unit leaders, then ratified, which locks it and
 //! supersedes the previous version. Assessments point at the version they used.
-
+//!
 //! Reading (here), HR's edits (`edits`) and the holders' comments (`comments`).
 
 mod comments;
@@ -16,45 +16,49 @@ use crate::competency::model::*;
 use crate::competency::rules::{StandardAction, StandardStatus};
 use crate::competency::service::dictionary::levels_of;
 use crate::error::AppError;
-use crate::org::service::{hr_agency, id_list, units_under};
+use crate::org::service::{hr_agency, units_under};
 use crate::people::service::supervision::current_assignment;
+use crate::server::entities::{agency, assignment, competency, position, standard, standard_item};
 use crate::server::{sql, Db};
-use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{
+    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder,
+};
 
-/// A standard with its position, as the services need it.
+/// A standard with its position and agency, as the services need it.
 pub struct Row {
     pub id: i32,
     pub agency_id: i32,
     pub agency_name: String,
     pub position_id: i32,
     pub position_name: String,
-    pub job_level: String,
+    pub job_level: crate::people::job_level::JobLevel,
     pub version: i32,
     pub status: StandardStatus,
     pub ratified_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 pub async fn row(db: &impl ConnectionTrait, id: i32) -> Result<Row, AppError> {
-    let r = sql::one(
-        db,
-        "SELECT s.id, s.agency_id, g.name AS agency_name, s.position_id, p.name AS position_name, \
-         p.job_level, s.version, s.status, s.ratified_at FROM standards s \
-         JOIN positions p ON p.id = s.position_id JOIN agencies g ON g.id = s.agency_id WHERE s.id = $1",
-        vec![id.into()],
-    )
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let s = standard::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = position::Entity::find_by_id(s.position_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let g = agency::Entity::find_by_id(s.agency_id).one(db).await?;
     Ok(Row {
         id,
-        agency_id: sql::get(&r, "agency_id")?,
-        agency_name: sql::get(&r, "agency_name")?,
-        position_id: sql::get(&r, "position_id")?,
-        position_name: sql::get(&r, "position_name")?,
-        job_level: sql::get(&r, "job_level")?,
-        version: sql::get(&r, "version")?,
-        status: StandardStatus::parse(&sql::get::<String>(&r, "status")?)
-            .unwrap_or(StandardStatus::Draft),
-        ratified_at: sql::get(&r, "ratified_at")?,
+        agency_id: s.agency_id,
+        agency_name: g.map(|g| g.name).unwrap_or_default(),
+        position_id: s.position_id,
+        position_name: p.name,
+        job_level: p.job_level,
+        version: s.version,
+        status: s.status,
+        ratified_at: s.ratified_at,
     })
 }
 
@@ -86,17 +90,14 @@ pub async fn access(db: &impl ConnectionTrait, actor: &Actor, s: &Row) -> Result
     let led = actor.led_units(s.agency_id);
     if !led.is_empty() {
         // One query, not one unit chain per unit where the position is held.
-        let units = id_list(&units_under(db, s.agency_id, &led).await?);
-        let held = sql::one(
-            db,
-            &format!(
-                "SELECT 1 AS n FROM assignments WHERE position_id = $1 AND end_date IS NULL \
-                 AND unit_id IN ({units}) LIMIT 1"
-            ),
-            vec![s.position_id.into()],
-        )
-        .await?;
-        if held.is_some() {
+        let units = units_under(db, s.agency_id, &led).await?;
+        let held = assignment::Entity::find()
+            .filter(assignment::Column::PositionId.eq(s.position_id))
+            .filter(assignment::Column::EndDate.is_null())
+            .filter(assignment::Column::UnitId.is_in(units))
+            .count(db)
+            .await?;
+        if held > 0 {
             return Ok(Access::Participant);
         }
     }
@@ -125,46 +126,55 @@ pub fn rights(access: Option<Access>, status: StandardStatus) -> Option<Standard
     }
 }
 
-async fn items(db: &impl ConnectionTrait, id: i32) -> Result<Vec<StandardItem>, AppError> {
-    let rows = sql::all(
-        db,
-        "SELECT i.competency_id, i.required_level, c.code, c.grp, c.name FROM standard_items i \
-         JOIN competencies c ON c.id = i.competency_id WHERE i.standard_id = $1 \
-         ORDER BY CASE c.grp WHEN 'manajerial' THEN 0 WHEN 'sosial_kultural' THEN 1 ELSE 2 END, c.code",
-        vec![id.into()],
-    )
-    .await?;
-    let ids: Vec<i32> = rows
-        .iter()
-        .filter_map(|r| sql::get(r, "competency_id").ok())
+/// The competencies of a standard with their required level, managerial first, then
+/// socio-cultural, then technical, each by code.
+pub async fn competencies_of(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Vec<(competency::Model, i16)>, AppError> {
+    let items = standard_item::Entity::find()
+        .filter(standard_item::Column::StandardId.eq(id))
+        .find_also_related(competency::Entity)
+        .all(db)
+        .await?;
+    let mut out: Vec<(competency::Model, i16)> = items
+        .into_iter()
+        .filter_map(|(item, c)| Some((c?, item.required_level)))
         .collect();
+    out.sort_by(|(a, _), (b, _)| (a.grp.rank(), &a.code).cmp(&(b.grp.rank(), &b.code)));
+    Ok(out)
+}
+
+async fn items(db: &impl ConnectionTrait, id: i32) -> Result<Vec<StandardItem>, AppError> {
+    let competencies = competencies_of(db, id).await?;
+    let ids: Vec<i32> = competencies.iter().map(|(c, _)| c.id).collect();
     let levels = levels_of(db, &ids).await?;
-    rows.iter()
-        .map(|r| {
-            let cid: i32 = sql::get(r, "competency_id")?;
-            let req = sql::get::<i16>(r, "required_level")? as u8;
+    Ok(competencies
+        .into_iter()
+        .map(|(c, required)| {
+            let req = required as u8;
             let text = levels
-                .get(&cid)
+                .get(&c.id)
                 .and_then(|l| l.iter().find(|l| l.level == req));
-            Ok(StandardItem {
-                competency_id: cid,
-                code: sql::get(r, "code")?,
-                group: sql::get(r, "grp")?,
-                name: sql::get(r, "name")?,
+            StandardItem {
+                competency_id: c.id,
+                code: c.code,
+                group: c.grp,
+                name: c.name,
                 required_level: req,
                 required_text: text.map(|t| t.description.clone()).unwrap_or_default(),
                 indicators: text.map(|t| t.indicators.clone()).unwrap_or_default(),
-            })
+            }
         })
-        .collect()
+        .collect())
 }
 
 /// The required levels of a standard: (competency id, level).
 pub async fn required(db: &impl ConnectionTrait, id: i32) -> Result<Vec<(i32, u8)>, AppError> {
-    Ok(items(db, id)
+    Ok(competencies_of(db, id)
         .await?
         .into_iter()
-        .map(|i| (i.competency_id, i.required_level))
+        .map(|(c, level)| (c.id, level as u8))
         .collect())
 }
 
@@ -182,31 +192,17 @@ pub async fn detail(db: &Db, actor: Option<&Actor>, id: i32) -> Result<StandardD
             AppError::NotFound
         });
     };
-    let mut versions = Vec::new();
-    for r in sql::all(
-        db,
-        "SELECT id, version, status FROM standards WHERE position_id = $1 ORDER BY version DESC",
-        vec![s.position_id.into()],
-    )
-    .await?
-    {
-        let st: String = sql::get(&r, "status")?;
-        let status = StandardStatus::parse(&st).unwrap_or(StandardStatus::Draft);
-        if self::rights(acc, status).is_some() {
-            versions.push((sql::get(&r, "id")?, sql::get(&r, "version")?, st));
-        }
-    }
-    let addable = if rights.edit {
-        sql::all(
-            db,
-            "SELECT id, code, name FROM competencies c WHERE active AND (agency_id IS NULL OR agency_id = $1) \
-             AND NOT EXISTS (SELECT 1 FROM standard_items i WHERE i.standard_id = $2 AND i.competency_id = c.id) ORDER BY code",
-            vec![s.agency_id.into(), id.into()],
-        )
+    let versions = standard::Entity::find()
+        .filter(standard::Column::PositionId.eq(s.position_id))
+        .order_by_desc(standard::Column::Version)
+        .all(db)
         .await?
-        .iter()
-        .map(|r| Ok((sql::get(r, "id")?, sql::get(r, "code")?, sql::get(r, "name")?)))
-        .collect::<Result<_, sea_orm::DbErr>>()?
+        .into_iter()
+        .filter(|v| self::rights(acc, v.status).is_some())
+        .map(|v| (v.id, v.version, v.status))
+        .collect();
+    let addable = if rights.edit {
+        addable(db, s.agency_id, id).await?
     } else {
         vec![]
     };
@@ -217,7 +213,7 @@ pub async fn detail(db: &Db, actor: Option<&Actor>, id: i32) -> Result<StandardD
         position_name: s.position_name,
         job_level: s.job_level,
         version: s.version,
-        status: s.status.code().into(),
+        status: s.status,
         ratified_at: s.ratified_at.map(|t| t.format("%d-%m-%Y").to_string()),
         items: items(db, id).await?,
         comments: if rights.read_comments {
@@ -231,37 +227,78 @@ pub async fn detail(db: &Db, actor: Option<&Actor>, id: i32) -> Result<StandardD
     })
 }
 
+/// The agency's active competencies a standard does not hold yet: (id, code, name).
+async fn addable(db: &Db, agency: i32, id: i32) -> Result<Vec<(i32, String, String)>, AppError> {
+    let held: Vec<i32> = required(db, id)
+        .await?
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    let all = competency::Entity::find()
+        .filter(competency::Column::Active.eq(true))
+        .filter(
+            competency::Column::AgencyId
+                .is_null()
+                .or(competency::Column::AgencyId.eq(agency)),
+        )
+        .order_by_asc(competency::Column::Code)
+        .all(db)
+        .await?;
+    Ok(all
+        .into_iter()
+        .filter(|c| !held.contains(&c.id))
+        .map(|c| (c.id, c.code, c.name))
+        .collect())
+}
+
+#[derive(FromQueryResult)]
+struct Summary {
+    id: i32,
+    name: String,
+    job_level: crate::people::job_level::JobLevel,
+    holders: i64,
+    rid: Option<i32>,
+    rversion: Option<i32>,
+    wid: Option<i32>,
+    wversion: Option<i32>,
+    wstatus: Option<StandardStatus>,
+}
+
 /// HR's list: every active position with the version in force and the one drafted.
 pub async fn list(db: &Db, actor: &Actor) -> Result<Vec<StandardSummary>, AppError> {
     let agency = hr_agency(actor)?;
-    let rows = sql::all(
-        db,
-        "SELECT p.id, p.name, p.job_level, \
-           (SELECT COUNT(*) FROM assignments a WHERE a.position_id = p.id AND a.end_date IS NULL) AS holders, \
-           r.id AS rid, r.version AS rversion, w.id AS wid, w.version AS wversion, w.status AS wstatus \
-         FROM positions p \
-         LEFT JOIN standards r ON r.position_id = p.id AND r.status = 'ratified' \
-         LEFT JOIN standards w ON w.position_id = p.id AND w.status IN ('draft', 'open') \
-         WHERE p.agency_id = $1 AND p.active ORDER BY p.name",
-        vec![agency.into()],
-    )
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let rid: Option<i32> = sql::get(r, "rid")?;
-            let wid: Option<i32> = sql::get(r, "wid")?;
-            Ok(StandardSummary {
-                position_id: sql::get(r, "id")?,
-                position_name: sql::get(r, "name")?,
-                job_level: sql::get(r, "job_level")?,
-                holders: sql::get(r, "holders")?,
-                ratified: rid.map(|id| (id, sql::get(r, "rversion").unwrap_or(1))),
-                working: match wid {
-                    Some(id) => Some((id, sql::get(r, "wversion")?, sql::get(r, "wstatus")?)),
-                    None => None,
-                },
-            })
+    let (ratified, draft, open) = (
+        StandardStatus::Ratified,
+        StandardStatus::Draft,
+        StandardStatus::Open,
+    );
+    // SQL: a list page, each position with its holders and two versions side by side.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT p.id, p.name, p.job_level,
+           (SELECT COUNT(*) FROM assignments a WHERE a.position_id = p.id AND a.end_date IS NULL)
+             AS holders,
+           r.id AS rid, r.version AS rversion, w.id AS wid, w.version AS wversion, w.status AS wstatus
+         FROM positions p
+         LEFT JOIN standards r ON r.position_id = p.id AND r.status = {ratified}
+         LEFT JOIN standards w ON w.position_id = p.id AND w.status IN ({draft}, {open})
+         WHERE p.agency_id = {agency} AND p.active ORDER BY p.name"
+    );
+    let rows = Summary::find_by_statement(sql::on(db, stmt))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StandardSummary {
+            position_id: r.id,
+            position_name: r.name,
+            job_level: r.job_level,
+            holders: r.holders,
+            ratified: r.rid.map(|id| (id, r.rversion.unwrap_or(1))),
+            working: match (r.wid, r.wversion, r.wstatus) {
+                (Some(id), Some(v), Some(st)) => Some((id, v, st)),
+                _ => None,
+            },
         })
-        .collect::<Result<_, sea_orm::DbErr>>()
-        .map_err(AppError::from)
+        .collect())
 }

@@ -1,0 +1,138 @@
+//! What closing reads: the standards of the campaign's ratees, who was asked to rate
+//! whom, and every submitted answer, a block of ratees at a time.
+
+use crate::assessment::model::{RaterStatus, Source};
+use crate::competency::rules::Level;
+use crate::error::AppError;
+use crate::server::entities::{campaign_ratee, campaign_rater};
+use crate::server::sql;
+use sea_orm::{
+    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use std::collections::HashMap;
+
+#[derive(FromQueryResult)]
+struct Required {
+    standard_id: i32,
+    competency_id: i32,
+    required_level: i16,
+}
+
+/// The required levels of every standard version the campaign's ratees are measured
+/// against: (competency, level) per standard.
+pub async fn standards(
+    db: &impl ConnectionTrait,
+    campaign: i32,
+) -> Result<HashMap<i32, Vec<(i32, Level)>>, AppError> {
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT i.standard_id, i.competency_id, i.required_level FROM standard_items i
+         WHERE i.standard_id IN (SELECT DISTINCT standard_id FROM campaign_ratees WHERE campaign_id = {campaign})
+         ORDER BY i.standard_id, i.competency_id"
+    );
+    let rows = Required::find_by_statement(sql::on(db, stmt))
+        .all(db)
+        .await?;
+    let mut out: HashMap<i32, Vec<(i32, Level)>> = HashMap::new();
+    for r in rows {
+        let level = Level::clamped(r.required_level.into());
+        out.entry(r.standard_id)
+            .or_default()
+            .push((r.competency_id, level));
+    }
+    Ok(out)
+}
+
+/// Every ratee with the standard version recorded for them, in id order.
+pub async fn ratees(db: &impl ConnectionTrait, campaign: i32) -> Result<Vec<(i32, i32)>, AppError> {
+    Ok(campaign_ratee::Entity::find()
+        .select_only()
+        .columns([
+            campaign_ratee::Column::EmployeeId,
+            campaign_ratee::Column::StandardId,
+        ])
+        .filter(campaign_ratee::Column::CampaignId.eq(campaign))
+        .order_by_asc(campaign_ratee::Column::EmployeeId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// The sources each ratee of a range was given raters for.
+pub async fn asked(
+    db: &impl ConnectionTrait,
+    campaign: i32,
+    from: i32,
+    to: i32,
+) -> Result<HashMap<i32, Vec<Source>>, AppError> {
+    let rows: Vec<(i32, Source)> = campaign_rater::Entity::find()
+        .select_only()
+        .columns([
+            campaign_rater::Column::RateeId,
+            campaign_rater::Column::Source,
+        ])
+        .distinct()
+        .filter(campaign_rater::Column::CampaignId.eq(campaign))
+        .filter(campaign_rater::Column::RateeId.between(from, to))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: HashMap<i32, Vec<Source>> = HashMap::new();
+    for (ratee, source) in rows {
+        out.entry(ratee).or_default().push(source);
+    }
+    Ok(out)
+}
+
+/// One submitted answer: ratee, competency, source, level, comment, answer id, and
+/// the rater's name for a supervisor's comment (nobody else's is ever read).
+pub type Answer = (i32, i32, Source, i64, Option<String>, i32, Option<String>);
+
+/// Every submitted answer about a range of ratees, in one round trip (as JSON), so
+/// both the levels and the comments come from one pass over the answers.
+pub async fn answers(
+    db: &impl ConnectionTrait,
+    campaign: i32,
+    from: i32,
+    to: i32,
+) -> Result<Vec<Answer>, AppError> {
+    let (sent, supervisor) = (RaterStatus::Submitted, Source::Supervisor);
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT r.ratee_id, a.competency_id, r.source, a.level, a.comment, a.id,
+           CASE WHEN r.source = {supervisor} AND a.comment IS NOT NULL
+             THEN (SELECT e.name FROM employees e WHERE e.id = r.rater_id) END AS author
+         FROM campaign_raters r JOIN answers a ON a.rater_row_id = r.id
+         WHERE r.campaign_id = {campaign} AND r.ratee_id BETWEEN {from} AND {to}
+           AND r.status = {sent} AND a.level IS NOT NULL"
+    );
+    let cols = [
+        "ratee_id",
+        "competency_id",
+        "source",
+        "level",
+        "comment",
+        "id",
+        "author",
+    ];
+    Ok(sql::json_tuples(db, sql::on(db, stmt), &cols).await?)
+}
+
+/// Per (ratee, competency): each source with how many answered and the sum of levels.
+pub type Stats = HashMap<(i32, i32), Vec<(Source, u32, f64)>>;
+
+/// Answers per (ratee, competency) and source: how many, and the sum of levels.
+pub fn stats(answers: &[Answer]) -> Stats {
+    let mut sums: HashMap<(i32, i32, Source), (u32, f64)> = HashMap::new();
+    for (ratee, comp, source, level, ..) in answers {
+        let e = sums.entry((*ratee, *comp, *source)).or_default();
+        e.0 += 1;
+        e.1 += *level as f64;
+    }
+    let mut out: Stats = HashMap::new();
+    for ((ratee, comp, s), (n, sum)) in sums {
+        out.entry((ratee, comp)).or_default().push((s, n, sum));
+    }
+    out
+}

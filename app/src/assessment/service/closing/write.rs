@@ -1,0 +1,79 @@
+//! What closing writes besides the results: each ratee's JPM, and the feedback of
+//! the sources that counted, detached from the raters.
+
+use super::read::Answer;
+use super::Campaign;
+use crate::assessment::model::Source;
+use crate::error::AppError;
+use crate::server::entities::result_comment;
+use crate::server::sql;
+use sea_orm::{ConnectionTrait, Set, Statement};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// Writes the ratees' JPM, many per statement (one statement per ratee was a quarter
+/// of closing a large campaign).
+pub async fn jpm(
+    tx: &impl ConnectionTrait,
+    campaign: i32,
+    jpms: &[(i32, Option<f64>)],
+) -> Result<(), AppError> {
+    for part in jpms.chunks(500) {
+        // Numbers only, so written into the statement; a typed NULL keeps PostgreSQL
+        // from reading an all-NULL column as text. `$1` is a parameter on both backends.
+        let rows: Vec<String> = part
+            .iter()
+            .map(|(emp, j)| match j.filter(|j| j.is_finite()) {
+                Some(j) => format!("({emp}, {j:?})"),
+                None => format!("({emp}, CAST(NULL AS DOUBLE PRECISION))"),
+            })
+            .collect();
+        let text = format!(
+            "WITH v(e, j) AS (VALUES {}) UPDATE campaign_ratees SET jpm = v.j FROM v \
+             WHERE campaign_ratees.campaign_id = $1 AND campaign_ratees.employee_id = v.e",
+            rows.join(", ")
+        );
+        let stmt =
+            Statement::from_sql_and_values(tx.get_database_backend(), text, [campaign.into()]);
+        tx.execute_raw(stmt).await?;
+    }
+    Ok(())
+}
+
+/// Feedback of the sources that counted, without the rater (the supervisor is
+/// named), in an order drawn from a secret salt rather than from the raters.
+pub async fn comments(
+    tx: &impl ConnectionTrait,
+    c: &Campaign,
+    answers: Vec<Answer>,
+    counted: &HashMap<(i32, i32), Vec<Source>>,
+    salt: u64,
+) -> Result<u64, AppError> {
+    let mut out = Vec::new();
+    for (ratee, comp, source, _, comment, answer, author) in answers {
+        let Some(body) = comment else {
+            continue;
+        };
+        let shown = source != Source::SelfRating
+            && counted
+                .get(&(ratee, comp))
+                .is_some_and(|s| s.contains(&source));
+        if !shown {
+            continue;
+        }
+        let digest = Sha256::digest(format!("{salt}:{answer}").as_bytes());
+        let ord = i32::from_be_bytes([digest[0] & 0x7f, digest[1], digest[2], digest[3]]);
+        out.push(result_comment::ActiveModel {
+            agency_id: Set(c.row.agency_id),
+            campaign_id: Set(c.row.id),
+            employee_id: Set(ratee),
+            competency_id: Set(comp),
+            source: Set(source),
+            author_name: Set(author.filter(|_| source == Source::Supervisor)),
+            body: Set(body),
+            ord: Set(ord),
+            ..Default::default()
+        });
+    }
+    Ok(sql::insert_many(tx, out).await?)
+}

@@ -1,0 +1,174 @@
+//! Units of an agency: listing as a tree, creating, editing, deactivating. Only the
+//! agency's HR administrators (and system administrators) change units.
+
+mod edits;
+mod units;
+
+pub use edits::{create_unit, set_unit_active, update_unit};
+pub use units::{get_unit, list_units};
+
+use crate::auth::model::Actor;
+use crate::error::AppError;
+use crate::org::rules::TreeNode;
+use crate::server::entities::{assignment, employee, unit};
+use sea_orm::sea_query::{
+    Alias, CommonTableExpression, Expr, ExprTrait, Query, UnionType, WithClause, WithQuery,
+};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
+use std::collections::HashMap;
+
+/// The agency an HR administrator works on.
+pub fn hr_agency(actor: &Actor) -> Result<i32, AppError> {
+    actor.hr_agency().ok_or(AppError::Forbidden)
+}
+
+pub async fn all_units(
+    db: &impl ConnectionTrait,
+    agency_id: i32,
+) -> Result<Vec<unit::Model>, AppError> {
+    Ok(unit::Entity::find()
+        .filter(unit::Column::AgencyId.eq(agency_id))
+        .all(db)
+        .await?)
+}
+
+#[derive(FromQueryResult)]
+struct UnitId {
+    id: i32,
+}
+
+/// The given units of an agency and every unit below them, as a query (a recursive
+/// walk down the tree, built by sea-query for either backend) that other queries use
+/// as an `IN` list.
+pub fn subtree(agency: i32, roots: &[i32]) -> WithQuery {
+    let sub = Alias::new("sub");
+    let id = Alias::new("id");
+    let step = Query::select()
+        .column((unit::Entity, unit::Column::Id))
+        .from(unit::Entity)
+        .inner_join(
+            sub.clone(),
+            Expr::col((unit::Entity, unit::Column::ParentId)).equals((sub.clone(), id.clone())),
+        )
+        .to_owned();
+    let start = Query::select()
+        .column(unit::Column::Id)
+        .from(unit::Entity)
+        .and_where(unit::Column::AgencyId.eq(agency))
+        .and_where(unit::Column::Id.is_in(roots.iter().copied()))
+        .union(UnionType::Distinct, step)
+        .to_owned();
+    let cte = CommonTableExpression::new()
+        .query(start)
+        .column(id.clone())
+        .table_name(sub.clone())
+        .to_owned();
+    let ids = Query::select().column(id).from(sub).to_owned();
+    WithClause::new()
+        .recursive(true)
+        .cte(cte)
+        .to_owned()
+        .query(ids)
+}
+
+/// The given units of an agency and every unit below them (all its units when none
+/// is given): campaign scopes, and what a unit leader leads.
+pub async fn units_under(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    roots: &[i32],
+) -> Result<Vec<i32>, AppError> {
+    if roots.is_empty() {
+        return Ok(unit::Entity::find()
+            .select_only()
+            .column(unit::Column::Id)
+            .filter(unit::Column::AgencyId.eq(agency))
+            .into_tuple()
+            .all(db)
+            .await?);
+    }
+    let stmt = db.get_database_backend().build(&subtree(agency, roots));
+    let rows = UnitId::find_by_statement(stmt).all(db).await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+pub fn nodes(units: &[unit::Model]) -> Vec<TreeNode> {
+    units
+        .iter()
+        .map(|u| TreeNode {
+            id: u.id,
+            parent_id: u.parent_id,
+            name: u.name.clone(),
+            active: u.active,
+        })
+        .collect()
+}
+
+/// A unit of the actor's HR agency, or Forbidden / NotFound.
+async fn hr_unit(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+) -> Result<unit::Model, AppError> {
+    let u = unit::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !actor.is_hr_of(u.agency_id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(u)
+}
+
+/// The current head of each unit of the agency: (employee id, name) by unit.
+async fn heads(
+    db: &impl ConnectionTrait,
+    agency_id: i32,
+) -> Result<HashMap<i32, (i32, String)>, AppError> {
+    let heads = assignment::Entity::find()
+        .filter(assignment::Column::AgencyId.eq(agency_id))
+        .filter(assignment::Column::EndDate.is_null())
+        .filter(assignment::Column::IsHead.eq(true))
+        .all(db)
+        .await?;
+    let names: HashMap<i32, String> = employee::Entity::find()
+        .filter(employee::Column::Id.is_in(heads.iter().map(|a| a.employee_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect();
+    Ok(heads
+        .into_iter()
+        .filter_map(|a| {
+            let name = names.get(&a.employee_id)?.clone();
+            Some((a.unit_id, (a.employee_id, name)))
+        })
+        .collect())
+}
+
+/// Active staff currently in each unit of the agency.
+async fn staff_counts(
+    db: &impl ConnectionTrait,
+    agency_id: i32,
+) -> Result<HashMap<i32, i64>, AppError> {
+    let active = Query::select()
+        .column(employee::Column::Id)
+        .from(employee::Entity)
+        .and_where(employee::Column::Active.eq(true))
+        .to_owned();
+    let rows: Vec<(i32, i64)> = assignment::Entity::find()
+        .select_only()
+        .column(assignment::Column::UnitId)
+        .column_as(assignment::Column::Id.count(), "n")
+        .filter(assignment::Column::AgencyId.eq(agency_id))
+        .filter(assignment::Column::EndDate.is_null())
+        .filter(assignment::Column::EmployeeId.in_subquery(active))
+        .group_by(assignment::Column::UnitId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}

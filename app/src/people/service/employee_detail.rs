@@ -1,0 +1,142 @@
+//! Reading one employee: who they are, where they worked (every assignment, latest
+//! first), who supervises them and how that was decided over time.
+
+use crate::auth::model::Actor;
+use crate::error::AppError;
+use crate::people::model::*;
+use crate::people::service::{hr_employee, supervision};
+use crate::server::entities::{assignment, employee, position, supervisor_link, unit};
+use crate::server::Db;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// Someone named on a page: name, NIP and current position.
+pub async fn person_ref(db: &impl ConnectionTrait, id: i32) -> Result<Option<PersonRef>, AppError> {
+    Ok(person_refs(db, &[id]).await?.pop())
+}
+
+/// The people among `ids` (in no particular order), in three queries however many.
+pub async fn person_refs(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<PersonRef>, AppError> {
+    let people = employee::Entity::find()
+        .filter(employee::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let placed: HashMap<i32, i32> = assignment::Entity::find()
+        .filter(assignment::Column::EmployeeId.is_in(ids.iter().copied()))
+        .filter(assignment::Column::EndDate.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.employee_id, a.position_id))
+        .collect();
+    let positions: HashMap<i32, String> = position::Entity::find()
+        .filter(position::Column::Id.is_in(placed.values().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(people
+        .into_iter()
+        .map(|e| PersonRef {
+            position_name: placed.get(&e.id).and_then(|p| positions.get(p)).cloned(),
+            id: e.id,
+            name: e.name,
+            nip: e.nip,
+        })
+        .collect())
+}
+
+/// Every assignment of an employee, latest first.
+pub async fn assignment_history(
+    db: &impl ConnectionTrait,
+    employee_id: i32,
+) -> Result<Vec<AssignmentView>, AppError> {
+    let rows = assignment::Entity::find()
+        .filter(assignment::Column::EmployeeId.eq(employee_id))
+        .order_by_desc(assignment::Column::StartDate)
+        .order_by_desc(assignment::Column::Id)
+        .all(db)
+        .await?;
+    let units: HashMap<i32, unit::Model> = unit::Entity::find()
+        .filter(unit::Column::Id.is_in(rows.iter().map(|a| a.unit_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let positions: HashMap<i32, position::Model> = position::Entity::find()
+        .filter(position::Column::Id.is_in(rows.iter().map(|a| a.position_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|a| {
+            let (u, p) = (units.get(&a.unit_id)?, positions.get(&a.position_id)?);
+            Some(AssignmentView {
+                unit_id: a.unit_id,
+                unit_name: u.name.clone(),
+                position_id: a.position_id,
+                position_name: p.name.clone(),
+                job_level: p.job_level,
+                is_head: a.is_head,
+                start_date: a.start_date.to_string(),
+                end_date: a.end_date.map(|d| d.to_string()),
+            })
+        })
+        .collect())
+}
+
+pub async fn supervisor_view(
+    db: &impl ConnectionTrait,
+    e: &employee::Model,
+) -> Result<Option<SupervisorView>, AppError> {
+    let Some((id, src)) = supervision::supervisor_of(db, e).await? else {
+        return Ok(None);
+    };
+    Ok(person_ref(db, id).await?.map(|person| SupervisorView {
+        person,
+        set_by_hr: src == crate::people::supervision::Source::SetByHr,
+    }))
+}
+
+pub async fn get_employee(db: &Db, actor: &Actor, id: i32) -> Result<EmployeeDetail, AppError> {
+    let e = hr_employee(db, actor, id).await?;
+    let history = assignment_history(db, e.id).await?;
+    let links = supervisor_link::Entity::find()
+        .filter(supervisor_link::Column::EmployeeId.eq(e.id))
+        .order_by_desc(supervisor_link::Column::ValidFrom)
+        .all(db)
+        .await?;
+    let mut supervisor_links = vec![];
+    for l in links {
+        let supervisor = match l.supervisor_id {
+            Some(s) => person_ref(db, s).await?,
+            None => None,
+        };
+        supervisor_links.push(SupervisorLinkView {
+            supervisor,
+            reason: l.reason,
+            valid_from: l.valid_from.format("%Y-%m-%d %H:%M").to_string(),
+            valid_to: l.valid_to.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+        });
+    }
+    Ok(EmployeeDetail {
+        supervisor: supervisor_view(db, &e).await?,
+        current: history.iter().find(|a| a.end_date.is_none()).cloned(),
+        history,
+        supervisor_links,
+        id: e.id,
+        nip: e.nip,
+        name: e.name,
+        sex: e.sex,
+        status: e.status,
+        active: e.active,
+    })
+}
