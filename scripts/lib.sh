@@ -3,8 +3,8 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM_BINDGEN_VERSION="0.2.130"   # must equal the wasm-bindgen pin in Cargo.toml
-CARGO_LEPTOS_VERSION="0.3.10"    # 0.3.11 needs a newer rustc
 BINARYEN_VERSION="132.0.0"       # Debian's binaryen 108 breaks the WASM silently
+OUTPUT_NAME="cakap"              # as in .cargo/config.toml and the leptos metadata
 
 say() { printf '\033[1;36m==> %s\033[0m\n' "$*"; }
 
@@ -23,10 +23,6 @@ apt_install() {
 ensure_build_tools() {
   rustup target list --installed | grep -q wasm32-unknown-unknown || {
     say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
-  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-    say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 20 minutes, once)"
-    cargo install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION"
-  fi
   if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
@@ -37,10 +33,32 @@ ensure_build_tools() {
   fi
 }
 
-# The release build: WASM + CSS into target/site, the server binary `cakap`.
+# The release build, done step by step as cargo-leptos would do it, so a fresh machine
+# need not spend 20 minutes installing cargo-leptos (keep it for `cargo leptos watch`):
+# the WASM with cargo, its JS glue with the pinned wasm-bindgen CLI, wasm-opt, the CSS
+# and static files into target/site, then the server binary `cakap`.
 build_release() {
   say "building Cakap (release)"
-  (cd "$ROOT" && cargo leptos build --release)
+  local target="${CARGO_TARGET_DIR:-$ROOT/target}"
+  local pkg="$ROOT/target/site/pkg"
+  (cd "$ROOT" && cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release)
+  local wasm="$target/wasm32-unknown-unknown/wasm-release/frontend.wasm"
+  mkdir -p "$pkg"
+  # Only when the WASM changed: wasm-bindgen and wasm-opt take half a minute. Written
+  # aside first, so a failed step never leaves a half-made file that looks current.
+  if [ ! -f "$pkg/$OUTPUT_NAME.wasm" ] || [ "$wasm" -nt "$pkg/$OUTPUT_NAME.wasm" ]; then
+    local tmp="$ROOT/target/site/pkg.tmp"
+    rm -rf "$tmp"
+    wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name "$OUTPUT_NAME" "$wasm"
+    # Leptos asks for <name>.wasm when LEPTOS_OUTPUT_NAME is set at build time.
+    wasm-opt -Oz --enable-bulk-memory "$tmp/${OUTPUT_NAME}_bg.wasm" -o "$tmp/$OUTPUT_NAME.wasm"
+    mv "$tmp/$OUTPUT_NAME.js" "$pkg/$OUTPUT_NAME.js"
+    mv "$tmp/$OUTPUT_NAME.wasm" "$pkg/$OUTPUT_NAME.wasm"
+    rm -rf "$tmp"
+  fi
+  cp "$ROOT/style/main.css" "$pkg/$OUTPUT_NAME.css"
+  cp -r "$ROOT/public/." "$ROOT/target/site/"
+  (cd "$ROOT" && cargo build -p server --release)
 }
 
 release_bin() { echo "${CARGO_TARGET_DIR:-$ROOT/target}/release/cakap"; }
