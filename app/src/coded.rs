@@ -4,10 +4,52 @@
 //! sends to the browser, and what `from_code` accepts. A value the database holds
 //! that no variant has is a decoding error, never a default.
 
+/// What every coded enum offers, for code written once for all of them.
+pub trait Coded: Copy + PartialEq + Send + Sync + 'static {
+    /// Every variant, in declaration order.
+    fn all() -> &'static [Self];
+    /// The code stored in the database and sent on the wire.
+    fn code(self) -> &'static str;
+}
+
+/// A coded enum whose variants have a name users read (`<select>`s show it).
+pub trait Labelled: Coded {
+    fn label(self) -> crate::i18n::K;
+}
+
 /// Declares a coded enum: `coded! { pub enum Status { Draft = "draft", Open = "open" } }`.
-/// Adds `ALL`, `code()` and `from_code()`.
+/// Adds `ALL`, `code()` and `from_code()`. Written `Draft = "draft" => K::StatusDraft`,
+/// every variant also gets the translation key users read, through `label()`.
 #[macro_export]
 macro_rules! coded {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal => $label:path ),+ $(,)?
+        }
+    ) => {
+        $crate::coded! {
+            $(#[$meta])*
+            pub enum $name {
+                $( $(#[$vmeta])* $variant = $code ),+
+            }
+        }
+
+        impl $name {
+            /// The translation key of the name users read.
+            pub fn label(self) -> $crate::i18n::K {
+                match self {
+                    $($name::$variant => $label,)+
+                }
+            }
+        }
+
+        impl $crate::coded::Labelled for $name {
+            fn label(self) -> $crate::i18n::K {
+                $name::label(self)
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
@@ -43,6 +85,25 @@ macro_rules! coded {
                     $($code => Some($name::$variant),)+
                     _ => None,
                 }
+            }
+
+            /// The variant a person typed (a form, a CSV cell): its code in any case,
+            /// with spaces or dashes for underscores ("JF Ahli Pertama").
+            pub fn parse(typed: &str) -> Option<$name> {
+                let typed = typed.trim().replace([' ', '-'], "_");
+                $name::ALL
+                    .into_iter()
+                    .find(|v| v.code().eq_ignore_ascii_case(&typed))
+            }
+        }
+
+        impl $crate::coded::Coded for $name {
+            fn all() -> &'static [Self] {
+                &$name::ALL
+            }
+
+            fn code(self) -> &'static str {
+                $name::code(self)
             }
         }
     };
@@ -122,6 +183,9 @@ mod tests {
         assert_eq!(Colour::DeepBlue.code(), "deep_blue");
         assert_eq!(Colour::from_code("red"), Some(Colour::Red));
         assert_eq!(Colour::from_code("Red"), None);
+        assert_eq!(Colour::parse(" Deep-Blue "), Some(Colour::DeepBlue));
+        assert_eq!(Colour::parse("deep blue"), Some(Colour::DeepBlue));
+        assert_eq!(Colour::parse("green"), None);
         assert_eq!(
             serde_json::to_string(&Colour::DeepBlue).unwrap(),
             "\"deep_blue\""

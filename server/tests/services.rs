@@ -10,7 +10,7 @@ use app::org::model::UnitForm;
 use app::org::service as org;
 use app::people::model::{EmployeeFilter, EmployeeForm, SupervisorForm};
 use app::people::service::{
-    employee_detail, employee_list, employees, import, profile, supervision,
+    employee_detail, employee_list, employees, import, profile, supervision, supervisor_choice,
 };
 use app::server::entities::{agency, employee, unit, user};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -116,14 +116,14 @@ async fn a_unit_with_staff_or_active_children_stays_active() {
         let hr = actor(&db, "hr.manna").await;
         let pkm = unit_id(&db, "KOTA-MANNA", "PKM-KOTA").await;
         let dinkes = unit_id(&db, "KOTA-MANNA", "DINKES").await;
-        let e = org::set_unit_active(&db, &hr, pkm, false)
+        let e = org::set_active::<unit::Model>(&db, &hr, pkm, false)
             .await
             .unwrap_err();
         assert!(
             matches!(&e, AppError::Conflict(m) if m.key == "err.unit_has_staff"),
             "{backend}: {e:?}"
         );
-        let e = org::set_unit_active(&db, &hr, dinkes, false)
+        let e = org::set_active::<unit::Model>(&db, &hr, dinkes, false)
             .await
             .unwrap_err();
         assert!(
@@ -133,7 +133,9 @@ async fn a_unit_with_staff_or_active_children_stays_active() {
         let empty = org::create_unit(&db, &hr, &form("KOSONG", "Unit Kosong", Some(dinkes)))
             .await
             .unwrap();
-        org::set_unit_active(&db, &hr, empty, false).await.unwrap();
+        org::set_active::<unit::Model>(&db, &hr, empty, false)
+            .await
+            .unwrap();
         let row = org::list_units(&db, &hr)
             .await
             .unwrap()
@@ -141,6 +143,61 @@ async fn a_unit_with_staff_or_active_children_stays_active() {
             .find(|u| u.id == empty)
             .unwrap();
         assert!(!row.active, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn a_saved_record_is_stamped_when_made_and_each_time_it_changes() {
+    use sea_orm::sea_query::Expr;
+    for (backend, db) in backends("stamps").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let dinkes = unit_id(&db, "KOTA-MANNA", "DINKES").await;
+        let id = org::create_unit(&db, &hr, &form("SEKSI-KIA", "Seksi KIA", Some(dinkes)))
+            .await
+            .unwrap();
+        let made = unit::Entity::find_by_id(id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(made.created_at, made.updated_at, "{backend}");
+        // Made long ago: an edit now moves `updated_at` only.
+        let long_ago = made.created_at - chrono::Duration::days(400);
+        unit::Entity::update_many()
+            .col_expr(unit::Column::CreatedAt, Expr::value(long_ago))
+            .col_expr(unit::Column::UpdatedAt, Expr::value(long_ago))
+            .filter(unit::Column::Id.eq(id))
+            .exec(&db)
+            .await
+            .unwrap();
+        org::update_unit(
+            &db,
+            &hr,
+            id,
+            &form("SEKSI-KIA", "Seksi KIA dan KB", Some(dinkes)),
+        )
+        .await
+        .unwrap();
+        let edited = unit::Entity::find_by_id(id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(edited.created_at, long_ago, "{backend}");
+        assert!(edited.updated_at > long_ago, "{backend}");
+        org::set_active::<unit::Model>(&db, &hr, id, false)
+            .await
+            .unwrap();
+        let off = unit::Entity::find_by_id(id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            !off.active && off.updated_at >= edited.updated_at,
+            "{backend}"
+        );
     }
 }
 
@@ -161,7 +218,7 @@ async fn a_remembered_list_page_shows_a_change_at_once() {
         // (Reuse itself is shown by read_cache's unit tests: here other tests commit
         // in parallel, so whether a second read is remembered is not certain.)
 
-        employees::set_employee_active(&db, &hr, first, false)
+        org::set_active::<employee::Model>(&db, &hr, first, false)
             .await
             .unwrap();
         let after = employee_list::list_employees(&db, &pages, &hr, &all)
@@ -349,7 +406,7 @@ async fn supervisors_follow_unit_heads_and_hr_overrides_keep_their_history() {
             "{backend}"
         );
         // HR points the nurse at the Kadis directly.
-        supervision::set_supervisor(
+        supervisor_choice::set_supervisor(
             &db,
             &hr,
             nurse_id,
@@ -377,17 +434,22 @@ async fn supervisors_follow_unit_heads_and_hr_overrides_keep_their_history() {
             "{backend}"
         );
         // The Kadis cannot be put under the nurse: that closes a loop.
-        let e = supervision::set_supervisor(&db, &hr, kadis_id, &sup("nip", &nurse.nip, "x"))
+        let e = supervisor_choice::set_supervisor(&db, &hr, kadis_id, &sup("nip", &nurse.nip, "x"))
             .await
             .unwrap_err();
         assert_eq!(keys(&e), vec!["err.supervisor_cycle"], "{backend}");
-        let e = supervision::set_supervisor(&db, &hr, nurse_id, &sup("derived", "", " "))
+        let e = supervisor_choice::set_supervisor(&db, &hr, nurse_id, &sup("derived", "", " "))
             .await
             .unwrap_err();
         assert_eq!(keys(&e), vec!["err.required"], "{backend}");
-        supervision::set_supervisor(&db, &hr, nurse_id, &sup("derived", "", "kembali normal"))
-            .await
-            .unwrap();
+        supervisor_choice::set_supervisor(
+            &db,
+            &hr,
+            nurse_id,
+            &sup("derived", "", "kembali normal"),
+        )
+        .await
+        .unwrap();
         assert_eq!(
             supervision::supervisor_of(&db, &nurse)
                 .await

@@ -73,17 +73,13 @@ pub async fn peer_plans() -> Result<Vec<PeerPlan>, AppError> {
 }
 
 #[server(endpoint = "assess/peers/add")]
-pub async fn add_peer(campaign_id: i32, ratee_id: i32, rater_id: i32) -> Result<(), AppError> {
-    as_actor(|db, a| async move { peers::add_peer(&db, &a, campaign_id, ratee_id, rater_id).await })
-        .await
+pub async fn add_peer(choice: PeerChoice) -> Result<(), AppError> {
+    as_actor(|db, a| async move { peers::add_peer(&db, &a, choice).await }).await
 }
 
 #[server(endpoint = "assess/peers/remove")]
-pub async fn remove_peer(campaign_id: i32, ratee_id: i32, rater_id: i32) -> Result<(), AppError> {
-    as_actor(
-        |db, a| async move { peers::remove_peer(&db, &a, campaign_id, ratee_id, rater_id).await },
-    )
-    .await
+pub async fn remove_peer(choice: PeerChoice) -> Result<(), AppError> {
+    as_actor(|db, a| async move { peers::remove_peer(&db, &a, choice).await }).await
 }
 
 /// One employee's dashboard (None: the reader's own) for a campaign (None: the

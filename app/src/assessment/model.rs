@@ -10,10 +10,10 @@ crate::coded! {
     /// direct subordinates (peers and subordinates are anonymous).
     #[derive(PartialOrd, Ord)]
     pub enum Source {
-        SelfRating = "self",
-        Supervisor = "supervisor",
-        Peer = "peer",
-        Subordinate = "subordinate",
+        SelfRating = "self" => K::SourceSelf,
+        Supervisor = "supervisor" => K::SourceSupervisor,
+        Peer = "peer" => K::SourcePeer,
+        Subordinate = "subordinate" => K::SourceSubordinate,
     }
 }
 
@@ -21,11 +21,11 @@ crate::coded! {
     /// Where a campaign is in its life.
     pub enum CampaignStatus {
         /// Raters assigned; supervisors may still change peers.
-        Draft = "draft",
+        Draft = "draft" => K::CampStatusDraft,
         /// Forms open until the deadline (HR may extend it).
-        Running = "running",
+        Running = "running" => K::CampStatusRunning,
         /// Results stored; nothing changes any more.
-        Closed = "closed",
+        Closed = "closed" => K::CampStatusClosed,
     }
 }
 
@@ -37,27 +37,6 @@ crate::coded! {
         Draft = "draft",
         /// Sent: final.
         Submitted = "submitted",
-    }
-}
-
-impl Source {
-    pub fn label(self) -> K {
-        match self {
-            Source::SelfRating => K::SourceSelf,
-            Source::Supervisor => K::SourceSupervisor,
-            Source::Peer => K::SourcePeer,
-            Source::Subordinate => K::SourceSubordinate,
-        }
-    }
-}
-
-impl CampaignStatus {
-    pub fn label(self) -> K {
-        match self {
-            CampaignStatus::Draft => K::CampStatusDraft,
-            CampaignStatus::Running => K::CampStatusRunning,
-            CampaignStatus::Closed => K::CampStatusClosed,
-        }
     }
 }
 
@@ -116,6 +95,7 @@ pub struct CampaignRow {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::FromQueryResult))]
 pub struct UnitCompletion {
     pub unit: String,
     pub forms: i64,
@@ -124,6 +104,7 @@ pub struct UnitCompletion {
 
 /// A rater who still owes forms (HR only).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::FromQueryResult))]
 pub struct Missing {
     pub name: String,
     pub nip: String,
@@ -192,6 +173,14 @@ pub struct AnswerInput {
     pub comment: String,
 }
 
+/// A peer the supervisor adds to (or removes from) a subordinate's raters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeerChoice {
+    pub campaign_id: i32,
+    pub ratee_id: i32,
+    pub rater_id: i32,
+}
+
 /// Peers of one subordinate as their supervisor plans them (before the start only).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PeerPlan {
@@ -217,6 +206,7 @@ pub struct DashItem {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::FromQueryResult))]
 pub struct Feedback {
     pub competency: String,
     pub source: Source,
@@ -258,6 +248,7 @@ pub struct DashboardPage {
 /// Someone whose dashboard the reader may open (a subordinate, or staff of a unit
 /// the reader leads), with their latest JPM.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::FromQueryResult))]
 pub struct TeamMember {
     pub employee_id: i32,
     pub name: String,

@@ -1,12 +1,14 @@
-//! Writing and verifying the audit chain. `record` must be called inside the same
-//! transaction as the change it describes.
+//! Writing and verifying the audit chain. Every mutation ends with `commit` (or, for
+//! the rows HR edits whole, `commit_created` / `commit_updated` / `commit_toggle`): the
+//! record is written in the transaction of the change it
+//! describes, and the transaction commits with it.
 
 use crate::auth::model::Actor;
-use crate::server::entities::{audit_head, audit_log};
+use crate::server::entities::{audit_head, audit_log, Keyed, Tenant};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
@@ -193,8 +195,113 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<Verdict, DbErr> {
     })
 }
 
+/// How every mutation made by a user ends: its audit record, written in the
+/// mutation's own transaction, then the commit (so the read caches see it at once).
+pub async fn commit(
+    tx: DatabaseTransaction,
+    actor: &Actor,
+    agency_id: i32,
+    action: &str,
+    entity: &str,
+    id: i32,
+    summary: Json,
+) -> Result<(), DbErr> {
+    let entry = Entry {
+        agency_id: Some(agency_id),
+        action,
+        entity,
+        entity_id: id.to_string(),
+        summary,
+    };
+    record(&tx, &By::from(actor), entry).await?;
+    crate::server::commit(tx).await
+}
+
+/// A row HR edits as a whole (a unit, a position, an employee): its changes are
+/// recorded the same way everywhere, under its name, with its snapshot.
+pub trait Audited: Tenant + Keyed {
+    /// The `entity` column of its audit records.
+    const ENTITY: &'static str;
+    /// What of the row a reader of the audit log needs to see.
+    fn snapshot(&self) -> Json;
+}
+
+/// The summary `{before?, after, ..extra}`; `extra` is an object or `null`.
+fn summary(before: Option<Json>, after: Json, extra: Json) -> Json {
+    let mut s = serde_json::Map::new();
+    if let Some(b) = before {
+        s.insert("before".into(), b);
+    }
+    s.insert("after".into(), after);
+    if let Json::Object(more) = extra {
+        s.extend(more);
+    }
+    Json::Object(s)
+}
+
+/// `commit` for a row just created.
+pub async fn commit_created<M: Audited>(
+    tx: DatabaseTransaction,
+    actor: &Actor,
+    row: &M,
+    extra: Json,
+) -> Result<(), DbErr> {
+    let s = summary(None, row.snapshot(), extra);
+    commit(
+        tx,
+        actor,
+        row.agency_id(),
+        "create",
+        M::ENTITY,
+        row.key(),
+        s,
+    )
+    .await
+}
+
+/// `commit` for a row edited from `before` to `after`.
+pub async fn commit_updated<M: Audited>(
+    tx: DatabaseTransaction,
+    actor: &Actor,
+    (before, after): (&M, &M),
+    extra: Json,
+) -> Result<(), DbErr> {
+    let s = summary(Some(before.snapshot()), after.snapshot(), extra);
+    commit(
+        tx,
+        actor,
+        after.agency_id(),
+        "update",
+        M::ENTITY,
+        after.key(),
+        s,
+    )
+    .await
+}
+
+/// `commit` for a row deactivated (`active` false) or reactivated.
+pub async fn commit_toggle<M: Audited>(
+    tx: DatabaseTransaction,
+    actor: &Actor,
+    row: &M,
+    (before, after): (bool, bool),
+) -> Result<(), DbErr> {
+    let by = By::from(actor);
+    record_toggle(
+        &tx,
+        &by,
+        row.agency_id(),
+        M::ENTITY,
+        row.key(),
+        before,
+        after,
+    )
+    .await?;
+    crate::server::commit(tx).await
+}
+
 /// Records that an entity was deactivated or reactivated.
-pub async fn record_toggle(
+async fn record_toggle(
     db: &impl ConnectionTrait,
     by: &By,
     agency_id: i32,
@@ -211,24 +318,4 @@ pub async fn record_toggle(
         summary: serde_json::json!({ "before": { "active": before }, "after": { "active": after } }),
     })
     .await
-}
-
-/// Records a change made by a user in an agency (the common case of `record`).
-pub async fn change(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    agency_id: i32,
-    action: &str,
-    entity: &str,
-    id: i32,
-    summary: Json,
-) -> Result<(), DbErr> {
-    let entry = Entry {
-        agency_id: Some(agency_id),
-        action,
-        entity,
-        entity_id: id.to_string(),
-        summary,
-    };
-    record(db, &By::from(actor), entry).await
 }

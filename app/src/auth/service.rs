@@ -106,6 +106,18 @@ pub struct LoggedIn {
     pub actor: Actor,
 }
 
+/// Refuses an account or address with too many recent failures.
+async fn check_throttle(db: &DatabaseConnection, account: &str, ip: &str) -> Result<(), AppError> {
+    let now = db::now().timestamp();
+    let by_account = recent_failures(db, login_attempt::Column::Account, account).await?;
+    let by_ip = recent_failures(db, login_attempt::Column::Ip, ip).await?;
+    rules::throttle(&by_account, now, rules::MAX_FAILURES_PER_ACCOUNT)
+        .and(rules::throttle(&by_ip, now, rules::MAX_FAILURES_PER_IP))
+        .map_err(|m| AppError::RateLimited {
+            retry_after_minutes: m,
+        })
+}
+
 pub async fn login(
     db: &DatabaseConnection,
     account: &str,
@@ -116,27 +128,10 @@ pub async fn login(
     if account.is_empty() {
         return Err(AppError::field("account", K::ErrAccountRequired));
     }
-    let now = db::now().timestamp();
-    rules::throttle(
-        &recent_failures(db, login_attempt::Column::Account, &account).await?,
-        now,
-        rules::MAX_FAILURES_PER_ACCOUNT,
-    )
-    .and(rules::throttle(
-        &recent_failures(db, login_attempt::Column::Ip, ip).await?,
-        now,
-        rules::MAX_FAILURES_PER_IP,
-    ))
-    .map_err(|m| AppError::RateLimited {
-        retry_after_minutes: m,
-    })?;
-
+    check_throttle(db, &account, ip).await?;
     let user = find_user(db, &account).await?.filter(|u| u.active);
-    let ok = verify_blocking(
-        password.to_string(),
-        user.as_ref().map(|u| u.password_hash.clone()),
-    )
-    .await;
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
+    let ok = verify_blocking(password.to_string(), hash).await;
     let tx = write_tx(db).await?;
     login_attempt::ActiveModel {
         account: Set(account.clone()),
@@ -151,38 +146,45 @@ pub async fn login(
         crate::server::commit(tx).await?;
         return Err(AppError::field("password", K::ErrLoginFailed));
     };
+    let token = start_session(&tx, &user, ip).await?;
+    crate::server::commit(tx).await?;
+    let actor = load_actor(db, user).await?;
+    Ok(LoggedIn { token, actor })
+}
+
+/// A new session for the user (its token returned once, only its hash kept), and
+/// the login recorded.
+async fn start_session(
+    tx: &impl ConnectionTrait,
+    user: &user::Model,
+    ip: &str,
+) -> Result<String, AppError> {
     let token = crate::auth::token::new();
     session::ActiveModel {
         id: Set(crate::auth::token::hash(&token)),
         user_id: Set(user.id),
-        created_at: Set(db::now()),
         expires_at: Set(db::now() + Duration::days(rules::SESSION_DAYS)),
         ip: Set(ip.to_string()),
+        ..Default::default()
     }
-    .insert(&tx)
+    .insert(tx)
     .await?;
     let mut active: user::ActiveModel = user.clone().into();
     active.last_login_at = Set(Some(db::now()));
-    active.update(&tx).await?;
+    active.update(tx).await?;
     let by = By {
         user_id: Some(user.id),
         label: user.username.clone(),
     };
-    audit::record(
-        &tx,
-        &by,
-        Entry {
-            agency_id: user.agency_id,
-            action: "login",
-            entity: "user",
-            entity_id: user.id.to_string(),
-            summary: json!({ "ip": ip }),
-        },
-    )
-    .await?;
-    crate::server::commit(tx).await?;
-    let actor = load_actor(db, user).await?;
-    Ok(LoggedIn { token, actor })
+    let entry = Entry {
+        agency_id: user.agency_id,
+        action: "login",
+        entity: "user",
+        entity_id: user.id.to_string(),
+        summary: json!({ "ip": ip }),
+    };
+    audit::record(tx, &by, entry).await?;
+    Ok(token)
 }
 
 pub async fn logout(db: &DatabaseConnection, token_hash: &str) -> Result<(), AppError> {

@@ -3,9 +3,8 @@
 
 use crate::auth::api::Login;
 use crate::i18n::{use_i18n, K};
-use crate::ui::widgets::{field_error, general_error, Field};
+use crate::ui::widgets::{action_error, msg_for, Field, Page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -33,25 +32,22 @@ pub fn LoginPage() -> impl IntoView {
             None => None,
         }
     };
+    let errors = action_error(value);
     view! {
-        <Title text=i.t(K::LoginTitle) />
-        <section class="page narrow login">
-            <h1>{i.t(K::LoginTitle)}</h1>
-            <p class="subtitle">{i.t(K::LoginIntro)}</p>
+        <Page title=K::LoginTitle subtitle=K::LoginIntro narrow=true class="login" errors=vec![errors]>
             {move || {
                 (value.get().is_none())
                     .then(plain_error)
                     .flatten()
                     .map(|t| view! { <div class="alert alert-error" role="alert">{t}</div> })
             }}
-            {general_error(value)}
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="next" prop:value=next />
-                <Field label=i.t(K::LoginAccount) name="account" error=field_error(value, "account")>
+                <Field label=i.t(K::LoginAccount) name="account" error=msg_for(errors, "account")>
                     <input id="account" name="account" autocomplete="username" required
                         autocapitalize="none" spellcheck="false" />
                 </Field>
-                <Field label=i.t(K::LoginPassword) name="password" error=field_error(value, "password")>
+                <Field label=i.t(K::LoginPassword) name="password" error=msg_for(errors, "password")>
                     <input id="password" name="password" type="password"
                         autocomplete="current-password" required />
                 </Field>
@@ -60,6 +56,6 @@ pub fn LoginPage() -> impl IntoView {
                 </button>
             </ActionForm>
             <p class="muted small">{i.t(K::LoginHelp)}</p>
-        </section>
+        </Page>
     }
 }

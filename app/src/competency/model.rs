@@ -8,11 +8,11 @@ crate::coded! {
     /// The three groups of competencies (PermenPANRB 38/2017).
     pub enum CompetencyGroup {
         /// The eight national managerial competencies (M.1–M.8).
-        Manajerial = "manajerial",
+        Manajerial = "manajerial" => K::GroupManagerial,
         /// Perekat Bangsa (SK.1).
-        SosialKultural = "sosial_kultural",
+        SosialKultural = "sosial_kultural" => K::GroupSociocultural,
         /// Each agency's own technical competencies (T.n).
-        Teknis = "teknis",
+        Teknis = "teknis" => K::GroupTechnical,
     }
 }
 
@@ -25,56 +25,27 @@ impl CompetencyGroup {
             CompetencyGroup::Teknis => 2,
         }
     }
-
-    pub fn label(self) -> K {
-        match self {
-            CompetencyGroup::Manajerial => K::GroupManagerial,
-            CompetencyGroup::SosialKultural => K::GroupSociocultural,
-            CompetencyGroup::Teknis => K::GroupTechnical,
-        }
-    }
 }
 
 crate::coded! {
     /// Where a standard is in its life.
     pub enum StandardStatus {
-        Draft = "draft",
+        Draft = "draft" => K::StdStatusDraft,
         /// Open for comment by the position's holders and their unit leaders.
-        Open = "open",
+        Open = "open" => K::StdStatusOpen,
         /// Locked; the version assessments use.
-        Ratified = "ratified",
+        Ratified = "ratified" => K::StdStatusRatified,
         /// An earlier ratified version, kept because assessments refer to it.
-        Superseded = "superseded",
-    }
-}
-
-impl StandardStatus {
-    pub fn label(self) -> K {
-        match self {
-            StandardStatus::Draft => K::StdStatusDraft,
-            StandardStatus::Open => K::StdStatusOpen,
-            StandardStatus::Ratified => K::StdStatusRatified,
-            StandardStatus::Superseded => K::StdStatusSuperseded,
-        }
+        Superseded = "superseded" => K::StdStatusSuperseded,
     }
 }
 
 crate::coded! {
     /// How well a person matches their position's standard (JPM bands).
     pub enum JpmBand {
-        Optimal = "optimal",
-        FairlyOptimal = "fairly",
-        BelowOptimal = "below",
-    }
-}
-
-impl JpmBand {
-    pub fn label(self) -> K {
-        match self {
-            JpmBand::Optimal => K::DashBandOptimal,
-            JpmBand::FairlyOptimal => K::DashBandFairly,
-            JpmBand::BelowOptimal => K::DashBandBelow,
-        }
+        Optimal = "optimal" => K::DashBandOptimal,
+        FairlyOptimal = "fairly" => K::DashBandFairly,
+        BelowOptimal = "below" => K::DashBandBelow,
     }
 }
 

@@ -5,19 +5,15 @@ use crate::audit::service::{verify, Verdict};
 use crate::auth::model::Actor;
 use crate::error::AppError;
 use crate::hr::model::{AdminOverview, AgencyRow};
-use crate::server::entities::{agency, employee, unit};
+use crate::server::entities::{agency, employee, unit, HrRecord};
 use crate::server::Db;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
-/// Active rows per agency of a table with `agency_id` and `active` columns.
-async fn active_per_agency<E: EntityTrait>(
-    db: &Db,
-    find: Select<E>,
-    agency: E::Column,
-    active: E::Column,
-) -> Result<HashMap<i32, i64>, AppError> {
-    let rows: Vec<(i32, i64)> = find
+/// Active records per agency.
+async fn active_per_agency<M: HrRecord>(db: &Db) -> Result<HashMap<i32, i64>, AppError> {
+    let (agency, active) = (M::AGENCY, M::ACTIVE);
+    let rows: Vec<(i32, i64)> = M::Entity::find()
         .select_only()
         .column(agency)
         .column_as(agency.count(), "n")
@@ -33,20 +29,8 @@ pub async fn admin_overview(db: &Db, actor: &Actor) -> Result<AdminOverview, App
     if !actor.is_sysadmin() {
         return Err(AppError::Forbidden);
     }
-    let units = active_per_agency(
-        db,
-        unit::Entity::find(),
-        unit::Column::AgencyId,
-        unit::Column::Active,
-    )
-    .await?;
-    let staff = active_per_agency(
-        db,
-        employee::Entity::find(),
-        employee::Column::AgencyId,
-        employee::Column::Active,
-    )
-    .await?;
+    let units = active_per_agency::<unit::Model>(db).await?;
+    let staff = active_per_agency::<employee::Model>(db).await?;
     let agencies = agency::Entity::find()
         .order_by_asc(agency::Column::Name)
         .all(db)

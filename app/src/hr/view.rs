@@ -7,16 +7,16 @@ use crate::i18n::{use_i18n, K};
 use crate::people::api::get_hr_overview;
 use crate::people::model::HrOverviewPage as Overview;
 use crate::ui::page::loaded;
-use crate::ui::widgets::PageHead;
+use crate::ui::widgets::{Page, PageHead, Table};
 use leptos::prelude::*;
 
 #[component]
 pub fn HrOverviewPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_hr_overview());
     view! {
-        <section class="page">
+        <Page>
             {loaded(data, |o| view! { <OverviewView o /> })}
-        </section>
+        </Page>
     }
 }
 
@@ -72,13 +72,11 @@ fn OverviewView(o: Overview) -> impl IntoView {
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    let i = use_i18n();
     let data = Resource::new(|| (), |_| get_admin_overview());
     view! {
-        <section class="page">
-            <PageHead title=i.t(K::AdminTitle).to_string() />
+        <Page title=K::AdminTitle>
             {loaded(data, |o| view! { <Admin o /> })}
-        </section>
+        </Page>
     }
 }
 
@@ -96,15 +94,10 @@ fn Admin(o: AdminOverview) -> impl IntoView {
         <h2>{i.t(K::AdminAudit)}</h2>
         {audit}
         <h2>{i.t(K::AdminAgencies)}</h2>
-        <div class="table-wrap">
-            <table class="table">
-                <thead><tr><th>{i.t(K::AdminAgency)}</th><th class="num">{i.t(K::HrUnits)}</th><th class="num">{i.t(K::HrEmployees)}</th></tr></thead>
-                <tbody>
-                    {o.agencies.into_iter().map(|a| view! {
-                        <tr><td>{a.name}<br /><code class="small">{a.code}</code></td><td class="num">{a.units}</td><td class="num">{a.employees}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <Table head=vec![(K::AdminAgency, ""), (K::HrUnits, "num"), (K::HrEmployees, "num")]>
+            {o.agencies.into_iter().map(|a| view! {
+                <tr><td>{a.name}<br /><code class="small">{a.code}</code></td><td class="num">{a.units}</td><td class="num">{a.employees}</td></tr>
+            }).collect_view()}
+        </Table>
     }
 }

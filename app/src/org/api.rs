@@ -8,6 +8,8 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::org::service;
 #[cfg(feature = "ssr")]
+use crate::server::entities::unit;
+#[cfg(feature = "ssr")]
 use crate::server::request::as_actor;
 
 #[server(endpoint = "units/list")]
@@ -32,5 +34,6 @@ pub async fn update_unit(id: i32, form: UnitForm) -> Result<(), AppError> {
 
 #[server(endpoint = "units/set_active")]
 pub async fn set_unit_active(id: i32, active: bool) -> Result<(), AppError> {
-    as_actor(|db, a| async move { service::set_unit_active(&db, &a, id, active).await }).await
+    as_actor(|db, a| async move { service::set_active::<unit::Model>(&db, &a, id, active).await })
+        .await
 }

@@ -7,37 +7,16 @@ use crate::org::model::UnitForm;
 crate::coded! {
     /// What kind of office a unit is.
     pub enum UnitKind {
-        Sekretariat = "sekretariat",
-        Dinas = "dinas",
-        Badan = "badan",
-        Bidang = "bidang",
-        Seksi = "seksi",
-        Puskesmas = "puskesmas",
-        Sekolah = "sekolah",
-        Kecamatan = "kecamatan",
-        Kelurahan = "kelurahan",
-        Lainnya = "lainnya",
-    }
-}
-
-impl UnitKind {
-    pub fn parse(s: &str) -> Option<UnitKind> {
-        UnitKind::from_code(s.trim())
-    }
-
-    pub fn label(self) -> K {
-        match self {
-            UnitKind::Sekretariat => K::UnitKindSekretariat,
-            UnitKind::Dinas => K::UnitKindDinas,
-            UnitKind::Badan => K::UnitKindBadan,
-            UnitKind::Bidang => K::UnitKindBidang,
-            UnitKind::Seksi => K::UnitKindSeksi,
-            UnitKind::Puskesmas => K::UnitKindPuskesmas,
-            UnitKind::Sekolah => K::UnitKindSekolah,
-            UnitKind::Kecamatan => K::UnitKindKecamatan,
-            UnitKind::Kelurahan => K::UnitKindKelurahan,
-            UnitKind::Lainnya => K::UnitKindLainnya,
-        }
+        Sekretariat = "sekretariat" => K::UnitKindSekretariat,
+        Dinas = "dinas" => K::UnitKindDinas,
+        Badan = "badan" => K::UnitKindBadan,
+        Bidang = "bidang" => K::UnitKindBidang,
+        Seksi = "seksi" => K::UnitKindSeksi,
+        Puskesmas = "puskesmas" => K::UnitKindPuskesmas,
+        Sekolah = "sekolah" => K::UnitKindSekolah,
+        Kecamatan = "kecamatan" => K::UnitKindKecamatan,
+        Kelurahan = "kelurahan" => K::UnitKindKelurahan,
+        Lainnya = "lainnya" => K::UnitKindLainnya,
     }
 }
 

@@ -11,9 +11,9 @@ pub struct UnitRow {
     pub name: String,
     pub kind: UnitKind,
     pub active: bool,
-    /// 0 for a top unit, in depth-first order of the list.
+    /// 0 for a top unit (in the list, rows come in depth-first order).
     pub depth: usize,
-    pub head_name: Option<String>,
+    pub head: Option<UnitRef>,
     /// Employees currently assigned directly to this unit.
     pub staff: i64,
 }
@@ -24,19 +24,13 @@ pub struct UnitRef {
     pub name: String,
 }
 
+/// One unit as its page shows it: its row, where it sits and what is under it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitDetail {
-    pub id: i32,
-    pub parent_id: Option<i32>,
-    pub code: String,
-    pub name: String,
-    pub kind: UnitKind,
-    pub active: bool,
+    pub unit: UnitRow,
     /// From the top unit down to this unit's parent.
     pub path: Vec<UnitRef>,
     pub children: Vec<UnitRef>,
-    pub head: Option<UnitRef>,
-    pub staff: i64,
 }
 
 /// The unit form as typed; parsed by `org::input::parse_unit`.

@@ -6,10 +6,14 @@ use crate::people::model::*;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
+use crate::org::service::set_active;
+#[cfg(feature = "ssr")]
 use crate::people::service::{
     employee_detail, employee_list, employees, import, login, overview, positions, profile,
-    supervision,
+    supervisor_choice,
 };
+#[cfg(feature = "ssr")]
+use crate::server::entities::{employee, position};
 #[cfg(feature = "ssr")]
 use crate::server::request::{as_actor, cache};
 
@@ -35,7 +39,7 @@ pub async fn update_position(id: i32, form: PositionForm) -> Result<(), AppError
 
 #[server(endpoint = "positions/set_active")]
 pub async fn set_position_active(id: i32, active: bool) -> Result<(), AppError> {
-    as_actor(|db, a| async move { positions::set_position_active(&db, &a, id, active).await }).await
+    as_actor(|db, a| async move { set_active::<position::Model>(&db, &a, id, active).await }).await
 }
 
 #[server(endpoint = "employees/list")]
@@ -66,12 +70,13 @@ pub async fn update_employee(id: i32, form: EmployeeForm) -> Result<(), AppError
 
 #[server(endpoint = "employees/set_active")]
 pub async fn set_employee_active(id: i32, active: bool) -> Result<(), AppError> {
-    as_actor(|db, a| async move { employees::set_employee_active(&db, &a, id, active).await }).await
+    as_actor(|db, a| async move { set_active::<employee::Model>(&db, &a, id, active).await }).await
 }
 
 #[server(endpoint = "employees/set_supervisor")]
 pub async fn set_supervisor(id: i32, form: SupervisorForm) -> Result<(), AppError> {
-    as_actor(|db, a| async move { supervision::set_supervisor(&db, &a, id, &form).await }).await
+    as_actor(|db, a| async move { supervisor_choice::set_supervisor(&db, &a, id, &form).await })
+        .await
 }
 
 #[server(endpoint = "employees/set_password")]

@@ -12,20 +12,9 @@ crate::coded! {
     /// PNS or PPPK.
     pub enum EmploymentStatus {
         /// Pegawai Negeri Sipil.
-        Pns = "PNS",
+        Pns = "PNS" => K::StatusPns,
         /// Pegawai Pemerintah dengan Perjanjian Kerja.
-        Pppk = "PPPK",
-    }
-}
-
-impl EmploymentStatus {
-    /// As typed on a form or in a CSV file (any case).
-    pub fn parse(s: &str) -> Option<EmploymentStatus> {
-        match s.trim().to_ascii_uppercase().as_str() {
-            "PNS" => Some(EmploymentStatus::Pns),
-            "PPPK" => Some(EmploymentStatus::Pppk),
-            _ => None,
-        }
+        Pppk = "PPPK" => K::StatusPppk,
     }
 }
 
@@ -94,7 +83,7 @@ pub fn parse_employee(form: &EmployeeForm) -> Result<ValidEmployee, AppError> {
     let mut p = Problems::default();
     let nip = p.take(Nip::parse(&form.nip));
     let name = p.take(parse_name("name", &form.name, 120));
-    let sex = p.take(Sex::parse(&form.sex).ok_or(FieldError::new("sex", K::ErrChoice)));
+    let sex = p.take(Sex::read(&form.sex).ok_or(FieldError::new("sex", K::ErrChoice)));
     if let (Some(n), Some(s)) = (&nip, sex) {
         if n.sex() != s {
             p.add(FieldError::new("sex", K::ErrSexNipMismatch));

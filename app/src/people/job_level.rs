@@ -20,51 +20,24 @@ crate::coded! {
     /// A job level (jenjang jabatan); the code is stored and used in CSV files.
     #[derive(PartialOrd, Ord)]
     pub enum JobLevel {
-        JptUtama = "jpt_utama",
-        JptMadya = "jpt_madya",
-        JptPratama = "jpt_pratama",
-        Administrator = "administrator",
-        Pengawas = "pengawas",
-        Pelaksana = "pelaksana",
-        JfAhliUtama = "jf_ahli_utama",
-        JfAhliMadya = "jf_ahli_madya",
-        JfAhliMuda = "jf_ahli_muda",
-        JfAhliPertama = "jf_ahli_pertama",
-        JfPenyelia = "jf_penyelia",
-        JfMahir = "jf_mahir",
-        JfTerampil = "jf_terampil",
-        JfPemula = "jf_pemula",
+        JptUtama = "jpt_utama" => K::JobJptUtama,
+        JptMadya = "jpt_madya" => K::JobJptMadya,
+        JptPratama = "jpt_pratama" => K::JobJptPratama,
+        Administrator = "administrator" => K::JobAdministrator,
+        Pengawas = "pengawas" => K::JobPengawas,
+        Pelaksana = "pelaksana" => K::JobPelaksana,
+        JfAhliUtama = "jf_ahli_utama" => K::JobJfAhliUtama,
+        JfAhliMadya = "jf_ahli_madya" => K::JobJfAhliMadya,
+        JfAhliMuda = "jf_ahli_muda" => K::JobJfAhliMuda,
+        JfAhliPertama = "jf_ahli_pertama" => K::JobJfAhliPertama,
+        JfPenyelia = "jf_penyelia" => K::JobJfPenyelia,
+        JfMahir = "jf_mahir" => K::JobJfMahir,
+        JfTerampil = "jf_terampil" => K::JobJfTerampil,
+        JfPemula = "jf_pemula" => K::JobJfPemula,
     }
 }
 
 impl JobLevel {
-    /// A level as a person may type it ("JF Ahli Pertama", "jf-ahli-pertama").
-    pub fn parse(code: &str) -> Option<JobLevel> {
-        JobLevel::from_code(code).or_else(|| {
-            JobLevel::from_code(&code.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
-        })
-    }
-
-    /// The name users read (the same in both languages: these are legal terms).
-    pub fn label(self) -> K {
-        match self {
-            JobLevel::JptUtama => K::JobJptUtama,
-            JobLevel::JptMadya => K::JobJptMadya,
-            JobLevel::JptPratama => K::JobJptPratama,
-            JobLevel::Administrator => K::JobAdministrator,
-            JobLevel::Pengawas => K::JobPengawas,
-            JobLevel::Pelaksana => K::JobPelaksana,
-            JobLevel::JfAhliUtama => K::JobJfAhliUtama,
-            JobLevel::JfAhliMadya => K::JobJfAhliMadya,
-            JobLevel::JfAhliMuda => K::JobJfAhliMuda,
-            JobLevel::JfAhliPertama => K::JobJfAhliPertama,
-            JobLevel::JfPenyelia => K::JobJfPenyelia,
-            JobLevel::JfMahir => K::JobJfMahir,
-            JobLevel::JfTerampil => K::JobJfTerampil,
-            JobLevel::JfPemula => K::JobJfPemula,
-        }
-    }
-
     pub fn family(self) -> JobFamily {
         use JobLevel::*;
         match self {

@@ -10,25 +10,19 @@ use std::fmt;
 crate::coded! {
     /// Laki-laki (L) or perempuan (P), as Indonesian forms write it.
     pub enum Sex {
-        Male = "L",
-        Female = "P",
+        Male = "L" => K::SexMale,
+        Female = "P" => K::SexFemale,
     }
 }
 
 impl Sex {
-    /// Accepts the codes used on Indonesian forms (L/P) and the NIP digit (1/2).
-    pub fn parse(s: &str) -> Option<Sex> {
+    /// Reads the codes used on Indonesian forms (L/P, in words too) and the NIP's
+    /// digit (1/2): more than the code `parse` takes.
+    pub fn read(s: &str) -> Option<Sex> {
         match s.trim().to_ascii_uppercase().as_str() {
             "L" | "1" | "LAKI-LAKI" | "M" => Some(Sex::Male),
             "P" | "2" | "PEREMPUAN" | "F" => Some(Sex::Female),
             _ => None,
-        }
-    }
-
-    pub fn label(self) -> K {
-        match self {
-            Sex::Male => K::SexMale,
-            Sex::Female => K::SexFemale,
         }
     }
 }
@@ -96,7 +90,7 @@ impl Nip {
         if !(1..=12).contains(&app_month) || app_year < birth.year + MIN_AGE_AT_APPOINTMENT {
             return err(K::ErrNipAppointment);
         }
-        if Sex::parse(&digits[14..15]).is_none() {
+        if Sex::read(&digits[14..15]).is_none() {
             return err(K::ErrNipSex);
         }
         if &digits[15..18] == "000" {
@@ -127,7 +121,7 @@ impl Nip {
     }
 
     pub fn sex(&self) -> Sex {
-        Sex::parse(&self.0[14..15]).unwrap_or(Sex::Male)
+        Sex::read(&self.0[14..15]).unwrap_or(Sex::Male)
     }
 
     /// The usual printed form: `19850312 201001 2 004`.

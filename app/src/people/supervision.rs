@@ -60,53 +60,42 @@ mod tests {
         }
     }
 
+    /// Employee `id` in the first unit of `chain` (the units above it follow).
+    fn at(id: i32, chain: &'static [i32]) -> Place<'static> {
+        Place {
+            employee_id: id,
+            unit_chain: chain,
+            head_of: &heads,
+        }
+    }
+
     #[test]
     fn staff_report_to_the_head_of_their_own_unit() {
-        let p = Place {
-            employee_id: 21,
-            unit_chain: &[2, 1],
-            head_of: &heads,
-        };
+        let p = at(21, &[2, 1]);
         assert_eq!(supervisor(&p, Override::None), Some((20, Source::Derived)));
     }
 
     #[test]
     fn a_head_reports_to_the_head_of_the_unit_above() {
-        let p = Place {
-            employee_id: 20,
-            unit_chain: &[2, 1],
-            head_of: &heads,
-        };
+        let p = at(20, &[2, 1]);
         assert_eq!(derived(&p), Some(10));
     }
 
     #[test]
     fn a_unit_without_a_head_passes_its_staff_up_the_tree() {
-        let p = Place {
-            employee_id: 31,
-            unit_chain: &[3, 2, 1],
-            head_of: &heads,
-        };
+        let p = at(31, &[3, 2, 1]);
         assert_eq!(derived(&p), Some(20));
     }
 
     #[test]
     fn the_top_head_has_no_derived_supervisor() {
-        let p = Place {
-            employee_id: 10,
-            unit_chain: &[1],
-            head_of: &heads,
-        };
+        let p = at(10, &[1]);
         assert_eq!(derived(&p), None);
     }
 
     #[test]
     fn an_hr_override_wins_and_can_say_nobody() {
-        let p = Place {
-            employee_id: 21,
-            unit_chain: &[2, 1],
-            head_of: &heads,
-        };
+        let p = at(21, &[2, 1]);
         assert_eq!(
             supervisor(&p, Override::Supervisor(10)),
             Some((10, Source::SetByHr))

@@ -7,8 +7,7 @@
 //!   name, `{..list}` for `IN` lists, never spliced into the text. Its `$1`-style
 //!   placeholders are SQLite syntax too (SQLite's `$NNN` parameters, bound by number),
 //!   so one text serves both backends; `on` tags the statement with the connection's;
-//! - reads into a named row type: `#[derive(FromQueryResult)]` with
-//!   `Row::find_by_statement`, or a serde type for rows the database aggregates into
+//! - reads into a named row type: `#[derive(FromQueryResult)]` read by `all`, or a serde type for rows the database aggregates into
 //!   one JSON value (`json_rows`). A column that fails to decode is an error that
 //!   reaches the caller (and the log), never a row silently left out.
 //!
@@ -17,14 +16,22 @@
 
 use sea_orm::sea_query::{Expr, InsertStatement};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityName, EntityTrait, Iterable,
-    Statement, Value,
+    ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityName, EntityTrait, FromQueryResult,
+    Iterable, Statement, Value,
 };
 
 /// The statement, for the backend of `db`.
 pub fn on(db: &impl ConnectionTrait, mut stmt: Statement) -> Statement {
     stmt.db_backend = db.get_database_backend();
     stmt
+}
+
+/// The rows of a hand-written statement, read into `R` (on the backend of `db`).
+pub async fn all<R: FromQueryResult>(
+    db: &impl ConnectionTrait,
+    stmt: Statement,
+) -> Result<Vec<R>, DbErr> {
+    R::find_by_statement(on(db, stmt)).all(db).await
 }
 
 /// How a column is written into JSON: as it is, or as a JSON boolean (SQLite keeps

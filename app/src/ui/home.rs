@@ -2,9 +2,10 @@
 //! user, the places their roles lead to.
 
 use crate::auth::model::Actor;
-use crate::i18n::{use_i18n, K};
+use crate::i18n::{use_i18n, I18n, K};
 use crate::ui::app::use_me;
 use crate::ui::page::loaded;
+use crate::ui::widgets::Page;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -30,18 +31,9 @@ fn Welcome() -> impl IntoView {
             <p><a class="button button-large" href="/login">{i.t(K::NavLogin)}</a></p>
         </section>
         <section class="cards">
-            <article class="card">
-                <h2>{i.t(K::HomeForEmployeesTitle)}</h2>
-                <p>{i.t(K::HomeForEmployeesText)}</p>
-            </article>
-            <article class="card">
-                <h2>{i.t(K::HomeForLeadersTitle)}</h2>
-                <p>{i.t(K::HomeForLeadersText)}</p>
-            </article>
-            <article class="card">
-                <h2>{i.t(K::HomeForPublicTitle)}</h2>
-                <p>{i.t(K::HomeForPublicText)}</p>
-            </article>
+            {card(i, None, K::HomeForEmployeesTitle, K::HomeForEmployeesText)}
+            {card(i, None, K::HomeForLeadersTitle, K::HomeForLeadersText)}
+            {card(i, None, K::HomeForPublicTitle, K::HomeForPublicText)}
         </section>
     }
 }
@@ -54,44 +46,41 @@ fn Dashboard(user: Actor) -> impl IntoView {
     let admin = user.is_sysadmin();
     let has_profile = user.employee_id.is_some();
     let agency = user.agency_name.clone().unwrap_or_default();
+    // Where each kind of user goes next: (shown, link, title, what is there).
+    let cards = [
+        (has_profile, "/profile", K::NavProfile, K::HomeProfileText),
+        (
+            leader,
+            "/profile#subordinates",
+            K::HomeLeaderTitle,
+            K::HomeLeaderText,
+        ),
+        (hr, "/hr", K::NavHrOverview, K::HomeHrText),
+        (hr, "/hr/employees", K::NavEmployees, K::HomeEmployeesText),
+        (hr, "/hr/units", K::NavUnits, K::HomeUnitsText),
+        (admin, "/admin", K::NavAdmin, K::HomeAdminText),
+    ];
+    let cards = cards
+        .into_iter()
+        .filter(|c| c.0)
+        .map(move |(_, href, title, text)| card(i, Some(href), title, text));
     view! {
-        <section class="page">
+        <Page>
             <h1>{i.f(K::HomeGreeting, &[("name", user.display_name.clone())])}</h1>
             <p class="subtitle">{agency}</p>
-            <div class="cards">
-                <Show when=move || has_profile>
-                    <a class="card card-link" href="/profile">
-                        <h2>{i.t(K::NavProfile)}</h2>
-                        <p>{i.t(K::HomeProfileText)}</p>
-                    </a>
-                </Show>
-                <Show when=move || leader>
-                    <a class="card card-link" href="/profile#subordinates">
-                        <h2>{i.t(K::HomeLeaderTitle)}</h2>
-                        <p>{i.t(K::HomeLeaderText)}</p>
-                    </a>
-                </Show>
-                <Show when=move || hr>
-                    <a class="card card-link" href="/hr">
-                        <h2>{i.t(K::NavHrOverview)}</h2>
-                        <p>{i.t(K::HomeHrText)}</p>
-                    </a>
-                    <a class="card card-link" href="/hr/employees">
-                        <h2>{i.t(K::NavEmployees)}</h2>
-                        <p>{i.t(K::HomeEmployeesText)}</p>
-                    </a>
-                    <a class="card card-link" href="/hr/units">
-                        <h2>{i.t(K::NavUnits)}</h2>
-                        <p>{i.t(K::HomeUnitsText)}</p>
-                    </a>
-                </Show>
-                <Show when=move || admin>
-                    <a class="card card-link" href="/admin">
-                        <h2>{i.t(K::NavAdmin)}</h2>
-                        <p>{i.t(K::HomeAdminText)}</p>
-                    </a>
-                </Show>
-            </div>
-        </section>
+            <div class="cards">{cards.collect_view()}</div>
+        </Page>
+    }
+}
+
+/// A card: a title and what it is about, and a link when it leads somewhere.
+fn card(i: I18n, href: Option<&'static str>, title: K, text: K) -> AnyView {
+    let inner = view! {
+        <h2>{i.t(title)}</h2>
+        <p>{i.t(text)}</p>
+    };
+    match href {
+        Some(href) => view! { <a class="card card-link" href=href>{inner}</a> }.into_any(),
+        None => view! { <article class="card">{inner}</article> }.into_any(),
     }
 }

@@ -1,5 +1,6 @@
-//! What every page does the same way: read its route's id, and show a resource
-//! (loading, then the error in the reader's language, or the content).
+//! What every page does the same way: read its route's id (a record page reloads
+//! by `record_key`), and show a resource (loading, then the error in the reader's
+//! language, or the content). The page's frame is `widgets::Page`.
 
 use crate::error::AppError;
 use crate::ui::widgets::{ErrorBox, Loading};
@@ -12,6 +13,15 @@ use std::future::IntoFuture;
 pub fn route_id() -> Signal<Option<i32>> {
     let params = use_params_map();
     Signal::derive(move || params.read().get("id").and_then(|s| s.parse().ok()))
+}
+
+/// What a record page loads by: the route's `:id`, and `reload` (the sum of the
+/// versions of the page's actions), so the record is read again after each change.
+pub fn record_key(
+    reload: impl Fn() -> usize + Send + Sync + 'static,
+) -> impl Fn() -> (i32, usize) + Send + Sync + 'static {
+    let id = route_id();
+    move || (id.get().unwrap_or(0), reload())
 }
 
 /// Loads `resource`: shows "loading" meanwhile, the error in the reader's language

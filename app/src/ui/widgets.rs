@@ -1,9 +1,14 @@
 //! Small shared pieces of UI: error boxes, form fields with their error, loading
 //! states, the not-found page.
 
+use crate::coded::Labelled;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
 use leptos::prelude::*;
+use leptos::server_fn::client::Client;
+use leptos::server_fn::codec::PostUrl;
+use leptos::server_fn::request::ClientReq;
+use leptos::server_fn::{Http, ServerFn};
 use leptos_meta::Title;
 
 /// The whole-error message, with a hint for the user's next step.
@@ -69,32 +74,6 @@ pub fn Field(
     }
 }
 
-/// Returns a signal with the message for one field of an action's last error.
-pub fn field_error<T, S>(value: S, field: &'static str) -> Signal<Option<String>>
-where
-    T: Clone + Send + Sync + 'static,
-    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
-{
-    let i = use_i18n();
-    Signal::derive(move || match value.get() {
-        Some(Err(e)) => e.field_message(field, i.lang()),
-        _ => None,
-    })
-}
-
-/// The last error of an action, when it is not about fields (those show at the fields).
-pub fn general_error<T, S>(value: S) -> impl Fn() -> Option<AnyView>
-where
-    T: Clone + Send + Sync + 'static,
-    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
-{
-    move || match value.get() {
-        Some(Err(AppError::Validation(_))) => None,
-        Some(Err(e)) => Some(view! { <ErrorBox err=e /> }.into_any()),
-        _ => None,
-    }
-}
-
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i = use_i18n();
@@ -112,12 +91,21 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// Page heading with an optional action link on the right.
+/// Page heading with an optional action link on the right, for a page whose title is
+/// data (a person, a unit); a page with a fixed title uses `Page`.
 #[component]
 pub fn PageHead(
     title: String,
     #[prop(optional)] subtitle: Option<String>,
     #[prop(optional)] action: Option<(String, &'static str)>,
+) -> impl IntoView {
+    head(title, subtitle, action)
+}
+
+fn head(
+    title: String,
+    subtitle: Option<String>,
+    action: Option<(String, &'static str)>,
 ) -> impl IntoView {
     view! {
         <Title text=title.clone() />
@@ -128,6 +116,40 @@ pub fn PageHead(
             </div>
             {action.map(|(href, label)| view! { <a class="button" href=href>{label}</a> })}
         </div>
+    }
+}
+
+/// The frame of every page: its section (`narrow` for a form, `class` for more), the
+/// heading when the
+/// title is a fixed text (a record page shows its own `PageHead` with its data), an
+/// optional link back, "saved" while `saved` holds, the errors of the page's actions
+/// that are not about a field, then the content.
+#[component]
+pub fn Page(
+    #[prop(optional)] title: Option<K>,
+    #[prop(optional)] subtitle: Option<K>,
+    #[prop(optional)] action: Option<(&'static str, K)>,
+    #[prop(optional)] back: Option<(&'static str, K)>,
+    #[prop(optional)] narrow: bool,
+    #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional, into)] saved: Option<Signal<bool>>,
+    #[prop(optional)] errors: Vec<Signal<Option<AppError>>>,
+    children: Children,
+) -> impl IntoView {
+    let i = use_i18n();
+    let heading = title.map(|t| {
+        let subtitle = subtitle.map(|k| i.t(k).to_string());
+        let action = action.map(|(href, k)| (href.to_string(), i.t(k)));
+        head(i.t(t).to_string(), subtitle, action)
+    });
+    view! {
+        <section class=["page", if narrow { " narrow" } else { "" }, class.map_or("", |_| " "), class.unwrap_or("")].concat()>
+            {heading}
+            {back.map(|(href, k)| view! { <p><a href=href>{i.t(k)}</a></p> })}
+            {saved.map(|s| move || s.get().then(|| view! { <Notice text=i.t(K::Saved).to_string() /> }))}
+            {errors.into_iter().map(error_box).collect_view()}
+            {children()}
+        </section>
     }
 }
 
@@ -173,4 +195,176 @@ where
 /// The error signal of a field that cannot be wrong (a choice among valid options).
 pub fn no_error() -> Signal<Option<String>> {
     Signal::derive(|| None)
+}
+
+/// The deactivate (or reactivate) section of a record page: a heading, what it
+/// means (`help`: for deactivating, for reactivating), and the button that posts the
+/// opposite of `active` to `action`.
+#[component]
+pub fn ActiveSwitch<S, P>(
+    action: ServerAction<S>,
+    id: i32,
+    active: bool,
+    help: (K, K),
+) -> impl IntoView
+where
+    S: serde::de::DeserializeOwned
+        + ServerFn<Protocol = Http<PostUrl, P>>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    <<S::Client as Client<S::Error>>::Request as ClientReq<S::Error>>::FormData:
+        From<web_sys::FormData>,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+    S::Client: Client<S::Error>,
+    P: 'static,
+{
+    let i = use_i18n();
+    let (title, text) = if active {
+        (K::Deactivate, help.0)
+    } else {
+        (K::Activate, help.1)
+    };
+    view! {
+        <h2>{i.t(title)}</h2>
+        <p class="muted">{i.t(text)}</p>
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="id" value=id.to_string() />
+            <input type="hidden" name="active" value=(!active).to_string() />
+            <button type="submit" class=if active { "button button-danger" } else { "button" }>
+                {i.t(title)}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// Opens the record a create action made, once it succeeds (`to` gives its path).
+pub fn go_to_created<S>(action: ServerAction<S>, to: impl Fn(i32) -> String + 'static)
+where
+    S: ServerFn<Output = i32> + Clone + Send + Sync + 'static,
+    S::Error: Clone + Send + Sync + 'static,
+{
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = action.value().get() {
+            navigate(&to(id), Default::default());
+        }
+    });
+}
+
+/// One column heading of a `Table`: its text and the classes its cells share
+/// (`"num"` right-aligns, `"hide-sm"` hides it on a phone; `""` for none).
+pub type Col = (K, &'static str);
+
+/// A table that scrolls sideways on a narrow screen: headings, then the rows given as
+/// children. `class` adds to the table's own class (`"tree"`).
+#[component]
+pub fn Table(
+    head: Vec<Col>,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let i = use_i18n();
+    let heads = head
+        .into_iter()
+        .map(|(k, c)| view! { <th class=(!c.is_empty()).then_some(c)>{i.t(k)}</th> })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class=format!("table {class}").trim_end().to_string() data-testid=testid>
+                <thead><tr>{heads}</tr></thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The `<select>` of a coded enum (`form[id]`), its values in their order under the
+/// names users read; with `choose`, it starts on "choose…" (nothing chosen yet).
+#[component]
+pub fn CodedSelect<T: Labelled>(
+    id: &'static str,
+    selected: Option<T>,
+    #[prop(optional)] choose: bool,
+) -> impl IntoView {
+    let i = use_i18n();
+    let options = T::all().iter().map(move |&x| {
+        view! { <option value=x.code() selected=selected == Some(x)>{i.t(x.label())}</option> }
+    });
+    if choose {
+        view! { <ChoiceSelect id none=selected.is_none()>{options.collect_view()}</ChoiceSelect> }
+            .into_any()
+    } else {
+        view! { <select id=id name=format!("form[{id}]")>{options.collect_view()}</select> }
+            .into_any()
+    }
+}
+
+/// A `<select>` (`form[id]`) that starts on "choose…", selected while `none` is.
+#[component]
+pub fn ChoiceSelect(id: &'static str, none: bool, children: Children) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <select id=id name=format!("form[{id}]")>
+            <option value="" selected=none>{i.t(K::Choose)}</option>
+            {children()}
+        </select>
+    }
+}
+
+/// The name and code fields every coded record has (units, positions): `labels` says
+/// what to call them.
+#[component]
+pub fn NameAndCode(
+    labels: (K, K),
+    name: String,
+    code: String,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Field label=i.t(labels.0) name="name" error=msg_for(errors, "name")>
+            <input id="name" name="form[name]" value=name required maxlength="150" />
+        </Field>
+        <Field label=i.t(labels.1) name="code" error=msg_for(errors, "code") hint=i.t(K::CodeHint)>
+            <input id="code" name="form[code]" value=code required maxlength="30" autocapitalize="characters" />
+        </Field>
+    }
+}
+
+/// A form's submit button, disabled while the form is being sent (`pending`).
+/// `label` defaults to "Save"; `class` adds to the button's (`"button-danger"`).
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(default = K::Save)] label: K,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <button type="submit" class=format!("button {class}").trim_end().to_string() disabled=move || pending.get()>
+            {i.t(label)}
+        </button>
+    }
+}
+
+/// A card of a page: its heading, an optional line on what it shows, then the content.
+#[component]
+pub fn Card(
+    title: K,
+    #[prop(optional)] help: Option<K>,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <section class="card" data-testid=testid>
+            <h2>{i.t(title)}</h2>
+            {help.map(|h| view! { <p class="small muted">{i.t(h)}</p> })}
+            {children()}
+        </section>
+    }
 }

@@ -71,17 +71,8 @@ async fn ratify_all(db: &Db, hr: &Actor, agency: i32, nurse_tech: i32) -> Result
         }
         standards::insert_standard(&tx, agency, p.id, 1, StandardStatus::Ratified, &items).await?;
     }
-    app::audit::service::change(
-        &tx,
-        hr,
-        agency,
-        "seed",
-        "standard",
-        0,
-        serde_json::json!({ "ratified": "all positions, version 1" }),
-    )
-    .await?;
-    app::server::commit(tx).await?;
+    let summary = serde_json::json!({ "ratified": "all positions, version 1" });
+    app::audit::service::commit(tx, hr, agency, "seed", "standard", 0, summary).await?;
     Ok(())
 }
 
@@ -115,9 +106,7 @@ async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Res
          JOIN standard_items i ON i.standard_id = t.standard_id
          WHERE r.campaign_id = {campaign} ORDER BY r.id, i.competency_id"
     );
-    let rows = Question::find_by_statement(sql::on(&tx, stmt))
-        .all(&tx)
-        .await?;
+    let rows = sql::all::<Question>(&tx, stmt).await?;
     let mut answered: HashMap<i32, bool> = HashMap::new();
     let mut out = Vec::new();
     for q in rows {

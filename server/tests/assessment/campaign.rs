@@ -4,12 +4,20 @@
 
 use super::support::{backends, count, seeded};
 use super::*;
-use app::assessment::model::{CampaignForm, DropReason, DroppedSource, Source};
+use app::assessment::model::{CampaignForm, DropReason, DroppedSource, PeerChoice, Source};
 use app::assessment::service::{campaigns, closing, peers, team};
 use app::i18n::Lang;
 use app::server::entities::campaign;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+fn choice(campaign_id: i32, ratee_id: i32, rater_id: i32) -> PeerChoice {
+    PeerChoice {
+        campaign_id,
+        ratee_id,
+        rater_id,
+    }
+}
 
 fn form(unit: i32) -> CampaignForm {
     CampaignForm {
@@ -132,18 +140,18 @@ async fn raters_are_assigned_at_once_and_the_supervisor_reviews_peers_before_the
             "{backend}"
         );
         let out = rows[4].rater_id;
-        peers::remove_peer(&s.db, &s.kapus, s.id, s.me, out)
+        peers::remove_peer(&s.db, &s.kapus, choice(s.id, s.me, out))
             .await
             .unwrap();
-        let e = peers::add_peer(&s.db, &s.kapus, s.id, s.me, s.me)
+        let e = peers::add_peer(&s.db, &s.kapus, choice(s.id, s.me, s.me))
             .await
             .unwrap_err();
         assert_eq!(e.fields()[0].field, "rater_id", "{backend}");
-        let e = peers::add_peer(&s.db, &s.nurse, s.id, s.me, s.doctors[0])
+        let e = peers::add_peer(&s.db, &s.nurse, choice(s.id, s.me, s.doctors[0]))
             .await
             .err();
         assert_eq!(e, Some(AppError::Forbidden), "{backend}");
-        peers::add_peer(&s.db, &s.kapus, s.id, s.me, out)
+        peers::add_peer(&s.db, &s.kapus, choice(s.id, s.me, out))
             .await
             .unwrap();
 
@@ -151,7 +159,7 @@ async fn raters_are_assigned_at_once_and_the_supervisor_reviews_peers_before_the
         let after = peers::plans(&s.db, &s.kapus).await.unwrap();
         assert!(after.is_empty(), "{backend}: peer lists close at the start");
         assert!(matches!(
-            peers::add_peer(&s.db, &s.kapus, s.id, s.me, s.doctors[1]).await,
+            peers::add_peer(&s.db, &s.kapus, choice(s.id, s.me, s.doctors[1])).await,
             Err(AppError::Conflict(_))
         ));
     }

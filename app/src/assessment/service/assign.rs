@@ -9,7 +9,7 @@ use crate::competency::model::StandardStatus;
 use crate::error::AppError;
 use crate::people::job_level::JobLevel;
 use crate::people::service::supervision::supervisor_of;
-use crate::server::entities::{assignment, employee, position, standard};
+use crate::server::entities::{assignment, by_ids, employee, position, standard};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
@@ -31,24 +31,16 @@ pub async fn ratees(
 ) -> Result<Vec<Ratee>, AppError> {
     let mut placed: Vec<assignment::Model> = Vec::new();
     for chunk in units.chunks(500) {
-        let found = assignment::Entity::find()
+        let found = assignment::Entity::current()
             .filter(assignment::Column::AgencyId.eq(agency))
             .filter(assignment::Column::UnitId.is_in(chunk.iter().copied()))
-            .filter(assignment::Column::EndDate.is_null())
             .all(db)
             .await?;
         placed.extend(found);
     }
-    let ids: Vec<i32> = placed.iter().map(|a| a.employee_id).collect();
-    let mut active: HashMap<i32, employee::Model> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let found = employee::Entity::find()
-            .filter(employee::Column::Id.is_in(chunk.iter().copied()))
-            .filter(employee::Column::Active.eq(true))
-            .all(db)
-            .await?;
-        active.extend(found.into_iter().map(|e| (e.id, e)));
-    }
+    let mut active: HashMap<i32, employee::Model> =
+        by_ids(db, placed.iter().map(|a| a.employee_id)).await?;
+    active.retain(|_, e| e.active);
     let levels: HashMap<i32, JobLevel> = position::Entity::find()
         .filter(position::Column::AgencyId.eq(agency))
         .all(db)

@@ -13,7 +13,7 @@ use crate::competency::model::CompetencyGroup;
 use crate::competency::rules::{gap, strengths_and_gaps, JpmBands, Level};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::people::service::{can_view, supervision::current_assignment};
+use crate::people::service::{supervision::current_assignment, viewable};
 use crate::server::entities::{employee, position, standard, unit};
 use crate::server::read_cache::ReadCache;
 use crate::server::{sql, Db};
@@ -37,14 +37,7 @@ pub async fn readable(
     employee: Option<i32>,
 ) -> Result<employee::Model, AppError> {
     let id = employee.or(actor.employee_id).ok_or(AppError::NotFound)?;
-    let e = employee::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !can_view(db, actor, &e).await? {
-        return Err(AppError::Forbidden);
-    }
-    Ok(e)
+    viewable(db, actor, id).await
 }
 
 #[derive(FromQueryResult)]
@@ -57,13 +50,14 @@ struct Taken {
 
 async fn campaigns_of(db: &impl ConnectionTrait, emp: i32) -> Result<Vec<Taken>, AppError> {
     let closed = CampaignStatus::Closed;
+    // SQL: the dashboard, measured (see the module note).
     let stmt = raw_sql!(
         Postgres,
         "SELECT c.id, c.name, t.jpm, t.standard_id FROM campaign_ratees t
          JOIN campaigns c ON c.id = t.campaign_id
          WHERE t.employee_id = {emp} AND c.status = {closed} ORDER BY c.closed_at, c.id"
     );
-    Ok(Taken::find_by_statement(sql::on(db, stmt)).all(db).await?)
+    Ok(sql::all::<Taken>(db, stmt).await?)
 }
 
 #[derive(FromQueryResult)]
@@ -84,13 +78,14 @@ async fn items(
     emp: i32,
     campaign: i32,
 ) -> Result<Vec<DashItem>, AppError> {
+    // SQL: the dashboard, measured (see the module note).
     let stmt = raw_sql!(
         Postgres,
         "SELECT c.code, c.grp, c.name, r.required_level, r.measured, r.self_level, r.others_level,
            r.detail FROM results r JOIN competencies c ON c.id = r.competency_id
          WHERE r.employee_id = {emp} AND r.campaign_id = {campaign}"
     );
-    let mut rows = Item::find_by_statement(sql::on(db, stmt)).all(db).await?;
+    let mut rows = sql::all::<Item>(db, stmt).await?;
     rows.sort_by(|a, b| (a.grp.rank(), &a.code).cmp(&(b.grp.rank(), &b.code)));
     rows.into_iter()
         .map(|r| {
@@ -114,40 +109,22 @@ async fn items(
         .collect()
 }
 
-#[derive(FromQueryResult)]
-struct Comment {
-    competency: String,
-    source: Source,
-    author_name: Option<String>,
-    body: String,
-    ord: i32,
-}
-
 /// Feedback of one campaign: the supervisor's first, then the rest in the salted order.
 async fn feedback(
     db: &impl ConnectionTrait,
     emp: i32,
     campaign: i32,
 ) -> Result<Vec<Feedback>, AppError> {
+    let supervisor = Source::Supervisor;
+    // SQL: the dashboard, measured (see the module note).
     let stmt = raw_sql!(
         Postgres,
-        "SELECT c.name AS competency, f.source, f.author_name, f.body, f.ord FROM result_comments f
-         JOIN competencies c ON c.id = f.competency_id
-         WHERE f.employee_id = {emp} AND f.campaign_id = {campaign}"
+        "SELECT c.name AS competency, f.source, f.author_name AS author, f.body
+         FROM result_comments f JOIN competencies c ON c.id = f.competency_id
+         WHERE f.employee_id = {emp} AND f.campaign_id = {campaign}
+         ORDER BY CASE WHEN f.source = {supervisor} THEN 0 ELSE 1 END, f.ord"
     );
-    let mut rows = Comment::find_by_statement(sql::on(db, stmt))
-        .all(db)
-        .await?;
-    rows.sort_by_key(|c| (c.source != Source::Supervisor, c.ord));
-    Ok(rows
-        .into_iter()
-        .map(|c| Feedback {
-            competency: c.competency,
-            source: c.source,
-            author: c.author_name,
-            body: c.body,
-        })
-        .collect())
+    Ok(sql::all(db, stmt).await?)
 }
 
 #[derive(FromQueryResult)]
@@ -158,15 +135,14 @@ struct Shortfall {
 
 /// The summed shortfall (required minus measured, where short) per campaign.
 async fn shortfalls(db: &impl ConnectionTrait, emp: i32) -> Result<HashMap<i32, f64>, AppError> {
+    // SQL: the dashboard, measured (see the module note).
     let stmt = raw_sql!(
         Postgres,
         "SELECT campaign_id, SUM(CASE WHEN measured < required_level
            THEN required_level - measured ELSE 0.0 END) AS s
          FROM results WHERE employee_id = {emp} GROUP BY campaign_id"
     );
-    let rows = Shortfall::find_by_statement(sql::on(db, stmt))
-        .all(db)
-        .await?;
+    let rows = sql::all::<Shortfall>(db, stmt).await?;
     Ok(rows
         .into_iter()
         .map(|r| (r.campaign_id, r.s.unwrap_or(0.0)))

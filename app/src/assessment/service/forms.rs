@@ -45,7 +45,7 @@ pub async fn todo(db: &Db, actor: &Actor) -> Result<Vec<TodoItem>, AppError> {
          JOIN employees e ON e.id = r.ratee_id JOIN positions p ON p.id = t.position_id
          WHERE r.rater_id = {me} AND c.status = {running}"
     );
-    let mut rows = Todo::find_by_statement(sql::on(db, stmt)).all(db).await?;
+    let mut rows = sql::all::<Todo>(db, stmt).await?;
     let rank = |s: Source| match s {
         Source::SelfRating => 0,
         Source::Supervisor => 1,
@@ -195,7 +195,6 @@ pub async fn save(
     // of anonymous sources must not be readable next to the rater's name.
     let action = if submit { "submit" } else { "save_draft" };
     let summary = json!({ "campaign_id": campaign_id, "answers": answers.len() });
-    audit::change(&tx, actor, agency, action, "rating_form", id, summary).await?;
-    crate::server::commit(tx).await?;
+    audit::commit(tx, actor, agency, action, "rating_form", id, summary).await?;
     Ok(())
 }

@@ -4,17 +4,19 @@
 //! nobody but HR can read who the peers are.
 
 use super::campaign;
-use crate::assessment::model::{AddedBy, CampaignStatus, PeerPlan, RaterStatus, Source};
+use crate::assessment::model::{
+    AddedBy, CampaignStatus, PeerChoice, PeerPlan, RaterStatus, Source,
+};
 use crate::assessment::raters::may_be_peer;
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
 use crate::server::entities::{assignment, campaign as campaign_entity};
-use crate::server::entities::{campaign_ratee, campaign_rater, employee};
+use crate::server::entities::{by_ids, campaign_ratee, campaign_rater, employee};
 use crate::server::{write_tx, Db};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QuerySelect, Set,
 };
 use serde_json::json;
@@ -48,11 +50,10 @@ pub async fn plans(db: &Db, actor: &Actor) -> Result<Vec<PeerPlan>, AppError> {
         .all(db)
         .await?;
     let units = ratees.iter().map(|r| r.unit_id);
-    let colleagues: Vec<(i32, i32)> = assignment::Entity::find()
+    let colleagues: Vec<(i32, i32)> = assignment::Entity::current()
         .select_only()
         .columns([assignment::Column::UnitId, assignment::Column::EmployeeId])
         .filter(assignment::Column::UnitId.is_in(units))
-        .filter(assignment::Column::EndDate.is_null())
         .into_tuple()
         .all(db)
         .await?;
@@ -127,19 +128,11 @@ async fn names(
     db: &Db,
     ids: impl Iterator<Item = i32>,
 ) -> Result<HashMap<i32, (String, bool)>, AppError> {
-    let mut ids: Vec<i32> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut out = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let found = employee::Entity::find()
-            .filter(employee::Column::Id.is_in(chunk.iter().copied()))
-            .order_by_asc(employee::Column::Id)
-            .all(db)
-            .await?;
-        out.extend(found.into_iter().map(|e| (e.id, (e.name, e.active))));
-    }
-    Ok(out)
+    let found = by_ids::<employee::Model>(db, ids).await?;
+    Ok(found
+        .into_iter()
+        .map(|(id, e)| (id, (e.name, e.active)))
+        .collect())
 }
 
 struct Target {
@@ -185,19 +178,13 @@ fn raters_of(campaign_id: i32, ratee: i32) -> sea_orm::Select<campaign_rater::En
         .filter(campaign_rater::Column::RateeId.eq(ratee))
 }
 
-pub async fn add_peer(
-    db: &Db,
-    actor: &Actor,
-    campaign_id: i32,
-    ratee: i32,
-    rater: i32,
-) -> Result<(), AppError> {
+pub async fn add_peer(db: &Db, actor: &Actor, c: PeerChoice) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
-    let t = target(&tx, actor, campaign_id, ratee).await?;
-    if !may_be_peer(ratee, rater, t.supervisor) {
+    let t = target(&tx, actor, c.campaign_id, c.ratee_id).await?;
+    if !may_be_peer(c.ratee_id, c.rater_id, t.supervisor) {
         return Err(AppError::field("rater_id", K::ErrPeerSelf));
     }
-    let colleague = employee::Entity::find_by_id(rater)
+    let colleague = employee::Entity::find_by_id(c.rater_id)
         .filter(employee::Column::AgencyId.eq(t.agency_id))
         .filter(employee::Column::Active.eq(true))
         .one(&tx)
@@ -205,8 +192,8 @@ pub async fn add_peer(
     if colleague.is_none() {
         return Err(AppError::field("rater_id", K::ErrEmployeeUnknown));
     }
-    let existing = raters_of(campaign_id, ratee).all(&tx).await?;
-    if existing.iter().any(|r| r.rater_id == rater) {
+    let existing = raters_of(c.campaign_id, c.ratee_id).all(&tx).await?;
+    if existing.iter().any(|r| r.rater_id == c.rater_id) {
         return Err(AppError::field("rater_id", K::ErrPeerAlready));
     }
     let peers = existing.iter().filter(|r| r.source == Source::Peer).count();
@@ -216,9 +203,9 @@ pub async fn add_peer(
     }
     campaign_rater::ActiveModel {
         agency_id: Set(t.agency_id),
-        campaign_id: Set(campaign_id),
-        ratee_id: Set(ratee),
-        rater_id: Set(rater),
+        campaign_id: Set(c.campaign_id),
+        ratee_id: Set(c.ratee_id),
+        rater_id: Set(c.rater_id),
         source: Set(Source::Peer),
         added_by: Set(AddedBy::Supervisor),
         status: Set(RaterStatus::Pending),
@@ -226,51 +213,43 @@ pub async fn add_peer(
     }
     .insert(&tx)
     .await?;
-    let summary = json!({ "ratee": ratee, "rater": rater });
-    audit::change(
-        &tx,
-        actor,
-        t.agency_id,
-        "add_peer",
-        "campaign",
-        campaign_id,
-        summary,
-    )
-    .await?;
-    crate::server::commit(tx).await?;
-    Ok(())
+    commit(tx, actor, &t, "add_peer", c).await
 }
 
-pub async fn remove_peer(
-    db: &Db,
-    actor: &Actor,
-    campaign_id: i32,
-    ratee: i32,
-    rater: i32,
-) -> Result<(), AppError> {
+pub async fn remove_peer(db: &Db, actor: &Actor, c: PeerChoice) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
-    let t = target(&tx, actor, campaign_id, ratee).await?;
+    let t = target(&tx, actor, c.campaign_id, c.ratee_id).await?;
     let gone = campaign_rater::Entity::delete_many()
-        .filter(campaign_rater::Column::CampaignId.eq(campaign_id))
-        .filter(campaign_rater::Column::RateeId.eq(ratee))
-        .filter(campaign_rater::Column::RaterId.eq(rater))
+        .filter(campaign_rater::Column::CampaignId.eq(c.campaign_id))
+        .filter(campaign_rater::Column::RateeId.eq(c.ratee_id))
+        .filter(campaign_rater::Column::RaterId.eq(c.rater_id))
         .filter(campaign_rater::Column::Source.eq(Source::Peer))
         .exec(&tx)
         .await?;
     if gone.rows_affected == 0 {
         return Err(AppError::NotFound);
     }
-    let summary = json!({ "ratee": ratee, "rater": rater });
-    audit::change(
-        &tx,
+    commit(tx, actor, &t, "remove_peer", c).await
+}
+
+/// Commits a change of a ratee's peers, with its audit record on the campaign.
+async fn commit(
+    tx: DatabaseTransaction,
+    actor: &Actor,
+    t: &Target,
+    action: &str,
+    c: PeerChoice,
+) -> Result<(), AppError> {
+    let summary = json!({ "ratee": c.ratee_id, "rater": c.rater_id });
+    audit::commit(
+        tx,
         actor,
         t.agency_id,
-        "remove_peer",
+        action,
         "campaign",
-        campaign_id,
+        c.campaign_id,
         summary,
     )
     .await?;
-    crate::server::commit(tx).await?;
     Ok(())
 }

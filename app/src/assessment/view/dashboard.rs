@@ -4,14 +4,14 @@
 //! campaigns, and the feedback received (peers and subordinates without names).
 
 use crate::assessment::api::{get_dashboard, my_team};
-use crate::assessment::model::DashboardPage as Page;
+use crate::assessment::model::DashboardPage;
 use crate::assessment::model::{
     DashItem, Dashboard, DropReason, DroppedSource, Feedback, TeamMember,
 };
 use crate::assessment::view::{decimal, level};
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::{loaded, route_id};
-use crate::ui::widgets::PageHead;
+use crate::ui::widgets::{Card, Page, PageHead, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -41,35 +41,27 @@ pub fn DashboardPage() -> impl IntoView {
         },
     );
     view! {
-        <section class="page">
+        <Page>
             {loaded(data, |page| view! { <DashboardView page /> })}
             {loaded(team, |list| (!list.is_empty()).then(|| view! { <Team list /> }))}
-        </section>
+        </Page>
     }
 }
 
 #[component]
 fn Team(list: Vec<TeamMember>) -> impl IntoView {
-    let i = use_i18n();
     view! {
-        <section class="card" data-testid="team">
-            <h2>{i.t(K::DashTeam)}</h2>
-            <p class="small muted">{i.t(K::DashTeamHelp)}</p>
-            <div class="table-wrap">
-                <table class="table">
-                    <thead><tr><th>{i.t(K::EmployeeName)}</th><th class="hide-sm">{i.t(K::EmployeePosition)}</th><th class="num">{i.t(K::DashJpm)}</th></tr></thead>
-                    <tbody>
-                        {list.into_iter().map(|m| view! {
-                            <tr>
-                                <td><a href=format!("/dashboard/{}", m.employee_id)>{m.name.clone()}</a></td>
-                                <td class="hide-sm">{m.position.clone()}</td>
-                                <td class="num">{m.jpm.map(percent).unwrap_or_else(|| "–".into())}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+        <Card title=K::DashTeam help=K::DashTeamHelp testid="team">
+            <Table head=vec![(K::EmployeeName, ""), (K::EmployeePosition, "hide-sm"), (K::DashJpm, "num")]>
+                {list.into_iter().map(|m| view! {
+                    <tr>
+                        <td><a href=format!("/dashboard/{}", m.employee_id)>{m.name.clone()}</a></td>
+                        <td class="hide-sm">{m.position.clone()}</td>
+                        <td class="num">{m.jpm.map(percent).unwrap_or_else(|| "–".into())}</td>
+                    </tr>
+                }).collect_view()}
+            </Table>
+        </Card>
     }
 }
 
@@ -79,7 +71,7 @@ fn percent(v: f64) -> String {
 }
 
 #[component]
-fn DashboardView(page: Page) -> impl IntoView {
+fn DashboardView(page: DashboardPage) -> impl IntoView {
     let i = use_i18n();
     let d = page.dashboard;
     let subtitle = [d.position.clone(), d.unit.clone()]
@@ -96,6 +88,8 @@ fn DashboardView(page: Page) -> impl IntoView {
         .into_any();
     };
     let band = d.band.map(|b| (b.code(), i.t(b.label())));
+    let develop = names(d.to_develop.clone(), K::DashNothingToDevelop);
+    let strengths = names(d.strengths.clone(), K::DashNoStrengths);
     view! {
         <PageHead title=d.name.clone() subtitle />
         <nav class="chip-row" aria-label=i.t(K::DashCampaigns)>
@@ -122,12 +116,11 @@ fn DashboardView(page: Page) -> impl IntoView {
                 <div class="chart-svg" data-testid="radar" inner_html=page.radar_svg></div>
                 <figcaption class="small muted">{i.t(K::DashRadarCaption)}</figcaption>
             </figure>
-            <section class="card">
-                <h2>{i.t(K::DashToDevelop)}</h2>
-                {names(d.to_develop.clone(), K::DashNothingToDevelop)}
+            <Card title=K::DashToDevelop>
+                {develop}
                 <h2>{i.t(K::DashStrengths)}</h2>
-                {names(d.strengths.clone(), K::DashNoStrengths)}
-            </section>
+                {strengths}
+            </Card>
         </div>
         <GapTable items=d.items.clone() />
         <Progress d=d.clone() svg=page.progress_svg />
@@ -167,44 +160,29 @@ fn GapTable(items: Vec<DashItem>) -> impl IntoView {
     let i = use_i18n();
     let notes = dropped_notes(&items);
     view! {
-        <section class="card">
-            <h2>{i.t(K::DashGapTitle)}</h2>
+        <Card title=K::DashGapTitle>
             {(!notes.is_empty()).then(|| view! {
                 <div class="alert alert-warn small" data-testid="dropped">
                     <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </div>
             })}
-            <div class="table-wrap">
-                <table class="table" data-testid="gap-table">
-                    <thead>
-                        <tr>
-                            <th>{i.t(K::StdCompetency)}</th>
-                            <th class="num">{i.t(K::DashRequiredShort)}</th>
-                            <th class="num">{i.t(K::DashMeasured)}</th>
-                            <th class="num">{i.t(K::DashGapShort)}</th>
-                            <th class="num hide-sm">{i.t(K::DashSelf)}</th>
-                            <th class="num hide-sm">{i.t(K::DashOthers)}</th>
+            <Table head=vec![(K::StdCompetency, ""), (K::DashRequiredShort, "num"), (K::DashMeasured, "num"), (K::DashGapShort, "num"), (K::DashSelf, "num hide-sm"), (K::DashOthers, "num hide-sm")] testid="gap-table">
+                {items.into_iter().map(|it| {
+                    let short = it.gap.is_some_and(|g| g > 0.0);
+                    view! {
+                        <tr class:short=short>
+                            <td><span class="code">{it.code.clone()}</span>" "{it.name.clone()}</td>
+                            <td class="num">{it.required}</td>
+                            <td class="num">{level(it.measured)}</td>
+                            <td class="num"><strong>{level(it.gap.map(|g| g.max(0.0)))}</strong></td>
+                            <td class="num hide-sm">{level(it.self_level)}</td>
+                            <td class="num hide-sm">{level(it.others)}</td>
                         </tr>
-                    </thead>
-                    <tbody>
-                        {items.into_iter().map(|it| {
-                            let short = it.gap.is_some_and(|g| g > 0.0);
-                            view! {
-                                <tr class:short=short>
-                                    <td><span class="code">{it.code.clone()}</span>" "{it.name.clone()}</td>
-                                    <td class="num">{it.required}</td>
-                                    <td class="num">{level(it.measured)}</td>
-                                    <td class="num"><strong>{level(it.gap.map(|g| g.max(0.0)))}</strong></td>
-                                    <td class="num hide-sm">{level(it.self_level)}</td>
-                                    <td class="num hide-sm">{level(it.others)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                    }
+                }).collect_view()}
+            </Table>
             <p class="small muted">{i.t(K::DashGapHelp)}</p>
-        </section>
+        </Card>
     }
 }
 
@@ -218,16 +196,11 @@ fn Progress(d: Dashboard, svg: String) -> impl IntoView {
                 <div class="chart-svg" data-testid="progress" inner_html=svg></div>
             </figure>
             <div class="card">
-                <div class="table-wrap">
-                    <table class="table">
-                        <thead><tr><th>{i.t(K::CampName)}</th><th class="num">{i.t(K::DashJpm)}</th><th class="num">{i.t(K::DashShortfall)}</th></tr></thead>
-                        <tbody>
-                            {d.history.into_iter().map(|(name, jpm, short)| view! {
-                                <tr><td>{name}</td><td class="num">{jpm.map(percent).unwrap_or_else(|| "–".into())}</td><td class="num">{level(Some(short))}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <Table head=vec![(K::CampName, ""), (K::DashJpm, "num"), (K::DashShortfall, "num")]>
+                    {d.history.into_iter().map(|(name, jpm, short)| view! {
+                        <tr><td>{name}</td><td class="num">{jpm.map(percent).unwrap_or_else(|| "–".into())}</td><td class="num">{level(Some(short))}</td></tr>
+                    }).collect_view()}
+                </Table>
             </div>
         </div>
     })
@@ -237,9 +210,7 @@ fn Progress(d: Dashboard, svg: String) -> impl IntoView {
 fn FeedbackList(list: Vec<Feedback>) -> impl IntoView {
     let i = use_i18n();
     view! {
-        <section class="card" data-testid="feedback">
-            <h2>{i.t(K::DashFeedback)}</h2>
-            <p class="small muted">{i.t(K::DashFeedbackHelp)}</p>
+        <Card title=K::DashFeedback help=K::DashFeedbackHelp testid="feedback">
             {list.is_empty().then(|| view! { <p class="muted">{i.t(K::DashNoFeedback)}</p> })}
             <ul class="comments">
                 {list.into_iter().map(|f| {
@@ -255,6 +226,6 @@ fn FeedbackList(list: Vec<Feedback>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-        </section>
+        </Card>
     }
 }

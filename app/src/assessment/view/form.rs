@@ -6,7 +6,7 @@ use crate::assessment::api::{get_form, SaveForm};
 use crate::assessment::model::{FormItem, RaterStatus, RatingForm, Source};
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::{loaded, route_id};
-use crate::ui::widgets::{action_error, error_box, Notice, PageHead};
+use crate::ui::widgets::{action_error, Notice, Page, PageHead, SubmitButton};
 use leptos::prelude::*;
 
 #[component]
@@ -19,19 +19,17 @@ pub fn FormPage() -> impl IntoView {
     let data = Resource::new(move || id.get().unwrap_or(0), get_form);
     let errors = action_error(save.value());
     view! {
-        <section class="page narrow">
-            <p><a href="/assess">{i.t(K::AssessBack)}</a></p>
+        <Page back=("/assess", K::AssessBack) narrow=true errors=vec![errors]>
             {move || match save.value().get() {
                 Some(Ok(true)) => Some(view! { <Notice text=i.t(K::AssessSentNotice).to_string() /> }),
                 Some(Ok(false)) => Some(view! { <Notice text=i.t(K::AssessDraftNotice).to_string() /> }),
                 _ => None,
             }}
-            {error_box(errors)}
             {move || errors.get().filter(|e| !e.fields().is_empty()).map(|_| view! {
                 <div class="alert alert-error" role="alert">{i.t(K::AssessFixLevels)}</div>
             })}
             {loaded(data, move |f| view! { <Form f save errors /> })}
-        </section>
+        </Page>
     }
 }
 
@@ -66,7 +64,7 @@ fn Form(
             {f.items.into_iter().enumerate().map(|(n, it)| view! { <Question n it editable errors /> }).collect_view()}
             {move || (editable && !sent()).then(|| view! {
                 <div class="actions sticky-actions">
-                    <button type="submit" class="button button-quiet" disabled=move || save.pending().get()>{i.t(K::AssessSaveDraft)}</button>
+                    <SubmitButton pending=save.pending() label=K::AssessSaveDraft class="button-quiet" />
                     <button type="submit" name="submit" value="1" class="button" disabled=move || save.pending().get()>{i.t(K::AssessSend)}</button>
                 </div>
                 <p class="small muted">{i.t(K::AssessSendHelp)}</p>

@@ -5,7 +5,7 @@ use crate::assessment::api::{my_todo, peer_plans, AddPeer, RemovePeer};
 use crate::assessment::model::{PeerPlan, RaterStatus, Source, TodoItem};
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, error_box, PageHead};
+use crate::ui::widgets::{action_error, error_box, Page};
 use leptos::prelude::*;
 
 #[component]
@@ -24,8 +24,7 @@ pub fn AssessPage() -> impl IntoView {
             .or(action_error(remove.value()).get())
     });
     view! {
-        <section class="page">
-            <PageHead title=i.t(K::AssessTitle).to_string() subtitle=i.t(K::AssessSubtitle).to_string() />
+        <Page title=K::AssessTitle subtitle=K::AssessSubtitle>
             {loaded(todo, move |items| if items.is_empty() {
                 view! { <p class="empty">{i.t(K::AssessNothing)}</p> }.into_any()
             } else {
@@ -37,7 +36,7 @@ pub fn AssessPage() -> impl IntoView {
                 <p class="muted">{i.t(K::PeersHelp)}</p>
                 {p.into_iter().map(|plan| view! { <Plan plan add remove /> }).collect_view()}
             }))}
-        </section>
+        </Page>
     }
 }
 
@@ -78,8 +77,8 @@ fn Plan(
     let (cid, rid) = (plan.campaign_id, plan.ratee_id);
     let hidden = move || {
         view! {
-            <input type="hidden" name="campaign_id" value=cid.to_string() />
-            <input type="hidden" name="ratee_id" value=rid.to_string() />
+            <input type="hidden" name="choice[campaign_id]" value=cid.to_string() />
+            <input type="hidden" name="choice[ratee_id]" value=rid.to_string() />
         }
     };
     view! {
@@ -92,7 +91,7 @@ fn Plan(
                         {name}" "
                         <ActionForm action=remove attr:class="inline-form">
                             {hidden()}
-                            <input type="hidden" name="rater_id" value=id.to_string() />
+                            <input type="hidden" name="choice[rater_id]" value=id.to_string() />
                             <button type="submit" class="button button-small button-quiet">{i.t(K::StdRemove)}</button>
                         </ActionForm>
                     </li>
@@ -102,7 +101,7 @@ fn Plan(
                 <ActionForm action=add attr:class="inline-form">
                     {hidden()}
                     <label class="sr-only" for=format!("add-{}", plan.ratee_id)>{i.t(K::PeersAdd)}</label>
-                    <select id=format!("add-{}", plan.ratee_id) name="rater_id">
+                    <select id=format!("add-{}", plan.ratee_id) name="choice[rater_id]">
                         {plan.candidates.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                     </select>
                     <button type="submit" class="button button-small">{i.t(K::PeersAdd)}</button>

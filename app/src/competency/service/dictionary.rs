@@ -8,13 +8,26 @@ use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
 use crate::org::service::hr_agency;
 use crate::server::entities::{competency, competency_level};
-use crate::server::{db, sql, write_tx, Db};
+use crate::server::{sql, write_tx, Db};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select,
+    Set,
 };
 use serde_json::json;
 use std::collections::HashMap;
+
+/// The competencies an agency may use: the national ones and its own technical
+/// ones, while active.
+pub(crate) fn usable_by(agency: i32) -> Select<competency::Entity> {
+    competency::Entity::find()
+        .filter(competency::Column::Active.eq(true))
+        .filter(
+            competency::Column::AgencyId
+                .is_null()
+                .or(competency::Column::AgencyId.eq(agency)),
+        )
+}
 
 /// Level texts of the given competencies, by competency id.
 pub async fn levels_of(
@@ -45,13 +58,7 @@ pub async fn competencies(
     db: &impl ConnectionTrait,
     agency: i32,
 ) -> Result<Vec<Competency>, AppError> {
-    let mut rows = competency::Entity::find()
-        .filter(competency::Column::Active.eq(true))
-        .filter(
-            competency::Column::AgencyId
-                .is_null()
-                .or(competency::Column::AgencyId.eq(agency)),
-        )
+    let mut rows = usable_by(agency)
         .order_by_asc(competency::Column::Id)
         .all(db)
         .await?;
@@ -154,7 +161,6 @@ pub async fn add_technical(db: &Db, actor: &Actor, form: &TechnicalForm) -> Resu
         name: Set(v.name.clone()),
         definition: Set(v.definition.clone()),
         active: Set(true),
-        created_at: Set(db::now()),
         ..Default::default()
     }
     .insert(&tx)
@@ -173,8 +179,7 @@ pub async fn add_technical(db: &Db, actor: &Actor, form: &TechnicalForm) -> Resu
         });
     sql::insert_many(&tx, levels.collect()).await?;
     let summary = json!({ "after": { "code": v.code, "name": v.name, "levels": v.levels } });
-    audit::change(&tx, actor, agency, "create", "competency", id, summary).await?;
-    crate::server::commit(tx).await?;
+    audit::commit(tx, actor, agency, "create", "competency", id, summary).await?;
     Ok(id)
 }
 

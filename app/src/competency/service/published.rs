@@ -8,7 +8,7 @@ use crate::competency::rules::StandardStatus;
 use crate::error::AppError;
 use crate::org::service::units_under;
 use crate::people::service::supervision::current_assignment;
-use crate::server::entities::{agency, assignment, position, standard};
+use crate::server::entities::{agency, assignment, by_ids, position, standard};
 use crate::server::Db;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -18,14 +18,7 @@ async fn positions_of(
     db: &impl ConnectionTrait,
     standards: &[standard::Model],
 ) -> Result<HashMap<i32, position::Model>, AppError> {
-    let ids = standards.iter().map(|s| s.position_id);
-    Ok(position::Entity::find()
-        .filter(position::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect())
+    Ok(by_ids(db, standards.iter().map(|s| s.position_id)).await?)
 }
 
 /// Ratified standards of one agency, or of all.
@@ -118,12 +111,11 @@ pub async fn for_member(db: &Db, actor: &Actor) -> Result<MemberStandards, AppEr
     let led = actor.led_units(agency);
     if !led.is_empty() {
         let units = units_under(db, agency, &led).await?;
-        let held: Vec<i32> = assignment::Entity::find()
+        let held: Vec<i32> = assignment::Entity::current()
             .select_only()
             .column(assignment::Column::PositionId)
             .distinct()
             .filter(assignment::Column::UnitId.is_in(units))
-            .filter(assignment::Column::EndDate.is_null())
             .into_tuple()
             .all(db)
             .await?;

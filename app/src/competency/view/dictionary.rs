@@ -6,21 +6,19 @@ use crate::competency::model::Competency;
 use crate::i18n::{use_i18n, K};
 use crate::ui::app::is_hr;
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, error_box, msg_for, no_error, Field, Notice, PageHead};
+use crate::ui::widgets::{action_error, error_box, msg_for, no_error, Field, Notice, Page};
 use leptos::prelude::*;
 
 #[component]
 pub fn DictionaryPage() -> impl IntoView {
-    let i = use_i18n();
     let add = ServerAction::<AddTechnical>::new();
     let list = Resource::new(move || add.version().get(), |_| dictionary());
     let hr = is_hr();
     view! {
-        <section class="page">
-            <PageHead title=i.t(K::DictTitle).to_string() subtitle=i.t(K::DictSubtitle).to_string() />
+        <Page title=K::DictTitle subtitle=K::DictSubtitle>
             {move || hr().then(|| view! { <AddForm add /> })}
             {loaded(list, |list| list.into_iter().map(|c| view! { <Entry c /> }).collect_view())}
-        </section>
+        </Page>
     }
 }
 

@@ -7,32 +7,19 @@ use crate::competency::model::{
 };
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, error_box, PageHead};
+use crate::ui::widgets::{action_error, go_to_created, Page, Table};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn HrStandardsPage() -> impl IntoView {
-    let i = use_i18n();
     let start = ServerAction::<StartStandard>::new();
     let rows = Resource::new(|| (), |_| list_standards());
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = start.value().get() {
-            navigate(&format!("/standards/{id}"), Default::default());
-        }
-    });
+    go_to_created(start, |id| format!("/standards/{id}"));
     let errors = action_error(start.value());
     view! {
-        <section class="page">
-            <PageHead
-                title=i.t(K::StdHrTitle).to_string()
-                subtitle=i.t(K::StdHrSubtitle).to_string()
-                action=("/competencies".to_string(), i.t(K::DictTitle))
-            />
-            {error_box(errors)}
+        <Page title=K::StdHrTitle subtitle=K::StdHrSubtitle action=("/competencies", K::DictTitle) errors=vec![errors]>
             {loaded(rows, move |rows| view! { <HrTable rows start /> })}
-        </section>
+        </Page>
     }
 }
 
@@ -40,45 +27,32 @@ pub fn HrStandardsPage() -> impl IntoView {
 fn HrTable(rows: Vec<StandardSummary>, start: ServerAction<StartStandard>) -> impl IntoView {
     let i = use_i18n();
     view! {
-        <div class="table-wrap">
-            <table class="table">
-                <thead>
+        <Table head=vec![(K::PositionName, ""), (K::PositionLevel, "hide-sm"), (K::PositionHolders, "num hide-sm"), (K::StdInForce, ""), (K::StdWorking, "")]>
+            {rows.into_iter().map(|r| {
+                let in_force = r.ratified.map(|(id, v)| view! { <a href=format!("/standards/{id}")>{format!("v{v}")}</a> }.into_any())
+                    .unwrap_or_else(|| view! { <span class="muted">{i.t(K::StdNone)}</span> }.into_any());
+                let working = match r.working {
+                    Some((id, v, st)) => view! { <a href=format!("/standards/{id}")>{format!("v{v} · {}", i.t(st.label()))}</a> }.into_any(),
+                    None => view! {
+                        <ActionForm action=start attr:class="inline-form">
+                            <input type="hidden" name="position_id" value=r.position_id.to_string() />
+                            <button type="submit" class="button button-small button-quiet">
+                                {if r.ratified.is_some() { i.t(K::StdNewVersion) } else { i.t(K::StdDraftNew) }}
+                            </button>
+                        </ActionForm>
+                    }.into_any(),
+                };
+                view! {
                     <tr>
-                        <th>{i.t(K::PositionName)}</th>
-                        <th class="hide-sm">{i.t(K::PositionLevel)}</th>
-                        <th class="num hide-sm">{i.t(K::PositionHolders)}</th>
-                        <th>{i.t(K::StdInForce)}</th>
-                        <th>{i.t(K::StdWorking)}</th>
+                        <td>{r.position_name.clone()}</td>
+                        <td class="hide-sm">{i.t(r.job_level.label())}</td>
+                        <td class="num hide-sm">{r.holders}</td>
+                        <td>{in_force}</td>
+                        <td>{working}</td>
                     </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|r| {
-                        let in_force = r.ratified.map(|(id, v)| view! { <a href=format!("/standards/{id}")>{format!("v{v}")}</a> }.into_any())
-                            .unwrap_or_else(|| view! { <span class="muted">{i.t(K::StdNone)}</span> }.into_any());
-                        let working = match r.working {
-                            Some((id, v, st)) => view! { <a href=format!("/standards/{id}")>{format!("v{v} · {}", i.t(st.label()))}</a> }.into_any(),
-                            None => view! {
-                                <ActionForm action=start attr:class="inline-form">
-                                    <input type="hidden" name="position_id" value=r.position_id.to_string() />
-                                    <button type="submit" class="button button-small button-quiet">
-                                        {if r.ratified.is_some() { i.t(K::StdNewVersion) } else { i.t(K::StdDraftNew) }}
-                                    </button>
-                                </ActionForm>
-                            }.into_any(),
-                        };
-                        view! {
-                            <tr>
-                                <td>{r.position_name.clone()}</td>
-                                <td class="hide-sm">{i.t(r.job_level.label())}</td>
-                                <td class="num hide-sm">{r.holders}</td>
-                                <td>{in_force}</td>
-                                <td>{working}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+                }
+            }).collect_view()}
+        </Table>
     }
 }
 
@@ -88,42 +62,33 @@ fn Published(rows: Vec<PublishedStandard>, agency: bool) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty">{i.t(K::StdNoneRatified)}</p> }.into_any();
     }
+    let head = [
+        (K::PositionName, ""),
+        (K::PositionLevel, "hide-sm"),
+        (K::StdVersion, ""),
+    ];
     view! {
-        <div class="table-wrap">
-            <table class="table">
-                <thead>
-                    <tr>
-                        {agency.then(|| view! { <th>{i.t(K::AdminAgency)}</th> })}
-                        <th>{i.t(K::PositionName)}</th>
-                        <th class="hide-sm">{i.t(K::PositionLevel)}</th>
-                        <th>{i.t(K::StdVersion)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>
-                            {agency.then(|| view! { <td>{r.agency_name.clone()}</td> })}
-                            <td><a href=format!("/standards/{}", r.id)>{r.position_name.clone()}</a></td>
-                            <td class="hide-sm">{i.t(r.job_level.label())}</td>
-                            <td>{format!("v{} · {}", r.version, r.ratified_at)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <Table head=agency.then_some((K::AdminAgency, "")).into_iter().chain(head).collect()>
+            {rows.into_iter().map(|r| view! {
+                <tr>
+                    {agency.then(|| view! { <td>{r.agency_name.clone()}</td> })}
+                    <td><a href=format!("/standards/{}", r.id)>{r.position_name.clone()}</a></td>
+                    <td class="hide-sm">{i.t(r.job_level.label())}</td>
+                    <td>{format!("v{} · {}", r.version, r.ratified_at)}</td>
+                </tr>
+            }).collect_view()}
+        </Table>
     }
     .into_any()
 }
 
 #[component]
 pub fn MyStandardsPage() -> impl IntoView {
-    let i = use_i18n();
     let data = Resource::new(|| (), |_| my_standards());
     view! {
-        <section class="page">
-            <PageHead title=i.t(K::StdMineTitle).to_string() subtitle=i.t(K::StdMineSubtitle).to_string() />
+        <Page title=K::StdMineTitle subtitle=K::StdMineSubtitle>
             {loaded(data, |mine| view! { <Invited mine /> })}
-        </section>
+        </Page>
     }
 }
 
@@ -148,12 +113,10 @@ fn Invited(mine: MemberStandards) -> impl IntoView {
 
 #[component]
 pub fn PublicStandardsPage() -> impl IntoView {
-    let i = use_i18n();
     let data = Resource::new(|| (), |_| public_standards());
     view! {
-        <section class="page">
-            <PageHead title=i.t(K::StdPublicTitle).to_string() subtitle=i.t(K::StdPublicSubtitle).to_string() />
+        <Page title=K::StdPublicTitle subtitle=K::StdPublicSubtitle>
             {loaded(data, |rows| view! { <Published rows agency=true /> })}
-        </section>
+        </Page>
     }
 }

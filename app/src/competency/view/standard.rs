@@ -7,10 +7,10 @@ use crate::competency::api::*;
 use crate::competency::model::{StandardComment, StandardDetail, StandardItem, StandardStatus};
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::{loaded, route_id};
-use crate::ui::widgets::no_error;
-use crate::ui::widgets::{action_error, error_box, msg_for, Field, PageHead};
+use crate::ui::widgets::{
+    action_error, go_to_created, msg_for, no_error, Card, Field, Page, PageHead,
+};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The actions of the page, shared by its parts so any of them refreshes the data.
 #[derive(Clone, Copy)]
@@ -48,12 +48,7 @@ pub fn StandardPage() -> impl IntoView {
         },
         |(id, _, _)| get_standard(id),
     );
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(new_id)) = acts.start.value().get() {
-            navigate(&format!("/standards/{new_id}"), Default::default());
-        }
-    });
+    go_to_created(acts.start, |id| format!("/standards/{id}"));
     let errors = Signal::derive(move || {
         [
             action_error(acts.set.value()).get(),
@@ -67,10 +62,9 @@ pub fn StandardPage() -> impl IntoView {
         .next()
     });
     view! {
-        <section class="page">
-            {error_box(errors)}
+        <Page errors=vec![errors]>
             {loaded(data, move |s| view! { <StandardView s acts /> })}
-        </section>
+        </Page>
     }
 }
 
@@ -230,8 +224,7 @@ fn Comments(
     let errors = action_error(acts.comment.value());
     let answer_errors = action_error(acts.answer.value());
     view! {
-        <section class="card">
-            <h2>{i.t(K::StdComments)}</h2>
+        <Card title=K::StdComments>
             {comments.is_empty().then(|| view! { <p class="muted">{i.t(K::StdNoComments)}</p> })}
             <ul class="comments">
                 {comments.into_iter().map(|c| {
@@ -263,6 +256,6 @@ fn Comments(
                     <button type="submit" class="button">{i.t(K::StdSend)}</button>
                 </ActionForm>
             })}
-        </section>
+        </Card>
     }
 }

@@ -2,15 +2,18 @@
 //! agency's HR administrators (and system administrators) change units.
 
 mod edits;
+mod records;
 mod units;
 
-pub use edits::{create_unit, set_unit_active, update_unit};
+pub use edits::{create_unit, update_unit};
+pub use records::{hr_row, insert_new, save_edit, set_active, Apply, Switch};
 pub use units::{get_unit, list_units};
 
 use crate::auth::model::Actor;
 use crate::error::AppError;
 use crate::org::rules::TreeNode;
-use crate::server::entities::{assignment, employee, unit};
+use crate::server::entities::{assignment, by_ids, employee, unit};
+use crate::server::sql;
 use sea_orm::sea_query::{
     Alias, CommonTableExpression, Expr, ExprTrait, Query, UnionType, WithClause, WithQuery,
 };
@@ -90,7 +93,7 @@ pub async fn units_under(
             .await?);
     }
     let stmt = db.get_database_backend().build(&subtree(agency, roots));
-    let rows = UnitId::find_by_statement(stmt).all(db).await?;
+    let rows = sql::all::<UnitId>(db, stmt).await?;
     Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
@@ -106,46 +109,20 @@ pub fn nodes(units: &[unit::Model]) -> Vec<TreeNode> {
         .collect()
 }
 
-/// A unit of the actor's HR agency, or Forbidden / NotFound.
-async fn hr_unit(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    id: i32,
-) -> Result<unit::Model, AppError> {
-    let u = unit::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !actor.is_hr_of(u.agency_id) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(u)
-}
-
-/// The current head of each unit of the agency: (employee id, name) by unit.
-async fn heads(
+/// The current head of each unit of the agency, by unit id.
+pub(crate) async fn heads(
     db: &impl ConnectionTrait,
     agency_id: i32,
-) -> Result<HashMap<i32, (i32, String)>, AppError> {
-    let heads = assignment::Entity::find()
+) -> Result<HashMap<i32, employee::Model>, AppError> {
+    let heads = assignment::Entity::current()
         .filter(assignment::Column::AgencyId.eq(agency_id))
-        .filter(assignment::Column::EndDate.is_null())
         .filter(assignment::Column::IsHead.eq(true))
         .all(db)
         .await?;
-    let names: HashMap<i32, String> = employee::Entity::find()
-        .filter(employee::Column::Id.is_in(heads.iter().map(|a| a.employee_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e.name))
-        .collect();
+    let mut people = by_ids::<employee::Model>(db, heads.iter().map(|a| a.employee_id)).await?;
     Ok(heads
         .into_iter()
-        .filter_map(|a| {
-            let name = names.get(&a.employee_id)?.clone();
-            Some((a.unit_id, (a.employee_id, name)))
-        })
+        .filter_map(|a| Some((a.unit_id, people.remove(&a.employee_id)?)))
         .collect())
 }
 
@@ -159,12 +136,11 @@ async fn staff_counts(
         .from(employee::Entity)
         .and_where(employee::Column::Active.eq(true))
         .to_owned();
-    let rows: Vec<(i32, i64)> = assignment::Entity::find()
+    let rows: Vec<(i32, i64)> = assignment::Entity::current()
         .select_only()
         .column(assignment::Column::UnitId)
         .column_as(assignment::Column::Id.count(), "n")
         .filter(assignment::Column::AgencyId.eq(agency_id))
-        .filter(assignment::Column::EndDate.is_null())
         .filter(assignment::Column::EmployeeId.in_subquery(active))
         .group_by(assignment::Column::UnitId)
         .into_tuple()

@@ -1,14 +1,37 @@
 //! Reading units: the agency's tree for HR's list, and one unit with its path,
 //! sub-units, head and staff.
 
-use super::{all_units, heads, hr_agency, hr_unit, nodes, staff_counts};
+use super::{all_units, heads, hr_agency, hr_row, nodes, staff_counts};
 use crate::auth::model::Actor;
 use crate::error::AppError;
 use crate::org::model::{UnitDetail, UnitRef, UnitRow};
 use crate::org::rules;
-use crate::server::entities::unit;
+use crate::server::entities::{employee, unit};
 use crate::server::Db;
 use std::collections::HashMap;
+
+/// A unit's row: itself, its depth in the tree, its head and its staff.
+fn row(
+    u: &unit::Model,
+    depth: usize,
+    heads: &HashMap<i32, employee::Model>,
+    staff: &HashMap<i32, i64>,
+) -> UnitRow {
+    UnitRow {
+        id: u.id,
+        parent_id: u.parent_id,
+        code: u.code.clone(),
+        name: u.name.clone(),
+        kind: u.kind,
+        active: u.active,
+        depth,
+        head: heads.get(&u.id).map(|e| UnitRef {
+            id: e.id,
+            name: e.name.clone(),
+        }),
+        staff: staff.get(&u.id).copied().unwrap_or(0),
+    }
+}
 
 pub async fn list_units(db: &Db, actor: &Actor) -> Result<Vec<UnitRow>, AppError> {
     let agency = hr_agency(actor)?;
@@ -18,25 +41,12 @@ pub async fn list_units(db: &Db, actor: &Actor) -> Result<Vec<UnitRow>, AppError
     let by_id: HashMap<i32, &unit::Model> = units.iter().map(|u| (u.id, u)).collect();
     Ok(rules::depth_first(&nodes(&units))
         .into_iter()
-        .filter_map(|p| {
-            let u = by_id.get(&p.id)?;
-            Some(UnitRow {
-                id: u.id,
-                parent_id: u.parent_id,
-                code: u.code.clone(),
-                name: u.name.clone(),
-                kind: u.kind,
-                active: u.active,
-                depth: p.depth,
-                head_name: heads.get(&u.id).map(|h| h.1.clone()),
-                staff: staff.get(&u.id).copied().unwrap_or(0),
-            })
-        })
+        .filter_map(|p| Some(row(by_id.get(&p.id)?, p.depth, &heads, &staff)))
         .collect())
 }
 
 pub async fn get_unit(db: &Db, actor: &Actor, id: i32) -> Result<UnitDetail, AppError> {
-    let u = hr_unit(db, actor, id).await?;
+    let u = hr_row::<unit::Entity>(db, actor, id).await?;
     let units = all_units(db, u.agency_id).await?;
     let name_of: HashMap<i32, &str> = units.iter().map(|x| (x.id, x.name.as_str())).collect();
     let r = |id: i32| UnitRef {
@@ -55,25 +65,11 @@ pub async fn get_unit(db: &Db, actor: &Actor, id: i32) -> Result<UnitDetail, App
         .map(|c| r(c.id))
         .collect();
     children.sort_by(|a, b| a.name.cmp(&b.name));
-    let head = heads(db, u.agency_id)
-        .await?
-        .remove(&u.id)
-        .map(|(id, name)| UnitRef { id, name });
-    let staff = staff_counts(db, u.agency_id)
-        .await?
-        .get(&u.id)
-        .copied()
-        .unwrap_or(0);
+    let heads = heads(db, u.agency_id).await?;
+    let staff = staff_counts(db, u.agency_id).await?;
     Ok(UnitDetail {
-        id: u.id,
-        parent_id: u.parent_id,
-        code: u.code,
-        name: u.name,
-        kind: u.kind,
-        active: u.active,
+        unit: row(&u, path.len(), &heads, &staff),
         path,
         children,
-        head,
-        staff,
     })
 }

@@ -3,9 +3,10 @@
 
 use crate::auth::model::Actor;
 use crate::error::AppError;
+use crate::org::service::hr_row;
 use crate::people::model::*;
-use crate::people::service::{hr_employee, supervision};
-use crate::server::entities::{assignment, employee, position, supervisor_link, unit};
+use crate::people::service::supervision;
+use crate::server::entities::{assignment, by_ids, employee, position, supervisor_link, unit};
 use crate::server::Db;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -20,29 +21,22 @@ pub async fn person_refs(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<Vec<PersonRef>, AppError> {
-    let people = employee::Entity::find()
-        .filter(employee::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    let placed: HashMap<i32, i32> = assignment::Entity::find()
+    let people = by_ids::<employee::Model>(db, ids.iter().copied()).await?;
+    let placed: HashMap<i32, i32> = assignment::Entity::current()
         .filter(assignment::Column::EmployeeId.is_in(ids.iter().copied()))
-        .filter(assignment::Column::EndDate.is_null())
         .all(db)
         .await?
         .into_iter()
         .map(|a| (a.employee_id, a.position_id))
         .collect();
-    let positions: HashMap<i32, String> = position::Entity::find()
-        .filter(position::Column::Id.is_in(placed.values().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let positions = by_ids::<position::Model>(db, placed.values().copied()).await?;
     Ok(people
-        .into_iter()
+        .into_values()
         .map(|e| PersonRef {
-            position_name: placed.get(&e.id).and_then(|p| positions.get(p)).cloned(),
+            position_name: placed
+                .get(&e.id)
+                .and_then(|p| positions.get(p))
+                .map(|p| p.name.clone()),
             id: e.id,
             name: e.name,
             nip: e.nip,
@@ -61,20 +55,8 @@ pub async fn assignment_history(
         .order_by_desc(assignment::Column::Id)
         .all(db)
         .await?;
-    let units: HashMap<i32, unit::Model> = unit::Entity::find()
-        .filter(unit::Column::Id.is_in(rows.iter().map(|a| a.unit_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    let positions: HashMap<i32, position::Model> = position::Entity::find()
-        .filter(position::Column::Id.is_in(rows.iter().map(|a| a.position_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let units = by_ids::<unit::Model>(db, rows.iter().map(|a| a.unit_id)).await?;
+    let positions = by_ids::<position::Model>(db, rows.iter().map(|a| a.position_id)).await?;
     Ok(rows
         .into_iter()
         .filter_map(|a| {
@@ -107,7 +89,7 @@ pub async fn supervisor_view(
 }
 
 pub async fn get_employee(db: &Db, actor: &Actor, id: i32) -> Result<EmployeeDetail, AppError> {
-    let e = hr_employee(db, actor, id).await?;
+    let e = hr_row::<employee::Entity>(db, actor, id).await?;
     let history = assignment_history(db, e.id).await?;
     let links = supervisor_link::Entity::find()
         .filter(supervisor_link::Column::EmployeeId.eq(e.id))

@@ -52,68 +52,74 @@ pub async fn list_employees(
         .await
 }
 
+fn col(table: &str, column: &str) -> Expr {
+    Expr::col((Alias::new(table), Alias::new(column)))
+}
+
+/// Every employee's row as the list shows it: `e` the employee, `a` their current
+/// assignment, `u` its unit and `p` its position.
+fn rows() -> SelectStatement {
+    let mut q = Query::select();
+    for (t, c, name) in [
+        ("e", "id", "id"),
+        ("e", "nip", "nip"),
+        ("e", "name", "name"),
+        ("e", "status", "status"),
+        ("e", "active", "active"),
+        ("u", "name", "unit_name"),
+        ("p", "name", "position_name"),
+        ("p", "job_level", "job_level"),
+    ] {
+        q.expr_as(col(t, c), Alias::new(name));
+    }
+    let not_head = Expr::Constant(false.into());
+    q.expr_as(
+        Func::coalesce([col("a", "is_head"), not_head]),
+        Alias::new("is_head"),
+    )
+    .from_as(employee::Entity, Alias::new("e"));
+    let current = col("a", "employee_id")
+        .equals(("e", "id"))
+        .and(col("a", "end_date").is_null());
+    q.join_as(
+        JoinType::LeftJoin,
+        assignment::Entity,
+        Alias::new("a"),
+        current,
+    );
+    let in_unit = col("u", "id").equals(("a", "unit_id"));
+    q.join_as(JoinType::LeftJoin, unit::Entity, Alias::new("u"), in_unit);
+    let in_position = col("p", "id").equals(("a", "position_id"));
+    q.join_as(
+        JoinType::LeftJoin,
+        position::Entity,
+        Alias::new("p"),
+        in_position,
+    );
+    q
+}
+
 /// The page's query, built for the connection's backend: only the filters asked
 /// for appear in it, so SQLite can read the page straight from the covering index.
 fn page_query(agency: i32, f: &EmployeeFilter, page: u32) -> SelectStatement {
-    let (e, a, u, p) = (
-        Alias::new("e"),
-        Alias::new("a"),
-        Alias::new("u"),
-        Alias::new("p"),
-    );
-    let col = |t: &Alias, c: &str| Expr::col((t.clone(), Alias::new(c)));
-    let mut q = Query::select();
-    q.expr_as(col(&e, "id"), Alias::new("id"))
-        .expr_as(col(&e, "nip"), Alias::new("nip"))
-        .expr_as(col(&e, "name"), Alias::new("name"))
-        .expr_as(col(&e, "status"), Alias::new("status"))
-        .expr_as(col(&e, "active"), Alias::new("active"))
-        .expr_as(col(&u, "name"), Alias::new("unit_name"))
-        .expr_as(col(&p, "name"), Alias::new("position_name"))
-        .expr_as(col(&p, "job_level"), Alias::new("job_level"))
-        .expr_as(
-            Func::coalesce([col(&a, "is_head"), Expr::Constant(false.into())]),
-            Alias::new("is_head"),
-        )
-        .from_as(employee::Entity, e.clone())
-        .join_as(
-            JoinType::LeftJoin,
-            assignment::Entity,
-            a.clone(),
-            col(&a, "employee_id")
-                .equals((e.clone(), Alias::new("id")))
-                .and(col(&a, "end_date").is_null()),
-        )
-        .join_as(
-            JoinType::LeftJoin,
-            unit::Entity,
-            u.clone(),
-            col(&u, "id").equals((a.clone(), Alias::new("unit_id"))),
-        )
-        .join_as(
-            JoinType::LeftJoin,
-            position::Entity,
-            p.clone(),
-            col(&p, "id").equals((a.clone(), Alias::new("position_id"))),
-        )
-        .and_where(col(&e, "agency_id").eq(agency));
+    let mut q = rows();
+    q.and_where(col("e", "agency_id").eq(agency));
     if !f.include_inactive {
-        q.and_where(col(&e, "active").eq(true));
+        q.and_where(col("e", "active").eq(true));
     }
     let term = f.q.trim().to_lowercase();
     if !term.is_empty() {
         let digits: String = term.chars().filter(|c| !c.is_whitespace()).collect();
-        let name = Expr::expr(Func::lower(col(&e, "name"))).like(format!("%{term}%"));
-        q.and_where(name.or(col(&e, "nip").like(format!("{digits}%"))));
+        let name = Expr::expr(Func::lower(col("e", "name"))).like(format!("%{term}%"));
+        q.and_where(name.or(col("e", "nip").like(format!("{digits}%"))));
     }
     if let Some(unit) = f.unit_id {
-        let subtree = SubQueryStatement::WithStatement(subtree(agency, &[unit]));
-        q.and_where(
-            col(&a, "unit_id").binary(BinOper::In, Expr::SubQuery(None, Box::new(subtree))),
-        );
+        let below = SubQueryStatement::WithStatement(subtree(agency, &[unit]));
+        let below = Expr::SubQuery(None, Box::new(below));
+        q.and_where(col("a", "unit_id").binary(BinOper::In, below));
     }
-    q.order_by((e.clone(), Alias::new("name")), Order::Asc)
-        .order_by((e, Alias::new("id")), Order::Asc)
+    q.order_by(("e", "name"), Order::Asc)
+        .order_by(("e", "id"), Order::Asc)
         .limit(u64::from(PAGE_SIZE) + 1)
         .offset(u64::from((page - 1) * PAGE_SIZE));
     q

@@ -5,9 +5,9 @@ use crate::audit::service::{self as audit, By, Entry};
 use crate::auth::model::{Actor, Role};
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
-use crate::people::service::hr_employee;
-use crate::server::entities::{session, user, user_role};
-use crate::server::{db, write_tx, Db};
+use crate::org::service::hr_row;
+use crate::server::entities::{employee, session, user, user_role};
+use crate::server::{write_tx, Db};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
@@ -22,7 +22,7 @@ pub async fn set_login_password(
         .map_err(|e| AppError::Validation(vec![e]))?;
     let hash = crate::auth::service::hash_password(password)?;
     let tx = write_tx(db).await?;
-    let e = hr_employee(&tx, actor, id).await?;
+    let e = hr_row::<employee::Entity>(&tx, actor, id).await?;
     if !e.active {
         return Err(AppError::Conflict(Msg::new(K::ErrEmployeeInactive)));
     }
@@ -72,7 +72,6 @@ async fn new_login(
         agency_id: Set(Some(e.agency_id)),
         employee_id: Set(Some(e.id)),
         active: Set(true),
-        created_at: Set(db::now()),
         last_login_at: Set(None),
         ..Default::default()
     }
@@ -83,7 +82,6 @@ async fn new_login(
         role: Set(Role::Employee),
         agency_id: Set(Some(e.agency_id)),
         unit_id: Set(None),
-        created_at: Set(db::now()),
         ..Default::default()
     }
     .insert(tx)

@@ -12,14 +12,16 @@ pub mod placement;
 pub mod positions;
 pub mod profile;
 pub mod supervision;
+pub mod supervisor_choice;
 
 use crate::auth::model::Actor;
 use crate::error::AppError;
 use crate::server::entities::employee;
 use sea_orm::{ConnectionTrait, EntityTrait};
 
-/// An employee the actor administers as HR.
-pub async fn hr_employee(
+/// The employee `id`, if the actor may read their record: NotFound when there is
+/// none, Forbidden when the actor may not (see `can_view`).
+pub async fn viewable(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: i32,
@@ -28,7 +30,7 @@ pub async fn hr_employee(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !actor.is_hr_of(e.agency_id) {
+    if !can_view(db, actor, &e).await? {
         return Err(AppError::Forbidden);
     }
     Ok(e)
@@ -36,7 +38,7 @@ pub async fn hr_employee(
 
 /// Whether the actor may read this employee's record: themself, HR of the agency,
 /// the employee's current supervisor, or a leader of a unit above the employee.
-pub async fn can_view(
+async fn can_view(
     db: &impl ConnectionTrait,
     actor: &Actor,
     e: &employee::Model,
@@ -57,8 +59,8 @@ pub async fn can_view(
     }
     let led = actor.led_units(e.agency_id);
     if !led.is_empty() {
-        if let Some(unit) = supervision::current_unit(db, e.id).await? {
-            let chain = supervision::unit_chain(db, unit).await?;
+        if let Some(a) = supervision::current_assignment(db, e.id).await? {
+            let chain = supervision::unit_chain(db, a.unit_id).await?;
             return Ok(chain.iter().any(|u| led.contains(u)));
         }
     }

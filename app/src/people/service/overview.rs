@@ -20,12 +20,11 @@ async fn headcount(db: &Db, agency: i32) -> Result<Vec<(i32, i32, i64)>, AppErro
         .from(employee::Entity)
         .and_where(employee::Column::Active.eq(true))
         .to_owned();
-    Ok(assignment::Entity::find()
+    Ok(assignment::Entity::current()
         .select_only()
         .columns([assignment::Column::UnitId, assignment::Column::PositionId])
         .column_as(assignment::Column::Id.count(), "n")
         .filter(assignment::Column::AgencyId.eq(agency))
-        .filter(assignment::Column::EndDate.is_null())
         .filter(assignment::Column::EmployeeId.in_subquery(active))
         .group_by(assignment::Column::UnitId)
         .group_by(assignment::Column::PositionId)

@@ -36,9 +36,8 @@ pub async fn check_placement(
         _ => {}
     }
     if is_head && errs.is_empty() {
-        let head = assignment::Entity::find()
+        let head = assignment::Entity::current()
             .filter(assignment::Column::UnitId.eq(unit_id))
-            .filter(assignment::Column::EndDate.is_null())
             .filter(assignment::Column::IsHead.eq(true))
             .one(db)
             .await?;
@@ -108,7 +107,6 @@ pub async fn start_assignment(
         is_head: Set(is_head),
         start_date: Set(start),
         end_date: Set(None),
-        created_at: Set(db::now()),
         ..Default::default()
     }
     .insert(db)

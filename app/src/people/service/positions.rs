@@ -1,16 +1,17 @@
 //! Positions (jabatan) of an agency.
 
-use crate::audit::service::{self as audit, By};
+use crate::audit::service::{self as audit, Audited};
 use crate::auth::model::Actor;
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
-use crate::org::service::hr_agency;
+use crate::org::service::{hr_agency, hr_row, insert_new, save_edit, Apply, Switch};
 use crate::people::input::parse_position;
+use crate::people::input::ValidPosition;
 use crate::people::model::{PositionForm, PositionRow};
 use crate::server::entities::{assignment, position};
-use crate::server::{db, write_tx, Db};
+use crate::server::{write_tx, Db};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
 use serde_json::json;
@@ -18,12 +19,11 @@ use std::collections::HashMap;
 
 /// How many hold each position of the agency now.
 async fn holders(db: &impl ConnectionTrait, agency: i32) -> Result<HashMap<i32, i64>, AppError> {
-    let rows: Vec<(i32, i64)> = assignment::Entity::find()
+    let rows: Vec<(i32, i64)> = assignment::Entity::current()
         .select_only()
         .column(assignment::Column::PositionId)
         .column_as(assignment::Column::Id.count(), "n")
         .filter(assignment::Column::AgencyId.eq(agency))
-        .filter(assignment::Column::EndDate.is_null())
         .group_by(assignment::Column::PositionId)
         .into_tuple()
         .all(db)
@@ -52,23 +52,8 @@ pub async fn list_positions(db: &Db, actor: &Actor) -> Result<Vec<PositionRow>, 
         .collect())
 }
 
-async fn hr_position(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    id: i32,
-) -> Result<position::Model, AppError> {
-    let p = position::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !actor.is_hr_of(p.agency_id) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(p)
-}
-
 pub async fn get_position(db: &Db, actor: &Actor, id: i32) -> Result<PositionRow, AppError> {
-    let p = hr_position(db, actor, id).await?;
+    let p = hr_row::<position::Entity>(db, actor, id).await?;
     let n = holders(db, p.agency_id)
         .await?
         .get(&p.id)
@@ -98,8 +83,20 @@ async fn code_taken(
     Ok(found.is_some_and(|p| Some(p.id) != except))
 }
 
-fn snapshot(p: &position::Model) -> serde_json::Value {
-    json!({ "code": p.code, "name": p.name, "job_level": p.job_level, "active": p.active })
+impl Audited for position::Model {
+    const ENTITY: &'static str = "position";
+    fn snapshot(&self) -> serde_json::Value {
+        json!({ "code": self.code, "name": self.name, "job_level": self.job_level,
+                "active": self.active })
+    }
+}
+
+impl Apply<position::ActiveModel> for ValidPosition {
+    fn apply(self, m: &mut position::ActiveModel) {
+        m.code = Set(self.code);
+        m.name = Set(self.name);
+        m.job_level = Set(self.job_level);
+    }
 }
 
 pub async fn create_position(db: &Db, actor: &Actor, form: &PositionForm) -> Result<i32, AppError> {
@@ -109,30 +106,8 @@ pub async fn create_position(db: &Db, actor: &Actor, form: &PositionForm) -> Res
     if code_taken(&tx, agency, &v.code, None).await? {
         return Err(AppError::field("code", K::ErrCodeTaken));
     }
-    let now = db::now();
-    let m = position::ActiveModel {
-        agency_id: Set(agency),
-        code: Set(v.code),
-        name: Set(v.name),
-        job_level: Set(v.job_level),
-        active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await?;
-    audit::change(
-        &tx,
-        actor,
-        agency,
-        "create",
-        "position",
-        m.id,
-        json!({ "after": snapshot(&m) }),
-    )
-    .await?;
-    crate::server::commit(tx).await?;
+    let m = insert_new::<position::Model>(&tx, agency, v).await?;
+    audit::commit_created(tx, actor, &m, json!(null)).await?;
     Ok(m.id)
 }
 
@@ -144,63 +119,31 @@ pub async fn update_position(
 ) -> Result<(), AppError> {
     let v = parse_position(form)?;
     let tx = write_tx(db).await?;
-    let before = hr_position(&tx, actor, id).await?;
+    let before = hr_row::<position::Entity>(&tx, actor, id).await?;
     if code_taken(&tx, before.agency_id, &v.code, Some(id)).await? {
         return Err(AppError::field("code", K::ErrCodeTaken));
     }
-    let mut m: position::ActiveModel = before.clone().into();
-    m.code = Set(v.code);
-    m.name = Set(v.name);
-    m.job_level = Set(v.job_level);
-    m.updated_at = Set(db::now());
-    let after = m.update(&tx).await?;
-    audit::change(
-        &tx,
-        actor,
-        before.agency_id,
-        "update",
-        "position",
-        id,
-        json!({ "before": snapshot(&before), "after": snapshot(&after) }),
-    )
-    .await?;
-    crate::server::commit(tx).await?;
+    let after = save_edit(&tx, &before, v).await?;
+    audit::commit_updated(tx, actor, (&before, &after), json!(null)).await?;
     Ok(())
 }
 
-/// A position still held by someone cannot be deactivated.
-pub async fn set_position_active(
-    db: &Db,
-    actor: &Actor,
-    id: i32,
-    active: bool,
-) -> Result<(), AppError> {
-    let tx = write_tx(db).await?;
-    let before = hr_position(&tx, actor, id).await?;
-    let n = holders(&tx, before.agency_id)
-        .await?
-        .get(&id)
-        .copied()
-        .unwrap_or(0);
-    if !active && n > 0 {
-        return Err(AppError::Conflict(
-            Msg::new(K::ErrPositionHeld).with("count", n),
-        ));
+impl Switch for position::Model {
+    /// A position still held by someone cannot be switched off.
+    async fn before_switch(
+        tx: &DatabaseTransaction,
+        p: &Self,
+        active: bool,
+    ) -> Result<(), AppError> {
+        let n = holders(tx, p.agency_id)
+            .await?
+            .get(&p.id)
+            .copied()
+            .unwrap_or(0);
+        if !active && n > 0 {
+            let msg = Msg::new(K::ErrPositionHeld).with("count", n);
+            return Err(AppError::Conflict(msg));
+        }
+        Ok(())
     }
-    let mut m: position::ActiveModel = before.clone().into();
-    m.active = Set(active);
-    m.updated_at = Set(db::now());
-    m.update(&tx).await?;
-    audit::record_toggle(
-        &tx,
-        &By::from(actor),
-        before.agency_id,
-        "position",
-        id,
-        before.active,
-        active,
-    )
-    .await?;
-    crate::server::commit(tx).await?;
-    Ok(())
 }

@@ -6,8 +6,8 @@ use crate::i18n::K;
 use crate::people::model::Profile;
 use crate::people::nip::Nip;
 use crate::people::service::employee_detail::{person_refs, supervisor_view};
-use crate::people::service::{can_view, supervision};
-use crate::server::entities::{agency, employee, position, unit};
+use crate::people::service::{supervision, viewable};
+use crate::server::entities::{agency, by_ids, position, unit};
 use crate::server::Db;
 use sea_orm::EntityTrait;
 
@@ -24,36 +24,24 @@ pub async fn profile(
         Some(id) => id,
         None => return Err(AppError::Conflict(Msg::new(K::ErrNoEmployeeRecord))),
     };
-    let e = employee::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !can_view(db, actor, &e).await? {
-        return Err(AppError::Forbidden);
-    }
+    let e = viewable(db, actor, id).await?;
     let agency_name = agency::Entity::find_by_id(e.agency_id)
         .one(db)
         .await?
         .map(|a| a.name)
         .unwrap_or_default();
     let current = supervision::current_assignment(db, e.id).await?;
-    let mut unit_path = vec![];
-    let (mut position_name, mut job_level) = (None, None);
-    if let Some(a) = &current {
-        for u in supervision::unit_chain(db, a.unit_id)
-            .await?
-            .into_iter()
-            .rev()
-        {
-            if let Some(u) = unit::Entity::find_by_id(u).one(db).await? {
-                unit_path.push(u.name);
-            }
-        }
-        if let Some(p) = position::Entity::find_by_id(a.position_id).one(db).await? {
-            position_name = Some(p.name);
-            job_level = Some(p.job_level);
-        }
-    }
+    let (unit_path, position) = match &current {
+        Some(a) => (
+            path(db, a.unit_id).await?,
+            position::Entity::find_by_id(a.position_id).one(db).await?,
+        ),
+        None => (vec![], None),
+    };
+    let (position_name, job_level) = match position {
+        Some(p) => (Some(p.name), Some(p.job_level)),
+        None => (None, None),
+    };
     let mut staff = supervision::subordinates_of(db, e.id).await?;
     staff.truncate(MAX_SUBORDINATES);
     let mut subordinates = person_refs(db, &staff).await?;
@@ -76,4 +64,15 @@ pub async fn profile(
         since: current.map(|a| a.start_date.to_string()),
         subordinates,
     })
+}
+
+/// The names of a unit and the units above it, from the top down.
+async fn path(db: &Db, unit_id: i32) -> Result<Vec<String>, AppError> {
+    let chain = supervision::unit_chain(db, unit_id).await?;
+    let mut units = by_ids::<unit::Model>(db, chain.iter().copied()).await?;
+    Ok(chain
+        .iter()
+        .rev()
+        .filter_map(|u| Some(units.remove(u)?.name))
+        .collect())
 }

@@ -1,42 +1,24 @@
 //! The supervisor of an employee (derived from the unit heads unless HR overrode it,
-//! see `people::supervision`), the reverse (direct subordinates), and HR's overrides,
-//! kept as dated rows so the history is never lost.
+//! see `people::supervision`, and `supervisor_choice` for HR's overrides) and the
+//! reverse, direct subordinates.
 
-use crate::audit::service as audit;
-use crate::auth::model::Actor;
-use crate::error::{AppError, FieldError, Problems};
-use crate::i18n::K;
-use crate::people::model::SupervisorForm;
-use crate::people::nip::Nip;
-use crate::people::service::hr_employee;
+use crate::error::AppError;
 use crate::people::supervision::{self as rules, Override, Place, Source};
 use crate::server::entities::{assignment, employee, supervisor_link, unit};
-use crate::server::{db, sql, write_tx, Db};
+use crate::server::sql;
 use sea_orm::{
-    raw_sql, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
-    QueryFilter, QuerySelect, Set,
+    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
-use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
 pub async fn current_assignment(
     db: &impl ConnectionTrait,
     employee_id: i32,
 ) -> Result<Option<assignment::Model>, AppError> {
-    Ok(assignment::Entity::find()
+    Ok(assignment::Entity::current()
         .filter(assignment::Column::EmployeeId.eq(employee_id))
-        .filter(assignment::Column::EndDate.is_null())
         .one(db)
         .await?)
-}
-
-pub async fn current_unit(
-    db: &impl ConnectionTrait,
-    employee_id: i32,
-) -> Result<Option<i32>, AppError> {
-    Ok(current_assignment(db, employee_id)
-        .await?
-        .map(|a| a.unit_id))
 }
 
 #[derive(FromQueryResult)]
@@ -55,7 +37,7 @@ pub async fn unit_chain(db: &impl ConnectionTrait, unit_id: i32) -> Result<Vec<i
            JOIN chain c ON u.id = c.parent_id WHERE c.depth < 64)
          SELECT id FROM chain ORDER BY depth"
     );
-    let rows = Link::find_by_statement(sql::on(db, stmt)).all(db).await?;
+    let rows = sql::all::<Link>(db, stmt).await?;
     Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
@@ -64,9 +46,8 @@ async fn heads_of(db: &impl ConnectionTrait, units: &[i32]) -> Result<HashMap<i3
     if units.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows = assignment::Entity::find()
+    let rows = assignment::Entity::current()
         .filter(assignment::Column::UnitId.is_in(units.to_vec()))
-        .filter(assignment::Column::EndDate.is_null())
         .filter(assignment::Column::IsHead.eq(true))
         .all(db)
         .await?;
@@ -99,7 +80,7 @@ pub async fn supervisor_of(
             .unwrap_or(Override::Nobody),
         None => Override::None,
     };
-    let chain = match current_unit(db, e.id).await? {
+    let chain = match current_assignment(db, e.id).await?.map(|a| a.unit_id) {
         Some(u) => unit_chain(db, u).await?,
         None => vec![],
     };
@@ -111,6 +92,39 @@ pub async fn supervisor_of(
         head_of: &head_of,
     };
     Ok(rules::supervisor(&place, hr))
+}
+
+/// Who a unit head supervises by the unit tree: the unit's staff, and below it the
+/// heads of sub-units, or the staff of sub-units that have no head.
+async fn derived_staff(db: &impl ConnectionTrait, own_unit: i32) -> Result<Vec<i32>, AppError> {
+    let mut derived = vec![];
+    let mut queue = vec![(own_unit, true)];
+    while let Some((unit, own)) = queue.pop() {
+        let heads = heads_of(db, &[unit]).await?;
+        match heads.get(&unit) {
+            Some(h) if !own => derived.push(*h),
+            _ => {
+                let staff: Vec<i32> = assignment::Entity::current()
+                    .select_only()
+                    .column(assignment::Column::EmployeeId)
+                    .filter(assignment::Column::UnitId.eq(unit))
+                    .filter(assignment::Column::IsHead.eq(false))
+                    .into_tuple()
+                    .all(db)
+                    .await?;
+                derived.extend(staff);
+                let kids: Vec<i32> = unit::Entity::find()
+                    .select_only()
+                    .column(unit::Column::Id)
+                    .filter(unit::Column::ParentId.eq(unit))
+                    .into_tuple()
+                    .all(db)
+                    .await?;
+                queue.extend(kids.into_iter().map(|k| (k, false)));
+            }
+        }
+    }
+    Ok(derived)
 }
 
 /// Direct subordinates: those HR pointed at this person, plus (as a unit head) the
@@ -134,34 +148,7 @@ pub async fn subordinates_of(
     else {
         return Ok(out);
     };
-    let mut derived = vec![];
-    let mut queue = vec![(a.unit_id, true)];
-    while let Some((unit, own)) = queue.pop() {
-        let heads = heads_of(db, &[unit]).await?;
-        match heads.get(&unit) {
-            Some(h) if !own => derived.push(*h),
-            _ => {
-                let staff: Vec<i32> = assignment::Entity::find()
-                    .select_only()
-                    .column(assignment::Column::EmployeeId)
-                    .filter(assignment::Column::UnitId.eq(unit))
-                    .filter(assignment::Column::EndDate.is_null())
-                    .filter(assignment::Column::IsHead.eq(false))
-                    .into_tuple()
-                    .all(db)
-                    .await?;
-                derived.extend(staff);
-                let kids: Vec<i32> = unit::Entity::find()
-                    .select_only()
-                    .column(unit::Column::Id)
-                    .filter(unit::Column::ParentId.eq(unit))
-                    .into_tuple()
-                    .all(db)
-                    .await?;
-                queue.extend(kids.into_iter().map(|k| (k, false)));
-            }
-        }
-    }
+    let derived = derived_staff(db, a.unit_id).await?;
     let overridden: HashSet<i32> = if derived.is_empty() {
         HashSet::new()
     } else {
@@ -182,123 +169,4 @@ pub async fn subordinates_of(
     out.sort_unstable();
     out.dedup();
     Ok(out)
-}
-
-/// HR's choice for one employee's supervisor.
-#[derive(Clone, Debug)]
-pub enum Choice {
-    /// The employee with this NIP.
-    Nip(String),
-    /// Nobody (the agency's top official).
-    Nobody,
-    /// Back to the supervisor derived from the unit heads.
-    Derived,
-}
-
-async fn resolve(
-    db: &impl ConnectionTrait,
-    agency: i32,
-    e: &employee::Model,
-    nip: &str,
-) -> Result<i32, AppError> {
-    let nip = Nip::parse(nip).map_err(|mut f| {
-        f.field = "supervisor_nip".into();
-        AppError::Validation(vec![f])
-    })?;
-    let s = employee::Entity::find()
-        .filter(employee::Column::Nip.eq(nip.as_str()))
-        .filter(employee::Column::AgencyId.eq(agency))
-        .filter(employee::Column::Active.eq(true))
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::field("supervisor_nip", K::ErrSupervisorUnknown))?;
-    if s.id == e.id {
-        return Err(AppError::field("supervisor_nip", K::ErrSupervisorSelf));
-    }
-    // Walk up from the new supervisor: meeting the employee would close a loop.
-    let mut cur = s.clone();
-    for _ in 0..64 {
-        match supervisor_of(db, &cur).await? {
-            Some((up, _)) if up == e.id => {
-                return Err(AppError::field("supervisor_nip", K::ErrSupervisorCycle))
-            }
-            Some((up, _)) => match employee::Entity::find_by_id(up).one(db).await? {
-                Some(next) => cur = next,
-                None => break,
-            },
-            None => break,
-        }
-    }
-    Ok(s.id)
-}
-
-impl Choice {
-    /// What the form's `mode` says: "nobody", "derived", or (otherwise) the NIP given.
-    pub fn of(form: &SupervisorForm) -> Choice {
-        match form.mode.as_str() {
-            "nobody" => Choice::Nobody,
-            "derived" => Choice::Derived,
-            _ => Choice::Nip(form.supervisor_nip.clone()),
-        }
-    }
-}
-
-pub async fn set_supervisor(
-    db: &Db,
-    actor: &Actor,
-    employee_id: i32,
-    form: &SupervisorForm,
-) -> Result<(), AppError> {
-    let choice = Choice::of(form);
-    let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut p = Problems::default();
-    if reason.is_empty() {
-        p.add(FieldError::new("reason", K::ErrRequired));
-    }
-    p.into_result()?;
-    let tx = write_tx(db).await?;
-    let e = hr_employee(&tx, actor, employee_id).await?;
-    let new_sup = match &choice {
-        Choice::Nip(nip) => Some(Some(resolve(&tx, e.agency_id, &e, nip).await?)),
-        Choice::Nobody => Some(None),
-        Choice::Derived => None,
-    };
-    let before = supervisor_of(&tx, &e).await?;
-    let now = db::now();
-    if let Some(link) = current_link(&tx, e.id).await? {
-        let mut m: supervisor_link::ActiveModel = link.into();
-        m.valid_to = Set(Some(now));
-        m.update(&tx).await?;
-    }
-    if let Some(sup) = new_sup {
-        supervisor_link::ActiveModel {
-            agency_id: Set(e.agency_id),
-            employee_id: Set(e.id),
-            supervisor_id: Set(sup),
-            reason: Set(reason.clone()),
-            set_by_user_id: Set(Some(actor.user_id)),
-            valid_from: Set(now),
-            valid_to: Set(None),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-    }
-    let after = supervisor_of(&tx, &e).await?;
-    let said = |v: Option<(i32, Source)>| {
-        v.map(|(s, src)| json!({ "supervisor_id": s, "set_by_hr": src == Source::SetByHr }))
-    };
-    let summary = json!({ "before": said(before), "after": said(after), "reason": reason });
-    audit::change(
-        &tx,
-        actor,
-        e.agency_id,
-        "set_supervisor",
-        "employee",
-        e.id,
-        summary,
-    )
-    .await?;
-    crate::server::commit(tx).await?;
-    Ok(())
 }

@@ -9,44 +9,32 @@ use crate::people::api::{
     get_employee, SetEmployeeActive, SetLoginPassword, SetSupervisor, UpdateEmployee,
 };
 use crate::people::model::{EmployeeDetail, PositionRow};
-use crate::ui::page::{loaded, route_id};
-use crate::ui::widgets::{action_error, error_box, msg_for, saved_flag, Field, Notice, PageHead};
+use crate::ui::page::{loaded, record_key};
+use crate::ui::widgets::{
+    action_error, error_box, msg_for, saved_flag, ActiveSwitch, Field, Notice, Page, PageHead,
+    SubmitButton, Table,
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn EmployeeEditPage() -> impl IntoView {
-    let i = use_i18n();
-    let id = route_id();
     let update = ServerAction::<UpdateEmployee>::new();
     let sup = ServerAction::<SetSupervisor>::new();
     let pass = ServerAction::<SetLoginPassword>::new();
     let toggle = ServerAction::<SetEmployeeActive>::new();
-    let versions = move || {
-        (
-            update.version().get(),
-            sup.version().get(),
-            toggle.version().get(),
-        )
-    };
-    let data = Resource::new(
-        move || (id.get().unwrap_or(0), versions()),
-        |(id, _)| async move {
-            let (units, positions) = choices().await?;
-            Ok::<_, AppError>((get_employee(id).await?, units, positions))
-        },
-    );
+    let reload = move || update.version().get() + sup.version().get() + toggle.version().get();
+    let data = Resource::new(record_key(reload), |(id, _)| async move {
+        let (units, positions) = choices().await?;
+        Ok::<_, AppError>((get_employee(id).await?, units, positions))
+    });
     let errors = action_error(update.value());
-    let saved = saved_flag(update.value());
+    let saved = Signal::derive(saved_flag(update.value()));
     view! {
-        <section class="page narrow">
-            <p><a href="/hr/employees">{i.t(K::BackToEmployees)}</a></p>
-            {move || saved().then(|| view! { <Notice text=i.t(K::Saved).to_string() /> })}
-            {error_box(errors)}
-            {error_box(action_error(toggle.value()))}
+        <Page back=("/hr/employees", K::BackToEmployees) narrow=true saved errors=vec![errors, action_error(toggle.value())]>
             {loaded(data, move |(e, units, positions)| view! {
                 <EmployeeRecord e units positions update sup pass toggle errors />
             })}
-        </section>
+        </Page>
     }
 }
 
@@ -82,7 +70,7 @@ fn EmployeeRecord(
             <ActionForm action=update attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id.to_string() />
                 <EmployeeFields initial=Some(form_e.get_value()) units=units.get_value() positions=positions.get_value() errors />
-                <button type="submit" class="button" disabled=move || update.pending().get()>{i.t(K::Save)}</button>
+                <SubmitButton pending=update.pending() />
             </ActionForm>
         </Show>
         <History e=e.clone() />
@@ -90,15 +78,7 @@ fn EmployeeRecord(
         <Show when=move || active>
             <LoginSection id=e.id pass />
         </Show>
-        <h2>{if active { i.t(K::Deactivate) } else { i.t(K::Activate) }}</h2>
-        <p class="muted">{if active { i.t(K::EmployeeDeactivateHelp) } else { i.t(K::EmployeeActivateHelp) }}</p>
-        <ActionForm action=toggle attr:class="inline-form">
-            <input type="hidden" name="id" value=id.to_string() />
-            <input type="hidden" name="active" value=(!active).to_string() />
-            <button type="submit" class=if active { "button button-danger" } else { "button" }>
-                {if active { i.t(K::Deactivate) } else { i.t(K::Activate) }}
-            </button>
-        </ActionForm>
+        <ActiveSwitch action=toggle id active help=(K::EmployeeDeactivateHelp, K::EmployeeActivateHelp) />
     }
 }
 
@@ -107,29 +87,18 @@ fn History(e: EmployeeDetail) -> impl IntoView {
     let i = use_i18n();
     view! {
         <h2>{i.t(K::AssignmentHistory)}</h2>
-        <div class="table-wrap">
-            <table class="table">
-                <thead>
+        <Table head=vec![(K::EmployeePosition, ""), (K::EmployeeUnit, ""), (K::Period, "")]>
+            {e.history
+                .into_iter()
+                .map(|a| view! {
                     <tr>
-                        <th>{i.t(K::EmployeePosition)}</th>
-                        <th>{i.t(K::EmployeeUnit)}</th>
-                        <th>{i.t(K::Period)}</th>
+                        <td>{a.position_name}{a.is_head.then(|| view! { <span class="tag">{i.t(K::HeadTag)}</span> })}</td>
+                        <td>{a.unit_name}</td>
+                        <td>{format!("{} – {}", a.start_date, a.end_date.unwrap_or_else(|| i.t(K::Now).to_string()))}</td>
                     </tr>
-                </thead>
-                <tbody>
-                    {e.history
-                        .into_iter()
-                        .map(|a| view! {
-                            <tr>
-                                <td>{a.position_name}{a.is_head.then(|| view! { <span class="tag">{i.t(K::HeadTag)}</span> })}</td>
-                                <td>{a.unit_name}</td>
-                                <td>{format!("{} – {}", a.start_date, a.end_date.unwrap_or_else(|| i.t(K::Now).to_string()))}</td>
-                            </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+                })
+                .collect_view()}
+        </Table>
     }
 }
 

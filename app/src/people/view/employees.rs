@@ -6,7 +6,7 @@ use crate::i18n::{use_i18n, I18n, K};
 use crate::people::api::list_employees;
 use crate::people::model::{EmployeeFilter, EmployeePage, EmployeeRow};
 use crate::ui::page::loaded;
-use crate::ui::widgets::PageHead;
+use crate::ui::widgets::Page;
 use codee::{Decoder, Encoder};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -63,11 +63,7 @@ pub fn EmployeesPage() -> impl IntoView {
     let page =
         Resource::<_, RowlessCodec>::new_with_options(move || filter.get(), list_employees, false);
     view! {
-        <section class="page">
-            <PageHead
-                title=i.t(K::EmployeesTitle).to_string()
-                action=("/hr/employees/new".to_string(), i.t(K::EmployeesNew))
-            />
+        <Page title=K::EmployeesTitle action=("/hr/employees/new", K::EmployeesNew)>
             <div class="toolbar">
                 <form method="get" action="/hr/employees" class="search-form" role="search">
                     <label class="sr-only" for="q">{i.t(K::EmployeesSearch)}</label>
@@ -87,7 +83,7 @@ pub fn EmployeesPage() -> impl IntoView {
                 </div>
             </div>
             {loaded(page, move |p| view! { <EmployeeTable page=p filter=filter.get_untracked() /> })}
-        </section>
+        </Page>
     }
 }
 

@@ -9,7 +9,7 @@ use crate::i18n::{use_i18n, I18n, K};
 use crate::people::api::check_import;
 use crate::people::api::import_employees;
 use crate::people::model::ImportReport;
-use crate::ui::widgets::{ErrorBox, PageHead};
+use crate::ui::widgets::{ErrorBox, Page, Table};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashSet;
@@ -87,7 +87,27 @@ pub fn ImportPage() -> impl IntoView {
             });
         }
     };
-    let run = move |only_valid: bool, refused: HashSet<usize>| {
+    let run = importer(stage, text);
+    view! {
+        <Page title=K::ImportTitle subtitle=K::ImportSubtitle back=("/hr/employees", K::BackToEmployees)>
+            <ColumnsHelp />
+            <noscript><p class="alert alert-warn">{i.t(K::NoscriptNotice)}</p></noscript>
+            <div class="field">
+                <label for="csv-file">{i.t(K::ImportChoose)}</label>
+                <input id="csv-file" type="file" accept=".csv,text/csv" on:change=on_file
+                    disabled=move || matches!(stage.get(), Stage::Reading | Stage::Importing { .. }) />
+            </div>
+            {move || view_stage(i, stage.get(), run)}
+        </Page>
+    }
+}
+
+/// Imports the file part by part, following the progress in `stage`.
+fn importer(
+    stage: RwSignal<Stage>,
+    text: StoredValue<String>,
+) -> impl Fn(bool, HashSet<usize>) + Copy + Send + Sync + 'static {
+    move |only_valid: bool, refused: HashSet<usize>| {
         let all = parts(&text.get_value(), &refused);
         let total = all.len();
         stage.set(Stage::Importing { done: 0, total });
@@ -108,25 +128,20 @@ pub fn ImportPage() -> impl IntoView {
             }
             stage.set(Stage::Done { created, updated });
         });
-    };
+    }
+}
+
+/// The file's columns, with an example and the current list to start from.
+#[component]
+fn ColumnsHelp() -> impl IntoView {
+    let i = use_i18n();
     view! {
-        <section class="page">
-            <PageHead title=i.t(K::ImportTitle).to_string() subtitle=i.t(K::ImportSubtitle).to_string() />
-            <p><a href="/hr/employees">{i.t(K::BackToEmployees)}</a></p>
-            <details class="card">
-                <summary>{i.t(K::ImportColumnsTitle)}</summary>
-                <p>{i.t(K::ImportColumnsText)}</p>
-                <pre class="code">"nip,nama,jenis_kelamin,status,kode_unit,kode_jabatan,kepala_unit,tanggal_mulai\n198503122010012004,Siti Rahmawati,P,PNS,PKM-KOTA,PERAWAT-TRP,tidak,2023-01-02"</pre>
-                <p><a href="/hr/employees.csv" download="pegawai.csv">{i.t(K::ImportDownloadCurrent)}</a></p>
-            </details>
-            <noscript><p class="alert alert-warn">{i.t(K::NoscriptNotice)}</p></noscript>
-            <div class="field">
-                <label for="csv-file">{i.t(K::ImportChoose)}</label>
-                <input id="csv-file" type="file" accept=".csv,text/csv" on:change=on_file
-                    disabled=move || matches!(stage.get(), Stage::Reading | Stage::Importing { .. }) />
-            </div>
-            {move || view_stage(i, stage.get(), run)}
-        </section>
+        <details class="card">
+            <summary>{i.t(K::ImportColumnsTitle)}</summary>
+            <p>{i.t(K::ImportColumnsText)}</p>
+            <pre class="code">"nip,nama,jenis_kelamin,status,kode_unit,kode_jabatan,kepala_unit,tanggal_mulai\n198503122010012004,Siti Rahmawati,P,PNS,PKM-KOTA,PERAWAT-TRP,tidak,2023-01-02"</pre>
+            <p><a href="/hr/employees.csv" download="pegawai.csv">{i.t(K::ImportDownloadCurrent)}</a></p>
+        </details>
     }
 }
 
@@ -193,29 +208,18 @@ fn ErrorTable(errors: Vec<FieldError>) -> impl IntoView {
         return ().into_any();
     }
     view! {
-        <div class="table-wrap">
-            <table class="table" data-testid="import-errors">
-                <thead>
+        <Table head=vec![(K::ImportLine, "num"), (K::ImportColumn, ""), (K::ImportProblem, "")] testid="import-errors">
+            {errors
+                .into_iter()
+                .map(|e| view! {
                     <tr>
-                        <th class="num">{i.t(K::ImportLine)}</th>
-                        <th>{i.t(K::ImportColumn)}</th>
-                        <th>{i.t(K::ImportProblem)}</th>
+                        <td class="num">{e.line.map(|l| l.to_string()).unwrap_or_default()}</td>
+                        <td><code>{e.field.clone()}</code></td>
+                        <td>{e.msg.text(i.lang())}</td>
                     </tr>
-                </thead>
-                <tbody>
-                    {errors
-                        .into_iter()
-                        .map(|e| view! {
-                            <tr>
-                                <td class="num">{e.line.map(|l| l.to_string()).unwrap_or_default()}</td>
-                                <td><code>{e.field.clone()}</code></td>
-                                <td>{e.msg.text(i.lang())}</td>
-                            </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+                })
+                .collect_view()}
+        </Table>
     }
     .into_any()
 }

@@ -5,7 +5,7 @@ use crate::i18n::{use_i18n, K};
 use crate::people::api::get_profile;
 use crate::people::model::{PersonRef, Profile};
 use crate::ui::page::{loaded, route_id};
-use crate::ui::widgets::PageHead;
+use crate::ui::widgets::{Page, PageHead};
 use leptos::prelude::*;
 
 #[component]
@@ -13,9 +13,9 @@ pub fn ProfilePage() -> impl IntoView {
     let id = route_id();
     let profile = Resource::new(move || id.get(), get_profile);
     view! {
-        <section class="page">
+        <Page>
             {loaded(profile, |p| view! { <ProfileView p /> })}
-        </section>
+        </Page>
     }
 }
 

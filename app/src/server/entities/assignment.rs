@@ -20,4 +20,10 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+impl Entity {
+    /// The assignments in force: one without an end date is current (ending one sets
+    /// its end date, so history stays).
+    pub fn current() -> Select<Entity> {
+        Entity::find().filter(Column::EndDate.is_null())
+    }
+}

@@ -10,18 +10,17 @@
 mod read;
 mod write;
 
-use super::{campaign, Campaign};
+use super::campaigns::{advance, hr_campaign};
+use super::Campaign;
 use crate::assessment::model::{CampaignStatus, Source};
 use crate::assessment::rules::{dropped_sources, measure_stats, others, self_level};
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::competency::rules::{jpm, Level};
-use crate::error::{AppError, Msg};
-use crate::i18n::K;
-use crate::server::entities::{campaign as campaign_entity, result};
-use crate::server::{db, write_tx, Db};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use crate::error::AppError;
+use crate::server::entities::result;
+use crate::server::{write_tx, Db};
+use sea_orm::{ConnectionTrait, Set};
 use serde_json::json;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -38,41 +37,13 @@ pub struct Closed {
 
 pub async fn close(db: &Db, actor: &Actor, id: i32) -> Result<Closed, AppError> {
     let tx = write_tx(db).await?;
-    let c = campaign(&tx, id).await?;
-    if !actor.is_hr_of(c.row.agency_id) {
-        return Err(AppError::Forbidden);
-    }
-    if c.row.status != CampaignStatus::Running {
-        return Err(AppError::Conflict(Msg::new(K::ErrCampaignState)));
-    }
-    // Claims the campaign first: a second close waits on this row, then finds nothing.
-    let claimed = campaign_entity::Entity::update_many()
-        .col_expr(
-            campaign_entity::Column::Status,
-            Expr::value(CampaignStatus::Closed),
-        )
-        .col_expr(campaign_entity::Column::ClosedAt, Expr::value(db::now()))
-        .filter(campaign_entity::Column::Id.eq(id))
-        .filter(campaign_entity::Column::Status.eq(CampaignStatus::Running))
-        .exec(&tx)
-        .await?;
-    if claimed.rows_affected == 0 {
-        return Err(AppError::Conflict(Msg::new(K::ErrCampaignState)));
-    }
+    let c = hr_campaign(&tx, actor, id).await?;
+    // Claims the campaign first: a second close waits on this row, then finds it closed.
+    advance(&tx, id, CampaignStatus::Closed).await?;
     let done = store_results(&tx, &c).await?;
     let summary =
         json!({ "ratees": done.ratees, "results": done.results, "comments": done.comments });
-    audit::change(
-        &tx,
-        actor,
-        c.row.agency_id,
-        "close",
-        "campaign",
-        id,
-        summary,
-    )
-    .await?;
-    crate::server::commit(tx).await?;
+    audit::commit(tx, actor, c.row.agency_id, "close", "campaign", id, summary).await?;
     Ok(done)
 }
 

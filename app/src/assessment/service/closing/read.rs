@@ -25,15 +25,14 @@ pub async fn standards(
     db: &impl ConnectionTrait,
     campaign: i32,
 ) -> Result<HashMap<i32, Vec<(i32, Level)>>, AppError> {
+    // SQL: closing, measured (see `closing`).
     let stmt = raw_sql!(
         Postgres,
         "SELECT i.standard_id, i.competency_id, i.required_level FROM standard_items i
          WHERE i.standard_id IN (SELECT DISTINCT standard_id FROM campaign_ratees WHERE campaign_id = {campaign})
          ORDER BY i.standard_id, i.competency_id"
     );
-    let rows = Required::find_by_statement(sql::on(db, stmt))
-        .all(db)
-        .await?;
+    let rows = sql::all::<Required>(db, stmt).await?;
     let mut out: HashMap<i32, Vec<(i32, Level)>> = HashMap::new();
     for r in rows {
         let level = Level::clamped(r.required_level.into());
@@ -98,6 +97,7 @@ pub async fn answers(
     to: i32,
 ) -> Result<Vec<Answer>, AppError> {
     let (sent, supervisor) = (RaterStatus::Submitted, Source::Supervisor);
+    // SQL: closing, measured (see `closing`).
     let stmt = raw_sql!(
         Postgres,
         "SELECT r.ratee_id, a.competency_id, r.source, a.level, a.comment, a.id,

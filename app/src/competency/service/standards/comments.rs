@@ -71,14 +71,13 @@ pub async fn comment(db: &Db, actor: &Actor, id: i32, body: &str) -> Result<i32,
         user_id: Set(actor.user_id),
         author_name: Set(actor.display_name.clone()),
         body: Set(body.clone()),
-        created_at: Set(db::now()),
         ..Default::default()
     }
     .insert(&tx)
     .await?
     .id;
-    audit::change(
-        &tx,
+    audit::commit(
+        tx,
         actor,
         s.agency_id,
         "comment",
@@ -87,7 +86,6 @@ pub async fn comment(db: &Db, actor: &Actor, id: i32, body: &str) -> Result<i32,
         json!({ "comment_id": cid, "body": body }),
     )
     .await?;
-    crate::server::commit(tx).await?;
     Ok(cid)
 }
 
@@ -111,8 +109,8 @@ pub async fn answer(db: &Db, actor: &Actor, comment_id: i32, body: &str) -> Resu
     m.answered_by_user_id = Set(Some(actor.user_id));
     m.answered_at = Set(Some(db::now()));
     m.update(&tx).await?;
-    audit::change(
-        &tx,
+    audit::commit(
+        tx,
         actor,
         s.agency_id,
         "answer",
@@ -121,6 +119,5 @@ pub async fn answer(db: &Db, actor: &Actor, comment_id: i32, body: &str) -> Resu
         json!({ "answer": body }),
     )
     .await?;
-    crate::server::commit(tx).await?;
     Ok(())
 }

@@ -5,13 +5,14 @@ use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::competency::model::CompetencyGroup;
 use crate::competency::rules::{Level, StandardAction, StandardStatus};
+use crate::competency::service::dictionary::usable_by;
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
 use crate::org::service::hr_agency;
 use crate::people::job_level::JobLevel;
 use crate::server::entities::{competency, position, standard, standard_item};
 use crate::server::{db, sql, write_tx, Db};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -74,8 +75,7 @@ pub async fn start(db: &Db, actor: &Actor, position_id: i32) -> Result<i32, AppE
     let id = insert_standard(&tx, agency, position_id, next, draft, &items).await?;
     let summary =
         json!({ "position_id": position_id, "version": next, "from": in_force, "items": items });
-    audit::change(&tx, actor, agency, "create", "standard", id, summary).await?;
-    crate::server::commit(tx).await?;
+    audit::commit(tx, actor, agency, "create", "standard", id, summary).await?;
     Ok(id)
 }
 
@@ -95,7 +95,6 @@ pub async fn insert_standard(
         version: Set(version),
         status: Set(status),
         note: Set(String::new()),
-        created_at: Set(now),
         ratified_at: Set((status == StandardStatus::Ratified).then_some(now)),
         ..Default::default()
     }
@@ -146,13 +145,8 @@ pub async fn set_item(
         .ok_or_else(|| AppError::Validation(vec![FieldError::new("level", K::ErrLevelRange)]))?;
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::Edit).await?;
-    let known = competency::Entity::find_by_id(competency_id)
-        .filter(competency::Column::Active.eq(true))
-        .filter(
-            competency::Column::AgencyId
-                .is_null()
-                .or(competency::Column::AgencyId.eq(s.agency_id)),
-        )
+    let known = usable_by(s.agency_id)
+        .filter(competency::Column::Id.eq(competency_id))
         .one(&tx)
         .await?;
     if known.is_none() {
@@ -181,8 +175,7 @@ pub async fn set_item(
         }
     }
     let summary = json!({ "competency_id": competency_id, "required_level": level.get() });
-    audit::change(&tx, actor, s.agency_id, "set_item", "standard", id, summary).await?;
-    crate::server::commit(tx).await?;
+    audit::commit(tx, actor, s.agency_id, "set_item", "standard", id, summary).await?;
     Ok(())
 }
 
@@ -200,8 +193,8 @@ pub async fn remove_item(
         .exec(&tx)
         .await?;
     let summary = json!({ "competency_id": competency_id });
-    audit::change(
-        &tx,
+    audit::commit(
+        tx,
         actor,
         s.agency_id,
         "remove_item",
@@ -210,7 +203,6 @@ pub async fn remove_item(
         summary,
     )
     .await?;
-    crate::server::commit(tx).await?;
     Ok(())
 }
 
@@ -225,8 +217,7 @@ pub async fn open(db: &Db, actor: &Actor, id: i32) -> Result<(), AppError> {
         .exec(&tx)
         .await?;
     let summary = json!({ "version": s.version });
-    audit::change(&tx, actor, s.agency_id, "open", "standard", id, summary).await?;
-    crate::server::commit(tx).await?;
+    audit::commit(tx, actor, s.agency_id, "open", "standard", id, summary).await?;
     Ok(())
 }
 
@@ -261,7 +252,6 @@ pub async fn ratify(db: &Db, actor: &Actor, id: i32) -> Result<(), AppError> {
         .exec(&tx)
         .await?;
     let summary = json!({ "version": s.version, "superseded": superseded });
-    audit::change(&tx, actor, s.agency_id, "ratify", "standard", id, summary).await?;
-    crate::server::commit(tx).await?;
+    audit::commit(tx, actor, s.agency_id, "ratify", "standard", id, summary).await?;
     Ok(())
 }

@@ -5,25 +5,25 @@
 //!
 //! Reading (here), HR's edits (`edits`) and the holders' comments (`comments`).
 
+mod access;
 mod comments;
 mod edits;
 
+pub use access::{access, rights, Access};
 pub use comments::{answer, comment};
 pub use edits::{defaults, insert_standard, open, ratify, remove_item, set_item, start};
 
 use crate::auth::model::Actor;
 use crate::competency::model::*;
-use crate::competency::rules::{StandardAction, StandardStatus};
+use crate::competency::rules::StandardStatus;
 use crate::competency::service::dictionary::levels_of;
+use crate::competency::service::dictionary::usable_by;
 use crate::error::AppError;
-use crate::org::service::{hr_agency, units_under};
-use crate::people::service::supervision::current_assignment;
-use crate::server::entities::{agency, assignment, competency, position, standard, standard_item};
+use crate::org::service::hr_agency;
+use crate::server::entities::{agency, competency, position, standard, standard_item};
 use crate::server::{sql, Db};
-use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
-    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
 };
 
 /// A standard with its position and agency, as the services need it.
@@ -60,70 +60,6 @@ pub async fn row(db: &impl ConnectionTrait, id: i32) -> Result<Row, AppError> {
         status: s.status,
         ratified_at: s.ratified_at,
     })
-}
-
-/// How the actor stands to a standard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Access {
-    Hr,
-    /// Holds the position, or leads a unit where someone holds it.
-    Participant,
-    /// Anyone else (ratified standards only).
-    Reader,
-}
-
-pub async fn access(db: &impl ConnectionTrait, actor: &Actor, s: &Row) -> Result<Access, AppError> {
-    if actor.is_hr_of(s.agency_id) {
-        return Ok(Access::Hr);
-    }
-    if actor.agency_id != Some(s.agency_id) {
-        return Ok(Access::Reader);
-    }
-    if let Some(me) = actor.employee_id {
-        if current_assignment(db, me)
-            .await?
-            .is_some_and(|a| a.position_id == s.position_id)
-        {
-            return Ok(Access::Participant);
-        }
-    }
-    let led = actor.led_units(s.agency_id);
-    if !led.is_empty() {
-        // One query, not one unit chain per unit where the position is held.
-        let units = units_under(db, s.agency_id, &led).await?;
-        let held = assignment::Entity::find()
-            .filter(assignment::Column::PositionId.eq(s.position_id))
-            .filter(assignment::Column::EndDate.is_null())
-            .filter(assignment::Column::UnitId.is_in(units))
-            .count(db)
-            .await?;
-        if held > 0 {
-            return Ok(Access::Participant);
-        }
-    }
-    Ok(Access::Reader)
-}
-
-/// What the access allows on a standard in its state; None: may not read it at all.
-pub fn rights(access: Option<Access>, status: StandardStatus) -> Option<StandardRights> {
-    use StandardStatus::*;
-    let published = matches!(status, Ratified | Superseded);
-    match access {
-        Some(Access::Hr) => Some(StandardRights {
-            edit: status.allows(StandardAction::Edit),
-            comment: false,
-            answer: status == Open,
-            read_comments: true,
-            revise: status.allows(StandardAction::Revise),
-        }),
-        Some(Access::Participant) if status == Open || published => Some(StandardRights {
-            comment: status.allows(StandardAction::Comment),
-            read_comments: status == Open,
-            ..Default::default()
-        }),
-        _ if published => Some(StandardRights::default()),
-        _ => None,
-    }
 }
 
 /// The competencies of a standard with their required level, managerial first, then
@@ -234,13 +170,7 @@ async fn addable(db: &Db, agency: i32, id: i32) -> Result<Vec<(i32, String, Stri
         .into_iter()
         .map(|(c, _)| c)
         .collect();
-    let all = competency::Entity::find()
-        .filter(competency::Column::Active.eq(true))
-        .filter(
-            competency::Column::AgencyId
-                .is_null()
-                .or(competency::Column::AgencyId.eq(agency)),
-        )
+    let all = usable_by(agency)
         .order_by_asc(competency::Column::Code)
         .all(db)
         .await?;
@@ -284,9 +214,7 @@ pub async fn list(db: &Db, actor: &Actor) -> Result<Vec<StandardSummary>, AppErr
          LEFT JOIN standards w ON w.position_id = p.id AND w.status IN ({draft}, {open})
          WHERE p.agency_id = {agency} AND p.active ORDER BY p.name"
     );
-    let rows = Summary::find_by_statement(sql::on(db, stmt))
-        .all(db)
-        .await?;
+    let rows = sql::all::<Summary>(db, stmt).await?;
     Ok(rows
         .into_iter()
         .map(|r| StandardSummary {

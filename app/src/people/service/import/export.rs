@@ -34,9 +34,7 @@ pub async fn export(db: &Db, actor: &Actor) -> Result<String, AppError> {
          JOIN units u ON u.id = a.unit_id JOIN positions p ON p.id = a.position_id
          WHERE e.agency_id = {agency} AND e.active = TRUE ORDER BY u.code, e.name, e.id"
     );
-    let rows = Exported::find_by_statement(sql::on(db, stmt))
-        .all(db)
-        .await?;
+    let rows = sql::all::<Exported>(db, stmt).await?;
     let mut w = csv::Writer::from_writer(vec![]);
     let io = |e: csv::Error| crate::error::internal(e);
     w.write_record(COLUMNS).map_err(io)?;

@@ -8,24 +8,26 @@
 //! or position starts a new assignment). Every line is checked first; a file with
 //! errors writes nothing unless the caller asks for the valid lines only.
 
+mod check;
 mod export;
-mod lines;
+mod read;
 #[cfg(test)]
 mod tests;
 
+pub use check::*;
 pub use export::export;
-pub use lines::*;
+pub use read::*;
 
 use crate::audit::service::{self as audit, By, Entry};
 use crate::auth::model::Actor;
 use crate::error::AppError;
-use crate::org::service::hr_agency;
+use crate::org::service::{hr_agency, insert_new};
 use crate::people::model::ImportReport;
 use crate::people::service::placement::{move_if_changed, start_assignment, start_date};
-use crate::server::entities::{assignment, employee, position, unit};
+use crate::server::entities::{employee, position, unit};
 use crate::server::{db, write_tx, Db};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -57,7 +59,11 @@ async fn lookup(
             .await?;
         nips.extend(found.into_iter().map(|e| (e.nip, (e.id, e.agency_id))));
     }
-    let heads = heads(db, agency).await?;
+    let heads = crate::org::service::heads(db, agency)
+        .await?
+        .into_iter()
+        .map(|(unit, head)| (unit, head.nip))
+        .collect();
     Ok(Lookup {
         units: units.into_iter().map(|u| (u.code, u.id)).collect(),
         positions: positions
@@ -165,22 +171,9 @@ async fn apply(
     let mut ordered: Vec<&Checked> = ok.iter().collect();
     ordered.sort_by_key(|c| c.v.is_head);
     for c in ordered {
-        let now = db::now();
         match c.existing {
             None => {
-                let e = employee::ActiveModel {
-                    agency_id: Set(agency),
-                    nip: Set(c.v.nip.as_str().to_string()),
-                    name: Set(c.v.name.clone()),
-                    sex: Set(c.v.sex),
-                    status: Set(c.v.status),
-                    active: Set(true),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?;
+                let e = insert_new::<employee::Model>(db, agency, &c.v).await?;
                 start_assignment(
                     db,
                     agency,
@@ -200,7 +193,7 @@ async fn apply(
                     .col_expr(employee::Column::Sex, Expr::value(c.v.sex))
                     .col_expr(employee::Column::Status, Expr::value(c.v.status))
                     .col_expr(employee::Column::Active, Expr::value(true))
-                    .col_expr(employee::Column::UpdatedAt, Expr::value(now))
+                    .col_expr(employee::Column::UpdatedAt, Expr::value(db::now()))
                     .filter(employee::Column::Id.eq(id))
                     .exec(db)
                     .await?;
@@ -217,25 +210,4 @@ async fn apply(
         }
     }
     Ok((created, updated))
-}
-
-/// The NIP of each unit's current head.
-async fn heads(db: &impl ConnectionTrait, agency: i32) -> Result<HashMap<i32, String>, AppError> {
-    let heads = assignment::Entity::find()
-        .filter(assignment::Column::AgencyId.eq(agency))
-        .filter(assignment::Column::EndDate.is_null())
-        .filter(assignment::Column::IsHead.eq(true))
-        .all(db)
-        .await?;
-    let nips: HashMap<i32, String> = employee::Entity::find()
-        .filter(employee::Column::Id.is_in(heads.iter().map(|a| a.employee_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e.nip))
-        .collect();
-    Ok(heads
-        .into_iter()
-        .filter_map(|a| Some((a.unit_id, nips.get(&a.employee_id)?.clone())))
-        .collect())
 }

@@ -1,0 +1,58 @@
+//! How far a campaign has come: its units, forms sent per unit, and who still owes
+//! forms (HR reminds them).
+
+use crate::assessment::model::*;
+use crate::error::AppError;
+use crate::server::entities::{by_ids, campaign_unit, unit};
+use crate::server::{sql, Db};
+use sea_orm::{raw_sql, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+
+pub async fn unit_names(db: &Db, id: i32) -> Result<Vec<String>, AppError> {
+    let ids: Vec<i32> = campaign_unit::Entity::find()
+        .select_only()
+        .column(campaign_unit::Column::UnitId)
+        .filter(campaign_unit::Column::CampaignId.eq(id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut names: Vec<String> = by_ids::<unit::Model>(db, ids)
+        .await?
+        .into_values()
+        .map(|u| u.name)
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Forms and sent forms per unit of the ratees.
+pub async fn completion(db: &Db, id: i32) -> Result<Vec<UnitCompletion>, AppError> {
+    let sent = RaterStatus::Submitted;
+    // SQL: an aggregate over every form of the campaign, per unit.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT u.name AS unit, COUNT(*) AS forms,
+           COALESCE(SUM(CASE WHEN r.status = {sent} THEN 1 ELSE 0 END), 0) AS submitted
+         FROM campaign_raters r
+         JOIN campaign_ratees t ON t.campaign_id = r.campaign_id AND t.employee_id = r.ratee_id
+         JOIN units u ON u.id = t.unit_id
+         WHERE r.campaign_id = {id} GROUP BY u.name ORDER BY u.name"
+    );
+    Ok(sql::all(db, stmt).await?)
+}
+
+/// Raters who still owe forms, by unit (HR reminds them).
+pub async fn missing(db: &Db, id: i32) -> Result<Vec<Missing>, AppError> {
+    let sent = RaterStatus::Submitted;
+    // SQL: a list page, grouped by rater with their current unit.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT e.name, e.nip, COALESCE(u.name, '–') AS unit, COUNT(*) AS open_forms
+         FROM campaign_raters r
+         JOIN employees e ON e.id = r.rater_id
+         LEFT JOIN assignments a ON a.employee_id = e.id AND a.end_date IS NULL
+         LEFT JOIN units u ON u.id = a.unit_id
+         WHERE r.campaign_id = {id} AND r.status <> {sent}
+         GROUP BY e.name, e.nip, u.name ORDER BY u.name, e.name LIMIT 500"
+    );
+    Ok(sql::all(db, stmt).await?)
+}

@@ -1,0 +1,157 @@
+//! One campaign (`/hr/campaigns/:id`): its settings, completion per unit, who has
+//! not answered, and its start, deadline and closing.
+
+use crate::assessment::api::*;
+use crate::assessment::model::{CampaignDetail, CampaignStatus, Missing, Source, UnitCompletion};
+use crate::error::AppError;
+use crate::i18n::{use_i18n, K};
+use crate::ui::page::{loaded, record_key};
+use crate::ui::widgets::{
+    action_error, msg_for, Card, Notice, Page, PageHead, SubmitButton, Table,
+};
+use leptos::prelude::*;
+
+/// The actions of the page, shared by its parts.
+#[derive(Clone, Copy)]
+struct Acts {
+    start: ServerAction<StartCampaign>,
+    extend: ServerAction<ExtendCampaign>,
+    close: ServerAction<CloseCampaign>,
+}
+
+#[component]
+pub fn CampaignPage() -> impl IntoView {
+    let i = use_i18n();
+    let acts = Acts {
+        start: ServerAction::new(),
+        extend: ServerAction::new(),
+        close: ServerAction::new(),
+    };
+    let Acts {
+        start,
+        extend,
+        close,
+    } = acts;
+    let reload = move || start.version().get() + extend.version().get() + close.version().get();
+    let data = Resource::new(record_key(reload), |(id, _)| get_campaign(id));
+    let errors = Signal::derive(move || {
+        action_error(start.value())
+            .get()
+            .or(action_error(extend.value()).get())
+            .or(action_error(close.value()).get())
+    });
+    view! {
+        <Page back=("/hr/campaigns", K::CampBack) errors=vec![errors]>
+            {move || matches!(close.value().get(), Some(Ok(_))).then(|| view! { <Notice text=i.t(K::CampClosedNotice).to_string() /> })}
+            {loaded(data, move |c| view! { <CampaignView c acts errors /> })}
+        </Page>
+    }
+}
+
+#[component]
+fn CampaignView(c: CampaignDetail, acts: Acts, errors: Signal<Option<AppError>>) -> impl IntoView {
+    let i = use_i18n();
+    let id = c.row.id;
+    let status = c.row.status;
+    let scope = if c.units.is_empty() {
+        i.t(K::CampWholeAgency).to_string()
+    } else {
+        c.units.join(", ")
+    };
+    let weights = Source::ALL
+        .iter()
+        .zip(c.weights)
+        .map(|(s, w)| format!("{} {w} %", i.t(s.label())))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <PageHead title=c.row.name.clone() subtitle=format!("{} – {}", c.row.starts_on, c.row.ends_on) />
+        <div class="stats">
+            <div class="stat"><span class="stat-n">{i.t(status.label())}</span>{i.t(K::CampState)}</div>
+            <div class="stat"><span class="stat-n">{c.row.ratees}</span>{i.t(K::CampRatees)}</div>
+            <div class="stat"><span class="stat-n">{format!("{}/{}", c.row.submitted, c.row.forms)}</span>{i.t(K::CampFormsIn)}</div>
+        </div>
+        <dl class="facts">
+            <div><dt>{i.t(K::CampUnits)}</dt><dd>{scope}</dd></div>
+            <div><dt>{i.t(K::CampWeights)}</dt><dd>{weights}</dd></div>
+            <div><dt>{i.t(K::CampK)}</dt><dd>{c.k}</dd></div>
+            <div><dt>{i.t(K::CampMaxPeers)}</dt><dd>{c.max_peers}</dd></div>
+        </dl>
+        {(c.skipped > 0).then(|| view! { <div class="alert alert-warn">{i.f(K::CampSkipped, &[("n", c.skipped.to_string())])}</div> })}
+        <Actions id status acts errors />
+        <Completion completion=c.completion missing=c.missing />
+    }
+}
+
+/// What HR can do next: start a draft, move the deadline, close a running campaign.
+#[component]
+fn Actions(
+    id: i32,
+    status: CampaignStatus,
+    acts: Acts,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let Acts {
+        start,
+        extend,
+        close,
+    } = acts;
+    view! {
+        <div class="actions">
+            {(status == CampaignStatus::Draft).then(|| view! {
+                <p class="muted">{i.t(K::CampDraftHelp)}</p>
+                <ActionForm action=start attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <button type="submit" class="button">{i.t(K::CampStart)}</button>
+                </ActionForm>
+            })}
+            {(status != CampaignStatus::Closed).then(|| view! {
+                <ActionForm action=extend attr:class="inline-form form-compact">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <label for="ends_on">{i.t(K::CampEnds)}</label>" "
+                    <input id="ends_on" name="ends_on" type="date" />
+                    <button type="submit" class="button button-quiet">{i.t(K::CampExtend)}</button>
+                    <span class="field-error">{move || msg_for(errors, "ends_on").get()}</span>
+                </ActionForm>
+            })}
+            {(status == CampaignStatus::Running).then(|| view! {
+                <ActionForm action=close attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <SubmitButton pending=close.pending() label=K::CampClose class="button-danger" />
+                </ActionForm>
+                <p class="muted small">{i.t(K::CampCloseHelp)}</p>
+            })}
+        </div>
+    }
+}
+
+/// Forms sent per unit, and who still owes forms.
+#[component]
+fn Completion(completion: Vec<UnitCompletion>, missing: Vec<Missing>) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <div class="grid-2">
+            <Card title=K::CampCompletion>
+                <Table head=vec![(K::EmployeeUnit, ""), (K::CampDone, "num"), (K::CampProgress, "")]>
+                    {completion.into_iter().map(|u| view! {
+                        <tr>
+                            <td>{u.unit.clone()}</td>
+                            <td class="num">{format!("{}/{}", u.submitted, u.forms)}</td>
+                            <td><progress max=u.forms.to_string() value=u.submitted.to_string()></progress></td>
+                        </tr>
+                    }).collect_view()}
+                </Table>
+            </Card>
+            <Card title=K::CampMissing>
+                {missing.is_empty().then(|| view! { <p class="muted">{i.t(K::CampNoneMissing)}</p> })}
+                <ul class="people-list">
+                    {missing.into_iter().map(|m| view! {
+                        <li><strong>{m.name.clone()}</strong><span class="nip">{m.nip.clone()}</span>
+                            <span class="small muted">{i.f(K::CampOpenForms, &[("n", m.open_forms.to_string()), ("unit", m.unit.clone())])}</span></li>
+                    }).collect_view()}
+                </ul>
+            </Card>
+        </div>
+    }
+}

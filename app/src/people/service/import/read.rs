@@ -1,0 +1,120 @@
+//! Reading an import file: its columns (header line required, any order, `,` or `;`
+//! separated), and its data lines with their numbers in the file.
+
+use crate::error::FieldError;
+use crate::i18n::K;
+use std::collections::HashMap;
+
+pub const COLUMNS: [&str; 8] = [
+    "nip",
+    "nama",
+    "jenis_kelamin",
+    "status",
+    "kode_unit",
+    "kode_jabatan",
+    "kepala_unit",
+    "tanggal_mulai",
+];
+/// The first six columns must be there; the last two may be left out.
+const REQUIRED: &[&str] = COLUMNS.split_at(6).0;
+/// Lines per file at most; larger files are sent in parts by the page.
+pub const MAX_LINES: usize = 100_000;
+
+/// One data line: its line number in the file and its cells by column name.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub number: usize,
+    pub cells: HashMap<&'static str, String>,
+}
+
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Splits a file into lines of cells. `first_line` is the file line number of the
+/// first data line (2 for a whole file; more for a later part of a large file).
+/// Where each known column is in the file, or why the header cannot be used.
+fn columns(rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<(&'static str, usize)>, Vec<FieldError>> {
+    let header: Vec<String> = match rdr.headers() {
+        Ok(h) => h
+            .iter()
+            .map(|c| c.trim().to_lowercase().replace(' ', "_"))
+            .collect(),
+        Err(_) => return Err(vec![FieldError::new("file", K::ErrCsvUnreadable).at_line(1)]),
+    };
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !header.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(vec![FieldError::new("file", K::ErrCsvMissingColumns)
+            .with("columns", missing.join(", "))
+            .at_line(1)]);
+    }
+    Ok(COLUMNS
+        .iter()
+        .filter_map(|c| header.iter().position(|h| h == c).map(|i| (*c, i)))
+        .collect())
+}
+
+pub fn read(text: &str, first_line: usize) -> Result<Vec<Line>, Vec<FieldError>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let sep = delimiter(text);
+    // The reader skips blank lines without counting them; a lone separator keeps each
+    // one as an (empty, ignored) record, so line numbers match the file (the import
+    // page blanks out lines it already knows to be wrong).
+    let text: String = text
+        .split('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                (sep as char).to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let index = columns(&mut rdr)?;
+    let mut lines = vec![];
+    let mut errors = vec![];
+    for rec in rdr.records() {
+        let at = |r: &csv::StringRecord| r.position().map(|p| p.line() as usize).unwrap_or(2);
+        match rec {
+            Ok(r) if r.iter().all(|c| c.is_empty()) => continue,
+            Ok(r) => lines.push(Line {
+                number: first_line + at(&r) - 2,
+                cells: index
+                    .iter()
+                    .map(|(c, i)| (*c, r.get(*i).unwrap_or("").to_string()))
+                    .collect(),
+            }),
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(2);
+                errors.push(
+                    FieldError::new("file", K::ErrCsvUnreadable).at_line(first_line + line - 2),
+                )
+            }
+        }
+        if lines.len() > MAX_LINES {
+            return Err(vec![
+                FieldError::new("file", K::ErrCsvTooLarge).with("max", MAX_LINES)
+            ]);
+        }
+    }
+    if errors.is_empty() {
+        Ok(lines)
+    } else {
+        Err(errors)
+    }
+}
