@@ -3,12 +3,16 @@
 //! record is written in the transaction of the change it
 //! describes, and the transaction commits with it.
 
+mod verify;
+
+pub use verify::{verify, Verdict};
+
 use crate::auth::model::Actor;
 use crate::server::entities::{audit_head, audit_log, Keyed, Tenant};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    QueryFilter, Set,
 };
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
@@ -50,7 +54,7 @@ pub struct Entry<'a> {
 }
 
 /// The hashed content of a row: every column but `id` and `hash`.
-fn row_hash(m: &audit_log::Model) -> String {
+pub(super) fn row_hash(m: &audit_log::Model) -> String {
     let canonical = serde_json::to_string(&(
         m.chain,
         m.seq,
@@ -121,78 +125,6 @@ pub async fn record(db: &impl ConnectionTrait, by: &By, e: Entry<'_>) -> Result<
         .exec(db)
         .await?;
     Ok(())
-}
-
-/// What `verify` found.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Intact {
-        rows: u64,
-        chains: u64,
-    },
-    Broken {
-        chain: i32,
-        seq: i64,
-        reason: String,
-    },
-}
-
-/// Walks every chain in order and recomputes each hash. Detects an edited row (hash
-/// mismatch), a deleted or inserted row (sequence gap or broken link) and a removed
-/// tail (the head no longer matches the last row).
-pub async fn verify(db: &impl ConnectionTrait) -> Result<Verdict, DbErr> {
-    let heads = audit_head::Entity::find().all(db).await?;
-    let mut rows = 0u64;
-    for head in &heads {
-        let mut prev = GENESIS.to_string();
-        let mut expected_seq = 1i64;
-        loop {
-            let batch = audit_log::Entity::find()
-                .filter(audit_log::Column::Chain.eq(head.chain))
-                .filter(audit_log::Column::Seq.gte(expected_seq))
-                .order_by_asc(audit_log::Column::Seq)
-                .limit(2000)
-                .all(db)
-                .await?;
-            if batch.is_empty() {
-                break;
-            }
-            for m in &batch {
-                let broken = |reason: &str| Verdict::Broken {
-                    chain: head.chain,
-                    seq: m.seq,
-                    reason: reason.to_string(),
-                };
-                if m.seq != expected_seq {
-                    return Ok(Verdict::Broken {
-                        chain: head.chain,
-                        seq: expected_seq,
-                        reason: "row missing".into(),
-                    });
-                }
-                if m.prev_hash != prev {
-                    return Ok(broken("link to previous row broken"));
-                }
-                if row_hash(m) != m.hash {
-                    return Ok(broken("row content altered"));
-                }
-                prev = m.hash.clone();
-                expected_seq += 1;
-                rows += 1;
-            }
-        }
-        if expected_seq - 1 != head.seq || prev != head.hash {
-            return Ok(Verdict::Broken {
-                chain: head.chain,
-                seq: expected_seq,
-                reason: "rows missing at the end of the chain".into(),
-            });
-        }
-    }
-    Ok(Verdict::Intact {
-        rows,
-        chains: heads.len() as u64,
-    })
 }
 
 /// How every mutation made by a user ends: its audit record, written in the

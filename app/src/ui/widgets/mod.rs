@@ -1,0 +1,131 @@
+//! Small shared pieces of UI: error boxes and the error signals of forms, notices,
+//! loading states, the not-found page; the page frame (`frame`) and form pieces
+//! (`form`). Pages import them all from here.
+
+mod form;
+mod frame;
+
+pub use form::{ActiveSwitch, ChoiceSelect, CodedSelect, Field, NameAndCode, SubmitButton};
+pub use frame::{Card, Col, Page, PageHead, Table};
+
+use crate::error::AppError;
+use crate::i18n::{use_i18n, K};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+
+/// The whole-error message, with a hint for the user's next step.
+#[component]
+pub fn ErrorBox(err: AppError) -> impl IntoView {
+    let i = use_i18n();
+    let text = err.message(i.lang());
+    let hint = match err {
+        AppError::Unauthenticated => {
+            Some(view! { <a href="/login">{i.t(K::NavLogin)}</a> }.into_any())
+        }
+        AppError::Forbidden | AppError::NotFound => {
+            Some(view! { <a href="/">{i.t(K::NavHome)}</a> }.into_any())
+        }
+        _ => None,
+    };
+    let fields: Vec<String> = err.fields().iter().map(|f| f.msg.text(i.lang())).collect();
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{text}</p>
+            <Show when={
+                let n = fields.len();
+                move || n > 0
+            }>
+                <ul>{fields.clone().into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+            </Show>
+            {hint}
+        </div>
+    }
+}
+
+/// Success notice.
+#[component]
+pub fn Notice(text: String) -> impl IntoView {
+    view! { <div class="alert alert-ok" role="status">{text}</div> }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i = use_i18n();
+    view! { <p class="loading" aria-busy="true">{i.t(K::Loading)}</p> }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=i.t(K::NotFoundTitle) />
+        <section class="page narrow">
+            <h1>{i.t(K::NotFoundTitle)}</h1>
+            <p>{i.t(K::NotFoundText)}</p>
+            <p><a class="button" href="/">{i.t(K::NavHome)}</a></p>
+        </section>
+    }
+}
+
+/// The last error of an action, as a signal that forms can share between fields.
+pub fn action_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+{
+    Signal::derive(move || value.get().and_then(|r| r.err()))
+}
+
+/// The message for one field of a shared error signal.
+pub fn msg_for(errors: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
+    let i = use_i18n();
+    Signal::derive(move || {
+        errors.with(|e| e.as_ref().and_then(|e| e.field_message(field, i.lang())))
+    })
+}
+
+/// A non-field error of a shared error signal, as a box.
+pub fn error_box(errors: Signal<Option<AppError>>) -> impl Fn() -> Option<AnyView> {
+    move || match errors.get() {
+        Some(AppError::Validation(_)) | None => None,
+        Some(e) => Some(view! { <ErrorBox err=e /> }.into_any()),
+    }
+}
+
+/// Whether to show "saved": the action's last call succeeded, or the page was
+/// reached with `?saved=1` right after a create and nothing was submitted since.
+pub fn saved_flag<T, S>(value: S) -> impl Fn() -> bool + Copy + Send + Sync + 'static
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+{
+    let query = leptos_router::hooks::use_query_map();
+    move || match value.get() {
+        Some(r) => r.is_ok(),
+        None => query.read().get("saved").is_some(),
+    }
+}
+
+/// The error signal of a field that cannot be wrong (a choice among valid options).
+pub fn no_error() -> Signal<Option<String>> {
+    Signal::derive(|| None)
+}
+
+/// Opens the record a create action made, once it succeeds (`to` gives its path).
+pub fn go_to_created<S>(action: ServerAction<S>, to: impl Fn(i32) -> String + 'static)
+where
+    S: ServerFn<Output = i32> + Clone + Send + Sync + 'static,
+    S::Error: Clone + Send + Sync + 'static,
+{
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = action.value().get() {
+            navigate(&to(id), Default::default());
+        }
+    });
+}
