@@ -24,8 +24,9 @@ if [ ! -d end2end/node_modules/@playwright/test ]; then
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 
-say "formatting and lints"
+say "formatting, lints and sizes"
 cargo fmt --all --check
+python3 scripts/sizes.py
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p server -p migrations --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings

@@ -3,7 +3,8 @@
 //! This crate is the whole application: pages and components (compiled to WASM for
 //! the browser with `hydrate`, rendered on the server with `ssr`), the shared types
 //! and rules, the server functions, and (server only) the services and database
-//! access. One folder per domain; see ARCHITECTURE.md for the layout.
+//! access. One folder per domain; docs/ARCHITECTURE.md explains the layers and the one
+//! way each thing is done, docs/DOMAIN.md the rules and where they come from.
 #![recursion_limit = "256"]
 
 pub mod assessment;

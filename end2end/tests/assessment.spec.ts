@@ -11,13 +11,13 @@ const TEXT = {
     create: "Buat dan tetapkan penilai", start: "Mulai penilaian", running: "Berjalan",
     yourself: "Diri sendiri", send: "Kirim penilaian", sent: "Penilaian terkirim",
     supervisor: "Atasan", close: "Tutup dan hitung hasil", closed: "Penilaian ditutup",
-    anonymousPeer: "Rekan sejawat (anonim)", gap: "Kesenjangan per kompetensi",
+    anonymousPeer: "Rekan sejawat (anonim)", gap: "Kesenjangan per kompetensi", addPeer: "Tambahkan",
   },
   en: {
     create: "Create and assign raters", start: "Start the campaign", running: "Running",
     yourself: "Yourself", send: "Send assessment", sent: "Assessment sent",
     supervisor: "Supervisor", close: "Close and compute results", closed: "The campaign is closed",
-    anonymousPeer: "Peer (anonymous)", gap: "Gap per competency",
+    anonymousPeer: "Peer (anonymous)", gap: "Gap per competency", addPeer: "Add",
   },
 };
 
@@ -66,14 +66,40 @@ for (const run of RUNS) {
     await hr.getByRole("button", { name: t.create }).click();
     await hr.waitForURL(/\/hr\/campaigns\/\d+$/);
     const campaignUrl = hr.url();
+    const nurse = await open(browser, run.lang, run.nurse, "/assess");
+    const nurseName = (await nurse.locator(".userbox-name").textContent())!.trim();
+
+    // Before the start, the nurse's supervisor swaps one of her peers: removes one,
+    // then adds a colleague from the list offered.
+    let planned = false;
+    for (const nip of await hr.locator(".people-list .nip").allTextContents()) {
+      const page = await open(browser, run.lang, nip, "/assess");
+      const plan = page.locator("article.card", { has: page.locator("h3", { hasText: nurseName }) })
+        .filter({ hasText: name });
+      if ((await plan.count()) > 0) {
+        const peers = plan.locator(".people-list li");
+        const before = await peers.count();
+        await peers.first().getByRole("button").click();
+        await expect(peers).toHaveCount(before - 1);
+        await plan.locator("select").selectOption({ index: 0 });
+        await plan.getByRole("button", { name: t.addPeer }).click();
+        await expect(peers).toHaveCount(before);
+        expect(watchErrors(page)).toEqual([]);
+        planned = true;
+      }
+      await page.context().close();
+      if (planned) break;
+    }
+    expect(planned).toBe(true);
+
     await hr.getByRole("button", { name: t.start }).click();
     await expect(hr.locator(".stat-n").first()).toHaveText(t.running);
     const nips = await hr.locator(".people-list .nip").allTextContents();
     expect(nips.length).toBeGreaterThan(4);
 
     // The nurse rates herself.
-    const nurse = await open(browser, run.lang, run.nurse, "/assess");
-    const nurseName = (await nurse.locator(".userbox-name").textContent())!.trim();
+    await nurse.goto("/assess");
+    await hydrated(nurse);
     await nurse.locator(".todo-item", { hasText: name }).getByRole("link", { name: t.yourself }).click();
     await hydrated(nurse);
     // Sending with levels missing marks them and keeps what she already chose.

@@ -1,4 +1,4 @@
-//! Who rates whom (DOMAIN.md §3): the peers assigned automatically and the peers a
+//! Who rates whom (docs/DOMAIN.md §5): the peers assigned automatically and the peers a
 //! supervisor may add. Pure rules, no I/O.
 
 use crate::people::job_level::JobLevel;

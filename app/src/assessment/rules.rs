@@ -1,4 +1,4 @@
-//! Pure rules of the multi-rater assessment (DOMAIN.md §3): the sources and their
+//! Pure rules of the multi-rater assessment (docs/DOMAIN.md §5): the sources and their
 //! weights, the anonymity threshold k, the measured level (a weighted mean over the
 //! sources that count, weights renormalised over them: never a fixed divisor). Who
 //! rates whom is in `raters`.

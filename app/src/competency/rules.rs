@@ -1,4 +1,4 @@
-//! Pure rules of competency standards (PermenPANRB 38/2017, DOMAIN.md §2): levels,
+//! Pure rules of competency standards (PermenPANRB 38/2017, docs/DOMAIN.md §4): levels,
 //! the gap per competency, the job-person match (JPM) and its bands, and the life of
 //! a standard: draft → open for comment → ratified (locked), superseded by the next
 //! ratified version.

@@ -1,5 +1,5 @@
 //! Job levels (jenjang jabatan) of PermenPANRB 38/2017 and the managerial and
-//! socio-cultural levels each requires by default (DOMAIN.md §2). The defaults only
+//! socio-cultural levels each requires by default (docs/DOMAIN.md §4). The defaults only
 //! pre-fill a position's standard; HR can change them per position.
 
 use crate::i18n::K;

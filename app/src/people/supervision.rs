@@ -1,6 +1,6 @@
 //! Who supervises whom. The direct supervisor (atasan langsung) is derived from the
 //! unit tree: the head of one's own unit, or for a head, the head of the nearest unit
-//! above that has one. HR can override it per employee (DOMAIN.md §8: a wrong
+//! above that has one. HR can override it per employee (docs/DOMAIN.md §3 and §8: a wrong
 //! supervisor must never block anyone's work), and the override wins.
 
 /// What is known about one employee's place, for the derivation.

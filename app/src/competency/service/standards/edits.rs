@@ -22,7 +22,7 @@ use serde_json::json;
 use super::{required, row, Row};
 
 /// The default items of a position: all 8 managerial competencies and Perekat
-/// Bangsa at the levels of the job-level table (DOMAIN.md §2).
+/// Bangsa at the levels of the job-level table (docs/DOMAIN.md §4).
 pub async fn defaults(
     tx: &impl ConnectionTrait,
     level: JobLevel,
