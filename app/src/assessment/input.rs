@@ -6,6 +6,7 @@ use crate::assessment::rules::{Weights, MIN_K};
 use crate::competency::rules::Level;
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
+use crate::org::input::parse_name;
 use crate::people::input::parse_date;
 use chrono::NaiveDate;
 
@@ -44,10 +45,7 @@ fn date(p: &mut Problems, field: &str, s: &str) -> Option<NaiveDate> {
 
 pub fn parse_campaign(f: &CampaignForm) -> Result<ValidCampaign, crate::error::AppError> {
     let mut p = Problems::default();
-    let name = f.name.trim().to_string();
-    if name.is_empty() || name.chars().count() > 150 {
-        p.add(FieldError::new("name", K::ErrRequired));
-    }
+    let name = p.take(parse_name("name", &f.name, 150)).unwrap_or_default();
     let starts_on = date(&mut p, "starts_on", &f.starts_on);
     let ends_on = date(&mut p, "ends_on", &f.ends_on);
     if let (Some(s), Some(e)) = (starts_on, ends_on) {
@@ -146,18 +144,7 @@ mod tests {
     use super::*;
 
     fn form() -> CampaignForm {
-        CampaignForm {
-            name: "Penilaian 2026".into(),
-            starts_on: "2026-11-01".into(),
-            ends_on: "2026-11-30".into(),
-            unit_ids: vec![],
-            w_self: "10".into(),
-            w_supervisor: "50".into(),
-            w_peer: "25".into(),
-            w_subordinate: "15".into(),
-            k: "3".into(),
-            max_peers: "4".into(),
-        }
+        CampaignForm::suggested("Penilaian 2026", "2026-11-01", "2026-11-30", vec![])
     }
 
     #[test]

@@ -82,6 +82,25 @@ pub struct CampaignForm {
     pub max_peers: String,
 }
 
+impl CampaignForm {
+    /// A form with the settings the new-campaign page suggests: weights 10/50/25/15
+    /// (self, supervisor, peers, subordinates), k = 3, at most 4 peers.
+    pub fn suggested(name: &str, starts_on: &str, ends_on: &str, unit_ids: Vec<i32>) -> Self {
+        CampaignForm {
+            name: name.into(),
+            starts_on: starts_on.into(),
+            ends_on: ends_on.into(),
+            unit_ids,
+            w_self: "10".into(),
+            w_supervisor: "50".into(),
+            w_peer: "25".into(),
+            w_subordinate: "15".into(),
+            k: "3".into(),
+            max_peers: "4".into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CampaignRow {
     pub id: i32,

@@ -1,5 +1,6 @@
 //! Positions, employees and profiles as they cross the wire.
 
+use crate::i18n::K;
 use crate::people::input::EmploymentStatus;
 use crate::people::job_level::JobLevel;
 use crate::people::nip::Sex;
@@ -172,10 +173,22 @@ pub struct HrOverviewPage {
     pub by_level_svg: String,
 }
 
+crate::coded! {
+    /// How HR sets someone's supervisor.
+    pub enum SupervisorMode {
+        /// The employee with the NIP given.
+        Nip = "nip" => K::SupervisorModeNip,
+        /// Back to the head of the unit (derived).
+        Derived = "derived" => K::SupervisorModeDerived,
+        /// Nobody: the agency's top official.
+        Nobody = "nobody" => K::SupervisorModeNobody,
+    }
+}
+
 /// HR's choice of someone's direct supervisor, as the form posts it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupervisorForm {
-    /// "nip" (use `supervisor_nip`), "nobody", or "derived" (from the unit heads).
+    /// A `SupervisorMode` code.
     pub mode: String,
     #[serde(default)]
     pub supervisor_nip: String,

@@ -122,23 +122,28 @@ fn database_error(e: &DbErr) -> Option<&dyn DatabaseError> {
 /// else (an internal error).
 pub fn violation(e: &DbErr) -> Option<AppError> {
     let d = database_error(e)?;
-    let (unique, reference) = match d.kind() {
-        ErrorKind::UniqueViolation => (true, false),
-        ErrorKind::ForeignKeyViolation => (false, true),
+    let unique = match d.kind() {
+        ErrorKind::UniqueViolation => true,
+        ErrorKind::ForeignKeyViolation => false,
         _ => return None,
     };
     let known = CONSTRAINTS.iter().find(|c| match d.constraint() {
         Some(name) => c.name == name,
-        // SQLite: "UNIQUE constraint failed: units.agency_id, units.code".
+        // SQLite: "UNIQUE constraint failed: units.agency_id, units.code". Its foreign
+        // key errors name no constraint, so they take the general message below.
         None => unique && d.message().rsplit(": ").next() == Some(c.sqlite),
     });
-    Some(match (known, reference) {
-        (Some(c), _) => match c.field {
+    Some(match known {
+        Some(c) => match c.field {
             Some(field) => AppError::Validation(vec![FieldError::new(field, c.msg)]),
             None => AppError::Conflict(Msg::new(c.msg)),
         },
-        // A constraint no form leads to: somebody changed the data meanwhile.
-        (None, _) => AppError::Conflict(Msg::new(K::ErrConflictChanged)),
+        // A constraint no form leads to: somebody changed the data meanwhile, or a
+        // check is missing (logged, so a bug does not pass for a race).
+        None => {
+            tracing::warn!(error = %d.message(), "constraint without a user message");
+            AppError::Conflict(Msg::new(K::ErrConflictChanged))
+        }
     })
 }
 

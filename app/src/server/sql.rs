@@ -157,13 +157,22 @@ where
     let cols: Vec<<A::Entity as EntityTrait>::Column> = <A::Entity as EntityTrait>::Column::iter()
         .filter(|c| first.get(*c).is_set())
         .collect();
-    let values = |row: &A| -> Vec<Value> {
+    // A column the first row sets and a later row leaves unset is an error, never a
+    // NULL written in its place.
+    let values = |row: &A| -> Result<Vec<Value>, DbErr> {
         cols.iter()
-            .map(|c| row.get(*c).into_value().unwrap_or(Value::Int(None)))
+            .map(|c| {
+                row.get(*c).into_value().ok_or_else(|| {
+                    DbErr::Custom(format!(
+                        "insert_many: a row leaves {} unset",
+                        sea_orm::IdenStatic::as_str(c)
+                    ))
+                })
+            })
             .collect()
     };
     // Text columns count as bound even where the first row holds NULL.
-    let bound_per_row = values(first)
+    let bound_per_row = values(first)?
         .iter()
         .filter(|v| matches!(v, Value::String(_)) || literal(v).is_none())
         .count();
@@ -177,7 +186,7 @@ where
             .into_table(<A::Entity as Default>::default().table_ref())
             .columns(cols.iter().copied());
         for row in chunk {
-            let exprs = values(row).into_iter().map(|v| match literal(&v) {
+            let exprs = values(row)?.into_iter().map(|v| match literal(&v) {
                 Some(_) => Expr::Constant(v),
                 None => Expr::Value(v),
             });
@@ -268,5 +277,20 @@ mod tests {
         assert_eq!(back.len(), 450);
         assert!(back.iter().all(|r| r.campaign_id == 9 && r.agency_id == 1));
         assert_eq!(back.iter().map(|r| r.unit_id).max(), Some(450));
+    }
+
+    #[tokio::test]
+    async fn a_row_leaving_a_column_unset_is_refused_not_filled_with_null() {
+        let db = Database::connect("sqlite::memory:").await.unwrap();
+        let row = |unit: Option<i32>| campaign_unit::ActiveModel {
+            agency_id: Set(1),
+            campaign_id: Set(9),
+            unit_id: unit.map_or(sea_orm::ActiveValue::NotSet, Set),
+            ..Default::default()
+        };
+        let err = insert_many(&db, vec![row(Some(1)), row(None)])
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("unit_id unset"), "{err}");
     }
 }

@@ -103,7 +103,7 @@ fn Actions(
                 <p class="muted">{i.t(K::CampDraftHelp)}</p>
                 <ActionForm action=start attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
-                    <button type="submit" class="button">{i.t(K::CampStart)}</button>
+                    <SubmitButton pending=start.pending() label=K::CampStart />
                 </ActionForm>
             })}
             {(status != CampaignStatus::Closed).then(|| view! {
@@ -111,7 +111,7 @@ fn Actions(
                     <input type="hidden" name="id" value=id.to_string() />
                     <label for="ends_on">{i.t(K::CampEnds)}</label>" "
                     <input id="ends_on" name="ends_on" type="date" />
-                    <button type="submit" class="button button-quiet">{i.t(K::CampExtend)}</button>
+                    <SubmitButton pending=extend.pending() label=K::CampExtend class="button-quiet" />
                     <span class="field-error">{move || msg_for(errors, "ends_on").get()}</span>
                 </ActionForm>
             })}

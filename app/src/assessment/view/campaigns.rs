@@ -1,7 +1,7 @@
 //! HR's campaign pages: the list and a new campaign (one campaign is `campaign`).
 
 use crate::assessment::api::*;
-use crate::assessment::model::CampaignRow;
+use crate::assessment::model::{CampaignForm, CampaignRow};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
 use crate::org::api::list_units;
@@ -56,6 +56,7 @@ pub fn CampaignNewPage() -> impl IntoView {
     let create = ServerAction::<CreateCampaign>::new();
     let errors = action_error(create.value());
     go_to_created(create, |id| format!("/hr/campaigns/{id}"));
+    let start = CampaignForm::suggested("", "", "", vec![]);
     view! {
         <Page title=K::CampNew subtitle=K::CampNewHelp back=("/hr/campaigns", K::CampBack) narrow=true errors=vec![errors]>
             <ActionForm action=create attr:class="form" attr:novalidate=true>
@@ -70,13 +71,13 @@ pub fn CampaignNewPage() -> impl IntoView {
                         <input id="ends_on" name="form[ends_on]" type="date" required />
                     </Field>
                 </div>
-                <WeightFields errors />
+                <WeightFields start=start.clone() errors />
                 <div class="field-row">
                     <Field label=i.t(K::CampK) name="k" error=msg_for(errors, "k") hint=i.t(K::CampKHint)>
-                        <input id="k" name="form[k]" type="number" min="3" value="3" inputmode="numeric" />
+                        <input id="k" name="form[k]" type="number" min="3" value=start.k.clone() inputmode="numeric" />
                     </Field>
                     <Field label=i.t(K::CampMaxPeers) name="max_peers" error=msg_for(errors, "max_peers")>
-                        <input id="max_peers" name="form[max_peers]" type="number" min="0" max="20" value="4" inputmode="numeric" />
+                        <input id="max_peers" name="form[max_peers]" type="number" min="0" max="20" value=start.max_peers.clone() inputmode="numeric" />
                     </Field>
                 </div>
                 <ScopeFields errors />
@@ -88,9 +89,9 @@ pub fn CampaignNewPage() -> impl IntoView {
 
 /// The weight of each source in percent (they add up to 100).
 #[component]
-fn WeightFields(errors: Signal<Option<AppError>>) -> impl IntoView {
+fn WeightFields(start: CampaignForm, errors: Signal<Option<AppError>>) -> impl IntoView {
     let i = use_i18n();
-    let weight = move |name: &'static str, label: K, value: &'static str| {
+    let weight = move |name: &'static str, label: K, value: String| {
         view! {
             <Field label=i.t(label) name=name error=msg_for(errors, name)>
                 <input id=name name=format!("form[{name}]") type="number" min="0" max="100" value=value inputmode="numeric" />
@@ -102,10 +103,10 @@ fn WeightFields(errors: Signal<Option<AppError>>) -> impl IntoView {
             <legend>{i.t(K::CampWeights)}</legend>
             <p class="field-hint">{i.t(K::CampWeightsHint)}</p>
             <div class="field-row">
-                {weight("w_self", K::SourceSelf, "10")}
-                {weight("w_supervisor", K::SourceSupervisor, "50")}
-                {weight("w_peer", K::SourcePeer, "25")}
-                {weight("w_subordinate", K::SourceSubordinate, "15")}
+                {weight("w_self", K::SourceSelf, start.w_self)}
+                {weight("w_supervisor", K::SourceSupervisor, start.w_supervisor)}
+                {weight("w_peer", K::SourcePeer, start.w_peer)}
+                {weight("w_subordinate", K::SourceSubordinate, start.w_subordinate)}
             </div>
         </fieldset>
     }

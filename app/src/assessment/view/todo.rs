@@ -5,7 +5,7 @@ use crate::assessment::api::{my_todo, peer_plans, AddPeer, RemovePeer};
 use crate::assessment::model::{PeerPlan, RaterStatus, Source, TodoItem};
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, error_box, Page};
+use crate::ui::widgets::{action_error, error_box, msg_for, Page, SubmitButton};
 use leptos::prelude::*;
 
 #[component]
@@ -23,6 +23,9 @@ pub fn AssessPage() -> impl IntoView {
             .get()
             .or(action_error(remove.value()).get())
     });
+    // A refused peer (oneself, the supervisor, already rating, unknown) is a field
+    // error on `rater_id`; the error box shows only the other kinds.
+    let refused = msg_for(errors, "rater_id");
     view! {
         <Page title=K::AssessTitle subtitle=K::AssessSubtitle>
             {loaded(todo, move |items| if items.is_empty() {
@@ -31,6 +34,7 @@ pub fn AssessPage() -> impl IntoView {
                 view! { <Todo items /> }.into_any()
             })}
             {error_box(errors)}
+            {move || refused.get().map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
             {loaded(plans, move |p| (!p.is_empty()).then(|| view! {
                 <h2>{i.t(K::PeersTitle)}</h2>
                 <p class="muted">{i.t(K::PeersHelp)}</p>
@@ -88,11 +92,12 @@ fn Plan(
             <ul class="people-list">
                 {plan.peers.into_iter().map(|(id, name)| view! {
                     <li>
-                        {name}" "
+                        {name.clone()}" "
                         <ActionForm action=remove attr:class="inline-form">
                             {hidden()}
                             <input type="hidden" name="choice[rater_id]" value=id.to_string() />
-                            <button type="submit" class="button button-small button-quiet">{i.t(K::StdRemove)}</button>
+                            <button type="submit" class="button button-small button-quiet"
+                                aria-label=format!("{} {}", i.t(K::StdRemove), name)>{i.t(K::StdRemove)}</button>
                         </ActionForm>
                     </li>
                 }).collect_view()}
@@ -100,11 +105,11 @@ fn Plan(
             {(!plan.candidates.is_empty()).then(|| view! {
                 <ActionForm action=add attr:class="inline-form">
                     {hidden()}
-                    <label class="sr-only" for=format!("add-{}", plan.ratee_id)>{i.t(K::PeersAdd)}</label>
-                    <select id=format!("add-{}", plan.ratee_id) name="choice[rater_id]">
+                    <label class="sr-only" for=format!("add-{cid}-{rid}")>{i.t(K::PeersAdd)}</label>
+                    <select id=format!("add-{cid}-{rid}") name="choice[rater_id]">
                         {plan.candidates.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                     </select>
-                    <button type="submit" class="button button-small">{i.t(K::PeersAdd)}</button>
+                    <SubmitButton pending=add.pending() label=K::PeersAdd class="button-small" />
                 </ActionForm>
             })}
         </article>

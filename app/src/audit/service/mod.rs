@@ -218,36 +218,7 @@ pub async fn commit_toggle<M: Audited>(
     row: &M,
     (before, after): (bool, bool),
 ) -> Result<(), DbErr> {
-    let by = By::from(actor);
-    record_toggle(
-        &tx,
-        &by,
-        row.agency_id(),
-        M::ENTITY,
-        row.key(),
-        before,
-        after,
-    )
-    .await?;
-    crate::server::commit(tx).await
-}
-
-/// Records that an entity was deactivated or reactivated.
-async fn record_toggle(
-    db: &impl ConnectionTrait,
-    by: &By,
-    agency_id: i32,
-    entity: &str,
-    id: i32,
-    before: bool,
-    after: bool,
-) -> Result<(), DbErr> {
-    record(db, by, Entry {
-        agency_id: Some(agency_id),
-        action: if after { "activate" } else { "deactivate" },
-        entity,
-        entity_id: id.to_string(),
-        summary: serde_json::json!({ "before": { "active": before }, "after": { "active": after } }),
-    })
-    .await
+    let action = if after { "activate" } else { "deactivate" };
+    let s = serde_json::json!({ "before": { "active": before }, "after": { "active": after } });
+    commit(tx, actor, row.agency_id(), action, M::ENTITY, row.key(), s).await
 }

@@ -6,6 +6,7 @@ use crate::auth::model::Actor;
 use crate::competency::model::{Competency, CompetencyGroup, LevelText, TechnicalForm};
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
+use crate::org::input::parse_name;
 use crate::org::service::hr_agency;
 use crate::server::entities::{competency, competency_level};
 use crate::server::{sql, write_tx, Db};
@@ -106,10 +107,9 @@ fn check(form: &TechnicalForm) -> Result<ValidTechnical, AppError> {
     } else if code.starts_with("M.") || code.starts_with("SK.") {
         p.add(FieldError::new("code", K::ErrCompetencyCodeNational));
     }
-    let name = form.name.trim().to_string();
-    if name.is_empty() || name.chars().count() > 150 {
-        p.add(FieldError::new("name", K::ErrRequired));
-    }
+    let name = p
+        .take(parse_name("name", &form.name, 150))
+        .unwrap_or_default();
     let definition = form.definition.trim().to_string();
     if definition.is_empty() {
         p.add(FieldError::new("definition", K::ErrRequired));

@@ -33,19 +33,17 @@ async fn ratified(
     }
     let standards = q.all(db).await?;
     let positions = positions_of(db, &standards).await?;
-    let agencies: HashMap<i32, String> = agency::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+    let agencies = by_ids::<agency::Model>(db, standards.iter().map(|s| s.agency_id)).await?;
     let mut out: Vec<PublishedStandard> = standards
         .into_iter()
         .filter_map(|s| {
             let p = positions.get(&s.position_id)?;
             Some(PublishedStandard {
                 id: s.id,
-                agency_name: agencies.get(&s.agency_id).cloned().unwrap_or_default(),
+                agency_name: agencies
+                    .get(&s.agency_id)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
                 position_name: p.name.clone(),
                 job_level: p.job_level,
                 version: s.version,

@@ -6,7 +6,9 @@ use crate::competency::model::Competency;
 use crate::i18n::{use_i18n, K};
 use crate::ui::app::is_hr;
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, error_box, msg_for, no_error, Field, Notice, Page};
+use crate::ui::widgets::{
+    action_error, error_box, msg_for, no_error, Field, Notice, Page, SubmitButton,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -87,7 +89,7 @@ fn AddForm(add: ServerAction<AddTechnical>) -> impl IntoView {
                         </Field>
                     </fieldset>
                 }).collect_view()}
-                <button type="submit" class="button">{i.t(K::Save)}</button>
+                <SubmitButton pending=add.pending() />
             </ActionForm>
         </details>
     }

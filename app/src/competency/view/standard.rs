@@ -8,7 +8,7 @@ use crate::competency::model::{StandardComment, StandardDetail, StandardItem, St
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::{loaded, route_id};
 use crate::ui::widgets::{
-    action_error, go_to_created, msg_for, no_error, Card, Field, Page, PageHead,
+    action_error, go_to_created, msg_for, Card, Field, Page, PageHead, SubmitButton,
 };
 use leptos::prelude::*;
 
@@ -62,7 +62,7 @@ pub fn StandardPage() -> impl IntoView {
         .next()
     });
     view! {
-        <Page errors=vec![errors]>
+        <Page errors=vec![errors, action_error(acts.comment.value()), action_error(acts.answer.value())]>
             {loaded(data, move |s| view! { <StandardView s acts /> })}
         </Page>
     }
@@ -95,7 +95,7 @@ fn StandardView(s: StandardDetail, acts: Acts) -> impl IntoView {
         {rights.revise.then(|| view! {
             <ActionForm action=acts.start attr:class="inline-form">
                 <input type="hidden" name="position_id" value=s.position_id.to_string() />
-                <button type="submit" class="button">{i.t(K::StdNewVersion)}</button>
+                <SubmitButton pending=acts.start.pending() label=K::StdNewVersion />
             </ActionForm>
         })}
         <ul class="std-items">
@@ -130,18 +130,17 @@ fn Versions(versions: Vec<(i32, i32, StandardStatus)>, current: i32) -> impl Int
 
 #[component]
 fn Lifecycle(status: StandardStatus, id: i32, acts: Acts) -> impl IntoView {
-    let i = use_i18n();
     view! {
         <div class="actions">
             {(status == StandardStatus::Draft).then(|| view! {
                 <ActionForm action=acts.open attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
-                    <button type="submit" class="button">{i.t(K::StdOpen)}</button>
+                    <SubmitButton pending=acts.open.pending() label=K::StdOpen />
                 </ActionForm>
             })}
             <ActionForm action=acts.ratify attr:class="inline-form">
                 <input type="hidden" name="id" value=id.to_string() />
-                <button type="submit" class="button button-quiet">{i.t(K::StdRatify)}</button>
+                <SubmitButton pending=acts.ratify.pending() label=K::StdRatify class="button-quiet" />
             </ActionForm>
         </div>
     }
@@ -190,24 +189,25 @@ fn Item(it: StandardItem, edit: bool, id: i32, acts: Acts) -> impl IntoView {
 #[component]
 fn AddItem(addable: Vec<(i32, String, String)>, id: i32, acts: Acts) -> impl IntoView {
     let i = use_i18n();
+    let errors = action_error(acts.set.value());
     (!addable.is_empty()).then(|| {
         view! {
             <ActionForm action=acts.set attr:class="form form-compact card">
                 <h2>{i.t(K::StdAdd)}</h2>
                 <input type="hidden" name="id" value=id.to_string() />
                 <div class="field-row">
-                    <Field label=i.t(K::StdCompetency) name="competency_id" error=no_error()>
+                    <Field label=i.t(K::StdCompetency) name="competency_id" error=msg_for(errors, "competency_id")>
                         <select id="competency_id" name="competency_id">
                             {addable.into_iter().map(|(cid, code, name)| view! { <option value=cid.to_string()>{format!("{code} {name}")}</option> }).collect_view()}
                         </select>
                     </Field>
-                    <Field label=i.t(K::StdRequiredLevel) name="level" error=no_error()>
+                    <Field label=i.t(K::StdRequiredLevel) name="level" error=msg_for(errors, "level")>
                         <select id="level" name="level">
                             {(1..=5u8).map(|l| view! { <option value=l.to_string()>{l}</option> }).collect_view()}
                         </select>
                     </Field>
                 </div>
-                <button type="submit" class="button">{i.t(K::StdAddButton)}</button>
+                <SubmitButton pending=acts.set.pending() label=K::StdAddButton />
             </ActionForm>
         }
     })
@@ -253,7 +253,7 @@ fn Comments(
                     <Field label=i.t(K::StdYourComment) name="body" error=msg_for(errors, "body")>
                         <textarea id="body" name="body" rows="3" maxlength="2000"></textarea>
                     </Field>
-                    <button type="submit" class="button">{i.t(K::StdSend)}</button>
+                    <SubmitButton pending=acts.comment.pending() label=K::StdSend />
                 </ActionForm>
             })}
         </Card>

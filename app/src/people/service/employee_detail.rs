@@ -13,14 +13,14 @@ use std::collections::HashMap;
 
 /// Someone named on a page: name, NIP and current position.
 pub async fn person_ref(db: &impl ConnectionTrait, id: i32) -> Result<Option<PersonRef>, AppError> {
-    Ok(person_refs(db, &[id]).await?.pop())
+    Ok(person_refs(db, &[id]).await?.remove(&id))
 }
 
-/// The people among `ids` (in no particular order), in three queries however many.
+/// The people among `ids`, by id, in three queries however many.
 pub async fn person_refs(
     db: &impl ConnectionTrait,
     ids: &[i32],
-) -> Result<Vec<PersonRef>, AppError> {
+) -> Result<HashMap<i32, PersonRef>, AppError> {
     let people = by_ids::<employee::Model>(db, ids.iter().copied()).await?;
     let placed: HashMap<i32, i32> = assignment::Entity::current()
         .filter(assignment::Column::EmployeeId.is_in(ids.iter().copied()))
@@ -32,14 +32,15 @@ pub async fn person_refs(
     let positions = by_ids::<position::Model>(db, placed.values().copied()).await?;
     Ok(people
         .into_values()
-        .map(|e| PersonRef {
-            position_name: placed
-                .get(&e.id)
-                .and_then(|p| positions.get(p))
-                .map(|p| p.name.clone()),
-            id: e.id,
-            name: e.name,
-            nip: e.nip,
+        .map(|e| {
+            let position_name = placed.get(&e.id).and_then(|p| positions.get(p));
+            let person = PersonRef {
+                position_name: position_name.map(|p| p.name.clone()),
+                id: e.id,
+                name: e.name,
+                nip: e.nip,
+            };
+            (person.id, person)
         })
         .collect())
 }
@@ -96,19 +97,17 @@ pub async fn get_employee(db: &Db, actor: &Actor, id: i32) -> Result<EmployeeDet
         .order_by_desc(supervisor_link::Column::ValidFrom)
         .all(db)
         .await?;
-    let mut supervisor_links = vec![];
-    for l in links {
-        let supervisor = match l.supervisor_id {
-            Some(s) => person_ref(db, s).await?,
-            None => None,
-        };
-        supervisor_links.push(SupervisorLinkView {
-            supervisor,
+    let named: Vec<i32> = links.iter().filter_map(|l| l.supervisor_id).collect();
+    let people = person_refs(db, &named).await?;
+    let supervisor_links = links
+        .into_iter()
+        .map(|l| SupervisorLinkView {
+            supervisor: l.supervisor_id.and_then(|s| people.get(&s).cloned()),
             reason: l.reason,
             valid_from: l.valid_from.format("%Y-%m-%d %H:%M").to_string(),
             valid_to: l.valid_to.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
-        });
-    }
+        })
+        .collect();
     Ok(EmployeeDetail {
         supervisor: supervisor_view(db, &e).await?,
         current: history.iter().find(|a| a.end_date.is_none()).cloned(),

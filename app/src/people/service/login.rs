@@ -1,7 +1,7 @@
 //! The login HR hands an employee: created on first use (username = NIP), its
 //! password reset later. A new password ends the account's sessions.
 
-use crate::audit::service::{self as audit, By, Entry};
+use crate::audit::service as audit;
 use crate::auth::model::{Actor, Role};
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
@@ -43,19 +43,8 @@ pub async fn set_login_password(
         .filter(session::Column::UserId.eq(user_id))
         .exec(&tx)
         .await?;
-    audit::record(
-        &tx,
-        &By::from(actor),
-        Entry {
-            agency_id: Some(e.agency_id),
-            action,
-            entity: "employee",
-            entity_id: id.to_string(),
-            summary: json!({ "username": e.nip }),
-        },
-    )
-    .await?;
-    crate::server::commit(tx).await?;
+    let summary = json!({ "username": e.nip });
+    audit::commit(tx, actor, e.agency_id, action, "employee", id, summary).await?;
     Ok(())
 }
 

@@ -44,7 +44,7 @@ pub async fn profile(
     };
     let mut staff = supervision::subordinates_of(db, e.id).await?;
     staff.truncate(MAX_SUBORDINATES);
-    let mut subordinates = person_refs(db, &staff).await?;
+    let mut subordinates: Vec<_> = person_refs(db, &staff).await?.into_values().collect();
     subordinates.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Profile {
         employee_id: e.id,

@@ -61,9 +61,8 @@ pub async fn current_link(
     db: &impl ConnectionTrait,
     employee_id: i32,
 ) -> Result<Option<supervisor_link::Model>, AppError> {
-    Ok(supervisor_link::Entity::find()
+    Ok(supervisor_link::Entity::current()
         .filter(supervisor_link::Column::EmployeeId.eq(employee_id))
-        .filter(supervisor_link::Column::ValidTo.is_null())
         .one(db)
         .await?)
 }
@@ -134,9 +133,8 @@ pub async fn subordinates_of(
     db: &impl ConnectionTrait,
     supervisor: i32,
 ) -> Result<Vec<i32>, AppError> {
-    let mut out: Vec<i32> = supervisor_link::Entity::find()
+    let mut out: Vec<i32> = supervisor_link::Entity::current()
         .filter(supervisor_link::Column::SupervisorId.eq(supervisor))
-        .filter(supervisor_link::Column::ValidTo.is_null())
         .all(db)
         .await?
         .into_iter()
@@ -152,9 +150,8 @@ pub async fn subordinates_of(
     let overridden: HashSet<i32> = if derived.is_empty() {
         HashSet::new()
     } else {
-        supervisor_link::Entity::find()
+        supervisor_link::Entity::current()
             .filter(supervisor_link::Column::EmployeeId.is_in(derived.clone()))
-            .filter(supervisor_link::Column::ValidTo.is_null())
             .all(db)
             .await?
             .into_iter()

@@ -5,10 +5,10 @@
 use super::supervision::{current_link, supervisor_of};
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
-use crate::error::{AppError, FieldError, Problems};
+use crate::error::{AppError, FieldError, Msg, Problems};
 use crate::i18n::K;
 use crate::org::service::hr_row;
-use crate::people::model::SupervisorForm;
+use crate::people::model::{SupervisorForm, SupervisorMode};
 use crate::people::nip::Nip;
 use crate::people::supervision::Source;
 use crate::server::entities::{employee, supervisor_link};
@@ -65,14 +65,28 @@ async fn resolve(
 }
 
 impl Choice {
-    /// What the form's `mode` says: "nobody", "derived", or (otherwise) the NIP given.
-    pub fn of(form: &SupervisorForm) -> Choice {
-        match form.mode.as_str() {
-            "nobody" => Choice::Nobody,
-            "derived" => Choice::Derived,
-            _ => Choice::Nip(form.supervisor_nip.clone()),
-        }
+    /// What the form's `mode` says; None when it names no mode.
+    pub fn of(form: &SupervisorForm) -> Option<Choice> {
+        Some(match SupervisorMode::parse(&form.mode)? {
+            SupervisorMode::Nobody => Choice::Nobody,
+            SupervisorMode::Derived => Choice::Derived,
+            SupervisorMode::Nip => Choice::Nip(form.supervisor_nip.clone()),
+        })
     }
+}
+
+/// The form's choice and its reason (required), or every problem with them.
+fn checked(form: &SupervisorForm) -> Result<(Choice, String), AppError> {
+    let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut p = Problems::default();
+    let choice = p.take(Choice::of(form).ok_or(FieldError::new("mode", K::ErrChoice)));
+    if reason.is_empty() {
+        p.add(FieldError::new("reason", K::ErrRequired));
+    }
+    p.into_result()?;
+    choice
+        .map(|c| (c, reason))
+        .ok_or(AppError::Validation(vec![]))
 }
 
 pub async fn set_supervisor(
@@ -81,15 +95,13 @@ pub async fn set_supervisor(
     employee_id: i32,
     form: &SupervisorForm,
 ) -> Result<(), AppError> {
-    let choice = Choice::of(form);
-    let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut p = Problems::default();
-    if reason.is_empty() {
-        p.add(FieldError::new("reason", K::ErrRequired));
-    }
-    p.into_result()?;
+    let (choice, reason) = checked(form)?;
     let tx = write_tx(db).await?;
     let e = hr_row::<employee::Entity>(&tx, actor, employee_id).await?;
+    // The page offers no choice for someone who has left; neither does the service.
+    if !e.active {
+        return Err(AppError::Conflict(Msg::new(K::ErrEmployeeInactive)));
+    }
     let new_sup = match &choice {
         Choice::Nip(nip) => Some(Some(resolve(&tx, e.agency_id, &e, nip).await?)),
         Choice::Nobody => Some(None),

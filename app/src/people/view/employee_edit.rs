@@ -8,7 +8,7 @@ use crate::org::model::UnitRow;
 use crate::people::api::{
     get_employee, SetEmployeeActive, SetLoginPassword, SetSupervisor, UpdateEmployee,
 };
-use crate::people::model::{EmployeeDetail, PositionRow};
+use crate::people::model::{EmployeeDetail, PositionRow, SupervisorMode};
 use crate::ui::page::{loaded, record_key};
 use crate::ui::widgets::{
     action_error, error_box, msg_for, saved_flag, ActiveSwitch, Field, Notice, Page, PageHead,
@@ -117,7 +117,10 @@ fn SupervisorSection(e: EmployeeDetail, sup: ServerAction<SetSupervisor>) -> imp
         }
         None => i.t(K::SupervisorNone).to_string(),
     };
-    let mode = RwSignal::new("nip".to_string());
+    let mode = RwSignal::new(SupervisorMode::Nip);
+    let pick = move |ev| {
+        mode.set(SupervisorMode::parse(&event_target_value(&ev)).unwrap_or(SupervisorMode::Nip))
+    };
     let active = e.active;
     let has_links = !e.supervisor_links.is_empty();
     view! {
@@ -128,20 +131,18 @@ fn SupervisorSection(e: EmployeeDetail, sup: ServerAction<SetSupervisor>) -> imp
             <ActionForm action=sup attr:class="form form-compact" attr:novalidate=true>
                 <input type="hidden" name="id" value=e.id.to_string() />
                 <Field label=i.t(K::SupervisorMode) name="mode" error=msg_for(errors, "mode")>
-                    <select id="mode" name="form[mode]" on:change=move |ev| mode.set(event_target_value(&ev))>
-                        <option value="nip">{i.t(K::SupervisorModeNip)}</option>
-                        <option value="derived">{i.t(K::SupervisorModeDerived)}</option>
-                        <option value="nobody">{i.t(K::SupervisorModeNobody)}</option>
+                    <select id="mode" name="form[mode]" on:change=pick>
+                        {SupervisorMode::ALL.map(|m| view! { <option value=m.code()>{i.t(m.label())}</option> }).collect_view()}
                     </select>
                 </Field>
                 <Field label=i.t(K::SupervisorNip) name="supervisor_nip" error=msg_for(errors, "supervisor_nip")>
                     <input id="supervisor_nip" name="form[supervisor_nip]" inputmode="numeric"
-                        disabled=move || mode.get() != "nip" />
+                        disabled=move || mode.get() != SupervisorMode::Nip />
                 </Field>
                 <Field label=i.t(K::Reason) name="reason" error=msg_for(errors, "reason")>
                     <input id="reason" name="form[reason]" required maxlength="200" />
                 </Field>
-                <button type="submit" class="button">{i.t(K::SupervisorSave)}</button>
+                <SubmitButton pending=sup.pending() label=K::SupervisorSave />
             </ActionForm>
         </Show>
         <Show when=move || has_links>
@@ -175,7 +176,7 @@ fn LoginSection(id: i32, pass: ServerAction<SetLoginPassword>) -> impl IntoView 
             <Field label=i.t(K::NewPassword) name="password" error=msg_for(errors, "password")>
                 <input id="password" type="password" name="password" autocomplete="new-password" minlength="8" />
             </Field>
-            <button type="submit" class="button">{i.t(K::SetPassword)}</button>
+            <SubmitButton pending=pass.pending() label=K::SetPassword />
         </ActionForm>
     }
 }

@@ -110,7 +110,7 @@ fn PositionEditor(
         <ActionForm action=update attr:class="form" attr:novalidate=true>
             <input type="hidden" name="id" value=pid.to_string() />
             <PositionFields initial=Some(p) errors />
-            <button type="submit" class="button">{i.t(K::Save)}</button>
+            <SubmitButton pending=update.pending() />
         </ActionForm>
         <ActiveSwitch action=toggle id=pid active help=(K::PositionDeactivateHelp, K::PositionActivateHelp) />
     }

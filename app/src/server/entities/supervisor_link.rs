@@ -20,3 +20,11 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Entity {
+    /// The links in force: one without an end (`valid_to`) is current; a new choice
+    /// ends the previous link, so history stays.
+    pub fn current() -> Select<Entity> {
+        Entity::find().filter(Column::ValidTo.is_null())
+    }
+}

@@ -6,7 +6,7 @@ mod form;
 mod frame;
 
 pub use form::{ActiveSwitch, ChoiceSelect, CodedSelect, Field, NameAndCode, SubmitButton};
-pub use frame::{Card, Col, Page, PageHead, Table};
+pub use frame::{Card, Page, PageHead, Table};
 
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};

@@ -27,7 +27,7 @@ use crate::people::service::placement::{move_if_changed, start_assignment, start
 use crate::server::entities::{employee, position, unit};
 use crate::server::{db, write_tx, Db};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -106,7 +106,12 @@ pub async fn import(
 ) -> Result<ImportReport, AppError> {
     let agency = hr_agency(actor)?;
     let lines = read(text, part.first_line.max(2)).map_err(AppError::Validation)?;
-    let tx = write_tx(db).await?;
+    // Only an import takes the write lock; a check reads in a plain transaction.
+    let tx = if part.write {
+        write_tx(db).await?
+    } else {
+        db.begin().await?
+    };
     let lk = lookup(&tx, agency, &lines).await?;
     let (ok, errors) = check(&lines, agency, &lk);
     let mut report = ImportReport {
