@@ -74,6 +74,7 @@ for (const run of RUNS) {
     let planned = false;
     for (const nip of await hr.locator(".people-list .nip").allTextContents()) {
       const page = await open(browser, run.lang, nip, "/assess");
+      const pageErrors = watchErrors(page);
       const plan = page.locator("article.card", { has: page.locator("h3", { hasText: nurseName }) })
         .filter({ hasText: name });
       if ((await plan.count()) > 0) {
@@ -84,7 +85,7 @@ for (const run of RUNS) {
         await plan.locator("select").selectOption({ index: 0 });
         await plan.getByRole("button", { name: t.addPeer }).click();
         await expect(peers).toHaveCount(before);
-        expect(watchErrors(page)).toEqual([]);
+        expect(pageErrors).toEqual([]);
         planned = true;
       }
       await page.context().close();

@@ -171,18 +171,8 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
         ("Penilaian Kompetensi 2025", 2025, 0.0),
         ("Penilaian Kompetensi 2026", 2026, 0.35),
     ] {
-        let form = CampaignForm {
-            name: name.into(),
-            starts_on: format!("{year}-10-01"),
-            ends_on: format!("{year}-10-31"),
-            unit_ids: vec![],
-            w_self: "10".into(),
-            w_supervisor: "50".into(),
-            w_peer: "25".into(),
-            w_subordinate: "15".into(),
-            k: "3".into(),
-            max_peers: "4".into(),
-        };
+        let (starts, ends) = (format!("{year}-10-01"), format!("{year}-10-31"));
+        let form = CampaignForm::suggested(name, &starts, &ends, vec![]);
         let id = campaigns::create(db, hr, &form).await?;
         campaigns::start(db, hr, id).await?;
         answer_all(db, id, progress, rng).await?;

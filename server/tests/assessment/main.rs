@@ -6,19 +6,23 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+pub use support::{actor as by_name, agency_id, unit_id};
+
 mod campaign;
+mod results;
 mod standards;
 
 use app::assessment::model::{AnswerInput, Dashboard};
 use app::assessment::service::{dashboard, forms};
 use app::auth::model::Actor;
 use app::error::AppError;
-use app::server::entities::{agency, assignment, campaign_rater, employee, position, unit, user};
+use app::server::entities::{assignment, campaign_rater, employee, position, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-async fn login(db: &DatabaseConnection, f: user::Column, v: sea_orm::Value) -> Actor {
+/// The acting user of an employee's account.
+pub async fn by_employee(db: &DatabaseConnection, id: i32) -> Actor {
     let u = user::Entity::find()
-        .filter(f.eq(v))
+        .filter(user::Column::EmployeeId.eq(id))
         .one(db)
         .await
         .unwrap()
@@ -26,41 +30,10 @@ async fn login(db: &DatabaseConnection, f: user::Column, v: sea_orm::Value) -> A
     app::auth::service::load_actor(db, u).await.unwrap()
 }
 
-pub async fn by_name(db: &DatabaseConnection, username: &str) -> Actor {
-    login(db, user::Column::Username, username.into()).await
-}
-
-pub async fn by_employee(db: &DatabaseConnection, id: i32) -> Actor {
-    login(db, user::Column::EmployeeId, id.into()).await
-}
-
-/// Kota Manna's id.
-pub async fn manna(db: &DatabaseConnection) -> i32 {
-    agency::Entity::find()
-        .filter(agency::Column::Code.eq("KOTA-MANNA"))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
-/// A unit of Kota Manna by code.
-pub async fn unit_id(db: &DatabaseConnection, code: &str) -> i32 {
-    unit::Entity::find()
-        .filter(unit::Column::AgencyId.eq(manna(db).await))
-        .filter(unit::Column::Code.eq(code))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
 /// A position of Kota Manna by code.
 pub async fn position_id(db: &DatabaseConnection, code: &str) -> i32 {
     position::Entity::find()
-        .filter(position::Column::AgencyId.eq(manna(db).await))
+        .filter(position::Column::AgencyId.eq(agency_id(db, "KOTA-MANNA").await))
         .filter(position::Column::Code.eq(code))
         .one(db)
         .await
@@ -72,7 +45,7 @@ pub async fn position_id(db: &DatabaseConnection, code: &str) -> i32 {
 /// Current holders of a position code in Kota Manna's puskesmas, by id.
 pub async fn holders(db: &DatabaseConnection, position: &str) -> Vec<i32> {
     let mut ids: Vec<i32> = assignment::Entity::find()
-        .filter(assignment::Column::UnitId.eq(unit_id(db, "PKM-KOTA").await))
+        .filter(assignment::Column::UnitId.eq(unit_id(db, "KOTA-MANNA", "PKM-KOTA").await))
         .filter(assignment::Column::PositionId.eq(position_id(db, position).await))
         .filter(assignment::Column::EndDate.is_null())
         .all(db)

@@ -3,12 +3,14 @@
 //! by CAKAP_TEST_PG_URL), the router over them, and HTTP helpers.
 #![allow(dead_code)]
 
+use app::auth::model::Actor;
+use app::server::entities::{agency, unit, user};
 use app::server::{AppState, Config};
 use axum::body::Body;
 use axum::Router;
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::sync::Arc;
 use tower::ServiceExt;
 
@@ -207,4 +209,38 @@ pub async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
         .unwrap()
         .expect("one row")
         .n
+}
+
+/// The acting user of an account, loaded as a login loads them.
+pub async fn actor(db: &DatabaseConnection, username: &str) -> Actor {
+    let u = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    app::auth::service::load_actor(db, u).await.unwrap()
+}
+
+/// An agency's id by its code.
+pub async fn agency_id(db: &DatabaseConnection, code: &str) -> i32 {
+    agency::Entity::find()
+        .filter(agency::Column::Code.eq(code))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// A unit's id by its agency's code and its own.
+pub async fn unit_id(db: &DatabaseConnection, agency: &str, code: &str) -> i32 {
+    unit::Entity::find()
+        .filter(unit::Column::AgencyId.eq(agency_id(db, agency).await))
+        .filter(unit::Column::Code.eq(code))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
 }

@@ -1,0 +1,18 @@
+//! HTTP tests through the whole router (security layer, Leptos pages and server
+//! functions, plain handlers) with `tower::ServiceExt::oneshot`: no network.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod access;
+mod assessment;
+mod pages;
+mod sessions;
+
+use http::StatusCode;
+use support::{count, enc, login, router, seeded, send, send_from, sqlite, unit_id, Reply};
+
+async fn app() -> (axum::Router, sea_orm::DatabaseConnection) {
+    let db = seeded(sqlite("http").await).await;
+    (router(db.clone()), db)
+}

@@ -1,0 +1,146 @@
+//! Logging in and out: cookies, throttling, plain form posts, visitors, ended sessions.
+
+use super::*;
+
+#[tokio::test]
+async fn login_sets_a_safe_session_cookie_and_a_wrong_password_names_the_field() {
+    let (app, _) = app().await;
+    let r = send(
+        &app,
+        "POST",
+        "/api/login",
+        None,
+        Some("account=hr.manna&password=cakap2026&next=/hr"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["next"], "/hr");
+    let cookie = r.headers["set-cookie"].to_str().unwrap();
+    for attr in ["cakap_session=", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attr), "{cookie}");
+    }
+    assert!(!cookie.contains("Secure"), "not configured for TLS");
+    let r = send(
+        &app,
+        "POST",
+        "/api/login",
+        None,
+        Some("account=hr.manna&password=nope&next=/"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["Validation"][0]["field"], "password");
+    assert!(r.headers.get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn repeated_failures_are_refused_with_a_clear_wait() {
+    let (app, _) = app().await;
+    for _ in 0..5 {
+        send(
+            &app,
+            "POST",
+            "/api/login",
+            None,
+            Some("account=pegawai.manna&password=x&next=/"),
+        )
+        .await;
+    }
+    let r = send(
+        &app,
+        "POST",
+        "/api/login",
+        None,
+        Some("account=pegawai.manna&password=cakap2026&next=/"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        r.json()["RateLimited"]["retry_after_minutes"]
+            .as_u64()
+            .unwrap()
+            >= 14
+    );
+}
+
+#[tokio::test]
+async fn a_login_form_posted_before_hydration_is_answered_with_redirects() {
+    let (app, _) = app().await;
+    let post = |body: &'static str| {
+        let app = app.clone();
+        async move {
+            let req = http::Request::builder()
+                .method("POST")
+                .uri("/api/login")
+                .header("host", support::HOST)
+                .header("origin", support::ORIGIN)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "text/html")
+                .header("referer", format!("{}/login", support::ORIGIN))
+                .body(axum::body::Body::from(body))
+                .unwrap();
+            tower::ServiceExt::oneshot(app, req).await.unwrap()
+        }
+    };
+    let ok = post("account=hr.manna&password=cakap2026&next=/hr/units").await;
+    assert_eq!(ok.status(), StatusCode::FOUND);
+    assert_eq!(ok.headers()["location"], "/hr/units");
+    assert!(ok.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("cakap_session="));
+    let bad = post("account=hr.manna&password=salah&next=/hr/units").await;
+    assert_eq!(bad.status(), StatusCode::FOUND);
+    assert_eq!(bad.headers()["location"], "/login?error=failed");
+}
+
+#[tokio::test]
+async fn a_visitor_is_asked_to_log_in_and_server_functions_answer_401() {
+    let (app, _) = app().await;
+    let r = send(&app, "POST", "/api/units/list", None, Some("")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let r = send(&app, "GET", "/hr/units", None, None).await;
+    assert!(r.body.contains("Silakan masuk terlebih dahulu"));
+    let r = send(&app, "GET", "/hr/employees.csv", None, None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_session_stops_working_at_once_after_logout_or_deactivation() {
+    let (app, db) = app().await;
+    // Both sessions are used first, so the process has them remembered.
+    let employee = login(&app, "pegawai.manna").await;
+    let hr = login(&app, "hr.manna").await;
+    let r = send(&app, "POST", "/api/profile", Some(&employee), Some("")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let id = support::actor(&db, "pegawai.manna")
+        .await
+        .employee_id
+        .unwrap();
+    let body = format!("id={id}&active=false");
+    let r = send(
+        &app,
+        "POST",
+        "/api/employees/set_active",
+        Some(&hr),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = send(&app, "POST", "/api/profile", Some(&employee), Some("")).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "deactivated: {}",
+        r.body
+    );
+
+    let r = send(&app, "POST", "/api/logout", Some(&hr), Some("")).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.status
+    );
+    let r = send(&app, "POST", "/api/units/list", Some(&hr), Some("")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "logged out: {}", r.body);
+}

@@ -1,0 +1,101 @@
+//! The CSV import.
+
+use super::*;
+
+/// What to do with an import file: check it, or import it (optionally only the
+/// valid lines).
+fn part(write: bool, only_valid: bool) -> import::Part {
+    import::Part {
+        first_line: 2,
+        write,
+        only_valid,
+    }
+}
+
+const HEADER: &str =
+    "nip,nama,jenis_kelamin,status,kode_unit,kode_jabatan,kepala_unit,tanggal_mulai";
+
+#[tokio::test]
+async fn a_csv_with_bad_lines_saves_nothing_unless_the_valid_lines_are_chosen() {
+    for (backend, db) in backends("csv_import").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let text = format!(
+            "{HEADER}\n199201012019032011,Rina Puspita,P,PNS,PKM-KOTA,PERAWAT-TRP,tidak,2026-02-01\n\
+             19920101201903201,Salah Panjang,P,PNS,PKM-KOTA,PERAWAT-TRP,,\n\
+             199305052020121003,Joko Susilo,L,PPPK,TIDAK-ADA,PERAWAT-TRP,,\n\
+             199305052020121013,Andi Wijaya,L,PPPK,DINKES,KADIS,ya,\n"
+        );
+        let before = count(&db, "SELECT COUNT(*) AS n FROM employees").await;
+        let report = import::import(&db, &hr, &text, part(false, false))
+            .await
+            .unwrap();
+        assert_eq!(
+            (report.total, report.valid, report.to_create),
+            (4, 1, 1),
+            "{backend}"
+        );
+        let lines: Vec<(usize, &str)> = report
+            .errors
+            .iter()
+            .map(|e| (e.line.unwrap(), e.msg.key.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                (3, "err.nip_length"),
+                (4, "err.csv_unknown_unit"),
+                (5, "err.unit_has_head")
+            ],
+            "{backend}"
+        );
+        let e = import::import(&db, &hr, &text, part(true, false))
+            .await
+            .unwrap_err();
+        assert_eq!(e.fields().len(), 3, "{backend}");
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) AS n FROM employees").await,
+            before,
+            "{backend}: nothing saved"
+        );
+        let done = import::import(&db, &hr, &text, part(true, true))
+            .await
+            .unwrap();
+        assert!(done.imported, "{backend}");
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) AS n FROM employees").await,
+            before + 1,
+            "{backend}"
+        );
+        // The export re-imports as "unchanged" line for line.
+        let csv = import::export(&db, &hr).await.unwrap();
+        let again = import::import(&db, &hr, &csv, part(false, false))
+            .await
+            .unwrap();
+        assert!(again.errors.is_empty(), "{backend}: {:?}", again.errors);
+        // The 45 demo employees of Kota Manna and the one imported above.
+        assert_eq!((again.total, again.unchanged), (46, 46), "{backend}");
+    }
+}
+
+/// Checking a file only reads: it must not wait for (or hold) the write lock, so a
+/// large file can be checked while others save their changes.
+#[tokio::test]
+async fn checking_a_file_does_not_wait_for_the_write_lock() {
+    for (backend, db) in backends("csv_check_lock").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let text = format!(
+            "{HEADER}\n199201012019032011,Rina Puspita,P,PNS,PKM-KOTA,PERAWAT-TRP,tidak,\n"
+        );
+        // Another request is in the middle of a change.
+        let writer = app::server::write_tx(&db).await.unwrap();
+        let check = import::import(&db, &hr, &text, part(false, false));
+        let report = tokio::time::timeout(std::time::Duration::from_secs(5), check)
+            .await
+            .unwrap_or_else(|_| panic!("{backend}: the check waited for the writer"))
+            .unwrap();
+        assert_eq!(report.valid, 1, "{backend}");
+        writer.rollback().await.unwrap();
+    }
+}

@@ -1,0 +1,37 @@
+//! Service tests on fresh migrated databases: SQLite always, PostgreSQL when the test
+//! script provides a cluster. Each scenario runs on every backend.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod audit_login;
+mod csv;
+mod staff;
+mod supervisors;
+mod units;
+
+use app::audit::service::{verify, Verdict};
+use app::auth::model::Actor;
+use app::error::AppError;
+use app::org::model::UnitForm;
+use app::org::service as org;
+use app::people::model::{EmployeeFilter, EmployeeForm, SupervisorForm};
+use app::people::service::{
+    employee_detail, employee_list, employees, import, profile, supervision, supervisor_choice,
+};
+use app::server::entities::{employee, unit};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use support::{actor, backends, count, seeded, unit_id};
+
+fn form(code: &str, name: &str, parent: Option<i32>) -> UnitForm {
+    UnitForm {
+        code: code.into(),
+        name: name.into(),
+        kind: "seksi".into(),
+        parent_id: parent.map(|p| p.to_string()).unwrap_or_default(),
+    }
+}
+
+fn keys(e: &AppError) -> Vec<String> {
+    e.fields().iter().map(|f| f.msg.key.clone()).collect()
+}
