@@ -13,6 +13,7 @@ mod m20261122_000003_auth;
 mod m20261122_000004_audit;
 mod m20261123_000005_competency;
 mod m20261123_000006_assessment;
+mod m20261201_000007_login_buckets;
 mod util;
 
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_audit::Migration),
             Box::new(m20261123_000005_competency::Migration),
             Box::new(m20261123_000006_assessment::Migration),
+            Box::new(m20261201_000007_login_buckets::Migration),
         ]
     }
 }

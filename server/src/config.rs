@@ -28,6 +28,10 @@ pub struct Settings {
     /// Trust X-Forwarded-For for the client address (only behind your own proxy).
     #[arg(long, env = "CAKAP_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// With --trust-proxy: addresses of further proxies in front of the one that
+    /// connects to Cakap (comma separated), whose X-Forwarded-For entries are skipped.
+    #[arg(long, env = "CAKAP_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Extra origins allowed to post (comma separated), e.g. the public HTTPS address.
     #[arg(long, env = "CAKAP_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
@@ -63,6 +67,7 @@ impl Settings {
         Config {
             secure_cookies: self.secure_cookies,
             trust_proxy: self.trust_proxy,
+            trusted_proxies: self.trusted_proxies.clone(),
             allowed_origins: self
                 .allowed_origins
                 .iter()

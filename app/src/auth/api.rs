@@ -32,10 +32,16 @@ fn set_cookie(cookie: String) {
 /// error code otherwise.
 #[server(endpoint = "login")]
 pub async fn login(account: String, password: String, next: String) -> Result<LoginOk, AppError> {
-    use crate::server::request::{client_ip, finish, is_plain_form_post, state};
+    use crate::server::request::{client_ip, finish, is_plain_form_post, session_token, state};
     let st = state()?;
-    let ip = client_ip(st.config.trust_proxy);
-    let result = crate::auth::service::login(&st.db, &account, &password, &ip).await;
+    let ip = client_ip(&st.config);
+    let attempt = crate::auth::service::LoginTry {
+        account: &account,
+        password: &password,
+        ip: &ip,
+        replaces: session_token().map(|t| crate::auth::token::hash(&t)),
+    };
+    let result = crate::auth::service::login(&st.db, attempt).await;
     let next = crate::auth::rules::safe_next(&next);
     if let Ok(ok) = &result {
         let max_age = crate::auth::rules::SESSION_DAYS * 24 * 3600;

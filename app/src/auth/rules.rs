@@ -8,10 +8,53 @@ pub const SESSION_COOKIE: &str = "cakap_session";
 /// Sessions last a working week of inactivity at most.
 pub const SESSION_DAYS: i64 = 7;
 
-/// Failed logins allowed per account, and per address, within the window.
-pub const MAX_FAILURES_PER_ACCOUNT: usize = 5;
-pub const MAX_FAILURES_PER_IP: usize = 30;
+/// Password tries per account within the window. A try is counted before its
+/// password is checked; a successful login empties the account's bucket.
+pub const MAX_TRIES_PER_ACCOUNT: i32 = 5;
 pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+
+/// An address looks like guessing when, within the window, its failures that no
+/// success followed span this many accounts, or number this many. A typo followed by
+/// the right password is not such a failure, so an office behind one address does
+/// not trip it by logging in on a Monday morning.
+pub const GUESSING_ACCOUNTS: i64 = 50;
+pub const GUESSING_FAILURES: i64 = 150;
+
+/// Password length limits (the upper one keeps hashing cheap for the server).
+pub const PASSWORD_MIN: usize = 8;
+pub const PASSWORD_MAX: usize = 128;
+
+/// An address's recent failures that no success of the same account followed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::FromQueryResult))]
+pub struct AddressRecord {
+    pub open_failures: i64,
+    pub failing_accounts: i64,
+}
+
+impl AddressRecord {
+    pub fn looks_like_guessing(&self) -> bool {
+        self.failing_accounts >= GUESSING_ACCOUNTS || self.open_failures >= GUESSING_FAILURES
+    }
+}
+
+/// Whether a try may go on to the password check. `tries` counts this try (the
+/// bucket after it was taken) in the window that began at `window_start`. From an
+/// address that looks like guessing only an account's first try is checked: an
+/// account with no recent failures still gets in with its password, one already
+/// failing waits. `Err(minutes)` says how long until the window ends.
+pub fn may_try(tries: i32, window_start: i64, now: i64, guessing_address: bool) -> Result<(), u32> {
+    let limit = if guessing_address {
+        1
+    } else {
+        MAX_TRIES_PER_ACCOUNT
+    };
+    if tries <= limit {
+        return Ok(());
+    }
+    let wait = (window_start + FAILURE_WINDOW_SECS - now).max(1);
+    Err(((wait + 59) / 60) as u32)
+}
 
 /// Account names are matched case-insensitively and without surrounding or inner
 /// spaces (a NIP is often typed in groups).
@@ -24,37 +67,72 @@ pub fn normalize_account(input: &str) -> String {
     }
 }
 
-pub fn check_password_policy(password: &str) -> Result<(), FieldError> {
-    if password.chars().count() < 8 {
+/// A password a user may choose: 8 to 128 characters, and not the account's own
+/// name or NIP (`names`), in any case or spacing.
+pub fn check_password_policy(password: &str, names: &[&str]) -> Result<(), FieldError> {
+    let n = password.chars().count();
+    if n < PASSWORD_MIN {
         return Err(FieldError::new("password", K::ErrPasswordShort));
+    }
+    if n > PASSWORD_MAX {
+        return Err(FieldError::new("password", K::ErrPasswordLong));
+    }
+    let typed = normalize_account(password);
+    if names
+        .iter()
+        .any(|name| !name.is_empty() && normalize_account(name) == typed)
+    {
+        return Err(FieldError::new("password", K::ErrPasswordIsName));
     }
     Ok(())
 }
 
-/// Whether another login may be tried, given the times (unix seconds) of recent
-/// failures. `Err(minutes)` says how long until the oldest failure leaves the window.
-pub fn throttle(failures: &[i64], now: i64, limit: usize) -> Result<(), u32> {
-    let recent: Vec<i64> = failures
-        .iter()
-        .copied()
-        .filter(|t| now - t < FAILURE_WINDOW_SECS)
-        .collect();
-    if recent.len() < limit {
-        return Ok(());
-    }
-    let oldest = recent.iter().copied().min().unwrap_or(now);
-    let wait = (oldest + FAILURE_WINDOW_SECS - now).max(1);
-    Err(((wait + 59) / 60) as u32)
-}
-
 /// A path on this site, or "/": a crafted link cannot send a user elsewhere.
+/// Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so
+/// `/\t/evil.example` and `/\\evil.example` would leave the site; a percent-encoded
+/// slash may be decoded by a proxy on the way. Such targets, and anything but
+/// printable ASCII (a newline or a raw "é" cannot stand in a Location header), give "/".
 pub fn local_path(next: &str) -> String {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if ok {
+    if is_local(next) {
         next.to_string()
     } else {
         "/".to_string()
     }
+}
+
+fn is_local(next: &str) -> bool {
+    let leaves = |p: &str| {
+        !p.starts_with('/')
+            || p[1..].starts_with('/')
+            || p.chars().any(|c| c == '\\' || c.is_control())
+    };
+    // The text as sent must be printable ASCII; decoded (twice, for double
+    // encoding) it must still be a path on this site.
+    let once = percent_decode(next);
+    next.chars().all(|c| c.is_ascii_graphic())
+        && !leaves(next)
+        && !leaves(&once)
+        && !leaves(&percent_decode(&once))
+}
+
+/// `%XX` sequences decoded to characters (invalid ones kept as they are).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Where to go after login: a local path, never back to the login page.
@@ -82,19 +160,8 @@ mod tests {
 
     #[test]
     fn passwords_need_eight_characters() {
-        assert!(check_password_policy("1234567").is_err());
-        assert!(check_password_policy("12345678").is_ok());
-    }
-
-    #[test]
-    fn the_fifth_recent_failure_locks_until_the_oldest_expires() {
-        let now = 10_000;
-        assert!(throttle(&[now - 10; 4], now, 5).is_ok());
-        let five = [now - 600, now - 50, now - 40, now - 30, now - 20];
-        // The oldest failure leaves the 15-minute window in 300 s: 5 minutes.
-        assert_eq!(throttle(&five, now, 5), Err(5));
-        // Failures older than the window do not count.
-        assert!(throttle(&[now - 2000; 9], now, 5).is_ok());
+        assert!(check_password_policy("1234567", &[]).is_err());
+        assert!(check_password_policy("12345678", &[]).is_ok());
     }
 
     #[test]
@@ -105,5 +172,78 @@ mod tests {
         assert_eq!(safe_next("/login"), "/");
         assert_eq!(local_path("/login?next=/hr"), "/login?next=/hr");
         assert_eq!(local_path("/\\evil.example"), "/");
+    }
+
+    #[test]
+    fn tabs_backslashes_encoded_slashes_and_control_characters_stay_on_the_site() {
+        for evil in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "\t//evil.example",
+            "/\\/evil.example",
+            "\\\\evil.example",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/%5Cevil.example",
+            "/%252F/evil.example",
+            "/hr\r\nSet-Cookie: x=1",
+            "/%0d%0aLocation: https://evil.example",
+            "",
+            "evil.example",
+            "/hr/é",
+            "/a b",
+        ] {
+            assert_eq!(local_path(evil), "/", "{evil:?}");
+        }
+        // Ordinary paths with queries and encoded spaces are kept.
+        assert_eq!(
+            local_path("/hr/employees?q=siti%20a"),
+            "/hr/employees?q=siti%20a"
+        );
+        assert_eq!(safe_next("/assessment/forms/3"), "/assessment/forms/3");
+    }
+
+    #[test]
+    fn a_password_is_8_to_128_characters_and_not_the_account_s_name_or_nip() {
+        let names = ["hr.manna", "198503122010012004"];
+        assert!(check_password_policy("rahasia-baru", &names).is_ok());
+        assert!(check_password_policy(&"x".repeat(128), &names).is_ok());
+        let long = check_password_policy(&"x".repeat(129), &names).unwrap_err();
+        assert_eq!(long.msg.key, "err.password_long");
+        for same in ["HR.Manna", "19850312 201001 2 004", " hr.manna "] {
+            let e = check_password_policy(same, &names).unwrap_err();
+            assert_eq!(e.msg.key, "err.password_is_name", "{same}");
+        }
+    }
+
+    #[test]
+    fn a_burst_gets_five_tries_and_a_guessing_address_only_an_account_s_first() {
+        let (start, now) = (10_000, 10_060);
+        for tries in 1..=5 {
+            assert!(may_try(tries, start, now, false).is_ok());
+        }
+        // The window began 60 s ago: 14 minutes are left.
+        assert_eq!(may_try(6, start, now, false), Err(14));
+        assert!(may_try(1, start, now, true).is_ok());
+        assert!(may_try(2, start, now, true).is_err());
+    }
+
+    #[test]
+    fn an_address_looks_like_guessing_by_many_accounts_or_many_open_failures() {
+        let office = AddressRecord {
+            open_failures: 135,
+            failing_accounts: 45,
+        };
+        assert!(!office.looks_like_guessing());
+        let spray = AddressRecord {
+            open_failures: 50,
+            failing_accounts: 50,
+        };
+        assert!(spray.looks_like_guessing());
+        let flood = AddressRecord {
+            open_failures: 150,
+            failing_accounts: 30,
+        };
+        assert!(flood.looks_like_guessing());
     }
 }

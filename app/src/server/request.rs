@@ -65,27 +65,51 @@ pub async fn actor() -> Result<Actor, AppError> {
     actor_opt().await?.ok_or(AppError::Unauthenticated)
 }
 
-/// The client address: the socket peer, or the first `X-Forwarded-For` hop when the
-/// server is configured to sit behind a trusted proxy.
-pub fn client_ip(trust_proxy: bool) -> String {
+/// The client address: the socket peer, or behind a trusted proxy the right-most
+/// `X-Forwarded-For` entry that no trusted proxy wrote (see `forwarded_client`).
+pub fn client_ip(config: &crate::server::Config) -> String {
     let Some(parts) = use_context::<Parts>() else {
         return "unknown".into();
     };
-    if trust_proxy {
-        if let Some(ip) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
-            return ip.trim().to_string();
-        }
-    }
-    parts
+    let Some(peer) = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+        .map(|c| c.0.ip())
+    else {
+        return "unknown".into();
+    };
+    if !config.trust_proxy {
+        return peer.to_string();
+    }
+    let chain: Vec<&str> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    forwarded_client(peer, &chain.join(","), &config.trusted_proxies).to_string()
+}
+
+/// Walks `X-Forwarded-For` from the right: each proxy appends the address it was
+/// connected from, so entries are believed only while the hop that wrote them is
+/// trusted (the peer itself, then the configured proxies). Whatever a client puts
+/// on the left of the header is never reached.
+pub fn forwarded_client(
+    peer: std::net::IpAddr,
+    forwarded: &str,
+    trusted: &[std::net::IpAddr],
+) -> std::net::IpAddr {
+    let mut client = peer;
+    for hop in forwarded.rsplit(',') {
+        let Ok(ip) = hop.trim().parse::<std::net::IpAddr>() else {
+            break;
+        };
+        client = ip;
+        if !trusted.contains(&ip) {
+            break;
+        }
+    }
+    client
 }
 
 /// Sets the HTTP status of a failed server function to the error's own status.
@@ -127,4 +151,42 @@ where
 {
     let run = async { f(state()?.db, actor_opt().await?).await };
     finish(run.await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+    use std::net::IpAddr;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_client_cannot_choose_its_address_by_sending_x_forwarded_for() {
+        let proxy = ip("10.0.0.2");
+        // The client sent "1.2.3.4"; the proxy appended the address it really saw.
+        assert_eq!(
+            forwarded_client(proxy, "1.2.3.4, 203.0.113.9", &[]),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            forwarded_client(proxy, "203.0.113.9", &[]),
+            ip("203.0.113.9")
+        );
+        // Without the header, or with garbage where the proxy's entry should be, the
+        // peer is all we know.
+        assert_eq!(forwarded_client(proxy, "", &[]), proxy);
+        assert_eq!(forwarded_client(proxy, "1.2.3.4, nonsense", &[]), proxy);
+    }
+
+    #[test]
+    fn entries_written_by_further_trusted_proxies_are_skipped() {
+        let lb = ip("10.0.0.2");
+        let edge = ip("10.0.0.1");
+        let chain = "6.6.6.6, 198.51.100.7, 10.0.0.1";
+        assert_eq!(forwarded_client(lb, chain, &[edge]), ip("198.51.100.7"));
+        // Not configured: the edge proxy's address is taken as the client.
+        assert_eq!(forwarded_client(lb, chain, &[]), edge);
+    }
 }

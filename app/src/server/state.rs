@@ -11,8 +11,11 @@ use std::sync::Arc;
 pub struct Config {
     /// Mark the session cookie `Secure` (set when served over TLS).
     pub secure_cookies: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy):
+    /// the directly connected peer is then trusted to append the address it saw.
     pub trust_proxy: bool,
+    /// Further proxies in front of that one whose entries are skipped too.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Origins allowed to make state-changing requests besides the request's own host,
     /// e.g. `https://cakap.example.go.id` behind a proxy that rewrites `Host`.
     pub allowed_origins: Vec<String>,

@@ -144,3 +144,40 @@ async fn a_session_stops_working_at_once_after_logout_or_deactivation() {
     let r = send(&app, "POST", "/api/units/list", Some(&hr), Some("")).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "logged out: {}", r.body);
 }
+
+#[tokio::test]
+async fn crafted_next_targets_after_login_and_language_switch_stay_on_the_site() {
+    let (app, _) = app().await;
+    let plain_post = |path: &'static str, body: String| {
+        let app = app.clone();
+        async move {
+            let req = http::Request::builder()
+                .method("POST")
+                .uri(path)
+                .header("host", support::HOST)
+                .header("origin", support::ORIGIN)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "text/html")
+                .body(axum::body::Body::from(body))
+                .unwrap();
+            tower::ServiceExt::oneshot(app, req).await.unwrap()
+        }
+    };
+    // Tab, newline, backslashes, encoded and double-encoded slashes.
+    for next in [
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%5C/evil.example",
+        "%5C%5Cevil.example",
+        "/%252F/evil.example",
+        "/hr%0D%0ASet-Cookie:%20x=1",
+    ] {
+        let r = plain_post("/lang", format!("lang=en&next={next}")).await;
+        assert!(r.status().is_redirection(), "{next}: {}", r.status());
+        assert_eq!(r.headers()["location"], "/", "language switch, {next}");
+        let body = format!("account=hr.manna&password=cakap2026&next={next}");
+        let r = plain_post("/api/login", body).await;
+        assert_eq!(r.status(), StatusCode::FOUND, "{next}");
+        assert_eq!(r.headers()["location"], "/", "login, {next}");
+    }
+}

@@ -1,4 +1,4 @@
-//! The audit chain and the login lock.
+//! The audit chain.
 
 use super::*;
 
@@ -37,49 +37,6 @@ async fn the_audit_chain_detects_an_edited_or_deleted_row() {
         assert!(
             matches!(verify(&db).await.unwrap(), Verdict::Broken { .. }),
             "{backend}: a removed last row must be detected"
-        );
-    }
-}
-
-#[tokio::test]
-async fn failed_logins_lock_the_account_for_a_while_and_logout_ends_the_session() {
-    for (backend, db) in backends("login").await {
-        let db = seeded(db).await;
-        use app::auth::service::{actor_for_session, login, logout};
-        for _ in 0..5 {
-            let e = login(&db, "pegawai.manna", "salah-sandi", "10.0.0.1")
-                .await
-                .err()
-                .unwrap();
-            assert_eq!(keys(&e), vec!["err.login_failed"], "{backend}");
-        }
-        let e = login(&db, "pegawai.manna", "cakap2026", "10.0.0.2")
-            .await
-            .err()
-            .unwrap();
-        assert!(
-            matches!(e, AppError::RateLimited { retry_after_minutes } if retry_after_minutes >= 14),
-            "{backend}: {e:?}"
-        );
-        // Another account is not affected; the NIP works as the account name.
-        let nip =
-            employee::Entity::find_by_id(actor(&db, "kadinkes.manna").await.employee_id.unwrap())
-                .one(&db)
-                .await
-                .unwrap()
-                .unwrap()
-                .nip;
-        let ok = login(&db, &nip, "cakap2026", "10.0.0.2").await.unwrap();
-        assert_eq!(ok.actor.username, "kadinkes.manna", "{backend}");
-        let hash = app::auth::token::hash(&ok.token);
-        assert!(
-            actor_for_session(&db, &hash).await.unwrap().is_some(),
-            "{backend}"
-        );
-        logout(&db, &hash).await.unwrap();
-        assert!(
-            actor_for_session(&db, &hash).await.unwrap().is_none(),
-            "{backend}"
         );
     }
 }

@@ -6,6 +6,7 @@ mod support;
 
 mod audit_login;
 mod csv;
+mod logins;
 mod staff;
 mod supervisors;
 mod units;

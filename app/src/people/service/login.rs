@@ -18,7 +18,7 @@ pub async fn set_login_password(
     id: i32,
     password: &str,
 ) -> Result<(), AppError> {
-    crate::auth::rules::check_password_policy(password)
+    crate::auth::rules::check_password_policy(password, &[])
         .map_err(|e| AppError::Validation(vec![e]))?;
     let hash = crate::auth::service::hash_password(password)?;
     let tx = write_tx(db).await?;

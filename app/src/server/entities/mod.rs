@@ -15,6 +15,7 @@ pub mod competency;
 pub mod competency_level;
 pub mod employee;
 pub mod login_attempt;
+pub mod login_bucket;
 pub mod position;
 pub mod result;
 pub mod result_comment;

@@ -1,0 +1,12 @@
+//! Services of authentication: logins (throttled per account and by what guessing
+//! from an address looks like), database-backed sessions, password hashing off the
+//! async workers. The policy is written in docs/SECURITY.md.
+
+mod login;
+mod password;
+mod session;
+mod throttle;
+
+pub use login::{login, LoggedIn, LoginTry};
+pub use password::{hash_blocking, hash_password};
+pub use session::{actor_for_session, load_actor, logout, purge_expired};

@@ -1,0 +1,109 @@
+//! Sessions: who a cookie belongs to, logging out, and purging what has expired.
+
+use crate::audit::service::{self as audit, By, Entry};
+use crate::auth::model::{Actor, Grant};
+use crate::error::AppError;
+use crate::server::entities::{session, user, user_role};
+use crate::server::{db, write_tx};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde_json::json;
+
+pub async fn logout(db: &DatabaseConnection, token_hash: &str) -> Result<(), AppError> {
+    let tx = write_tx(db).await?;
+    if let Some(s) = session::Entity::find_by_id(token_hash.to_string())
+        .one(&tx)
+        .await?
+    {
+        let u = user::Entity::find_by_id(s.user_id).one(&tx).await?;
+        session::Entity::delete_by_id(token_hash.to_string())
+            .exec(&tx)
+            .await?;
+        if let Some(u) = u {
+            audit::record(
+                &tx,
+                &By {
+                    user_id: Some(u.id),
+                    label: u.username.clone(),
+                },
+                Entry {
+                    agency_id: u.agency_id,
+                    action: "logout",
+                    entity: "user",
+                    entity_id: u.id.to_string(),
+                    summary: json!({}),
+                },
+            )
+            .await?;
+        }
+    }
+    crate::server::commit(tx).await?;
+    Ok(())
+}
+
+/// The user behind a session, if the session exists, has not expired and the user
+/// is still active.
+pub async fn actor_for_session(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<Actor>, AppError> {
+    let Some(s) = session::Entity::find_by_id(token_hash.to_string())
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if s.expires_at <= db::now() {
+        return Ok(None);
+    }
+    let Some(u) = user::Entity::find_by_id(s.user_id)
+        .one(db)
+        .await?
+        .filter(|u| u.active)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(load_actor(db, u).await?))
+}
+
+pub async fn load_actor(db: &impl ConnectionTrait, u: user::Model) -> Result<Actor, AppError> {
+    let grants = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(u.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| Grant {
+            role: r.role,
+            agency_id: r.agency_id,
+            unit_id: r.unit_id,
+        })
+        .collect();
+    let agency_name = match u.agency_id {
+        Some(a) => crate::server::entities::agency::Entity::find_by_id(a)
+            .one(db)
+            .await?
+            .map(|a| a.name),
+        None => None,
+    };
+    Ok(Actor {
+        user_id: u.id,
+        username: u.username,
+        display_name: u.display_name,
+        employee_id: u.employee_id,
+        agency_id: u.agency_id,
+        agency_name,
+        grants,
+    })
+}
+
+/// Removes expired sessions, spent throttle buckets and old login attempts; the
+/// server runs it at start and every hour.
+pub async fn purge_expired(db: &DatabaseConnection) -> Result<(), AppError> {
+    let tx = write_tx(db).await?;
+    session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lte(db::now()))
+        .exec(&tx)
+        .await?;
+    super::throttle::purge(&tx).await?;
+    crate::server::commit(tx).await?;
+    Ok(())
+}
