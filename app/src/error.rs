@@ -76,6 +76,8 @@ pub enum AppError {
     RateLimited {
         retry_after_minutes: u32,
     },
+    /// The user holds a temporary password and must choose their own first.
+    PasswordChangeRequired,
     Internal {
         request_id: String,
     },
@@ -97,6 +99,7 @@ impl AppError {
             AppError::Validation(_) => 422,
             AppError::Conflict(_) => 409,
             AppError::RateLimited { .. } => 429,
+            AppError::PasswordChangeRequired => 403,
             AppError::Internal { .. } => 500,
             AppError::Transport(_) => 400,
         }
@@ -115,6 +118,7 @@ impl AppError {
             } => Msg::new(K::ErrRateLimited)
                 .with("minutes", retry_after_minutes)
                 .text(lang),
+            AppError::PasswordChangeRequired => lang.text(K::ErrPasswordChangeRequired).to_string(),
             AppError::Internal { request_id } => {
                 Msg::new(K::ErrInternal).with("id", request_id).text(lang)
             }

@@ -14,6 +14,7 @@ mod m20261122_000004_audit;
 mod m20261123_000005_competency;
 mod m20261123_000006_assessment;
 mod m20261201_000007_login_buckets;
+mod m20261201_000008_accounts;
 mod util;
 
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_competency::Migration),
             Box::new(m20261123_000006_assessment::Migration),
             Box::new(m20261201_000007_login_buckets::Migration),
+            Box::new(m20261201_000008_accounts::Migration),
         ]
     }
 }

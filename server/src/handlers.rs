@@ -58,6 +58,9 @@ pub async fn export_employees(State(st): State<AppState>, headers: HeaderMap) ->
         None => Ok(None),
     };
     let actor = match actor {
+        Ok(Some(a)) if a.must_change_password() => {
+            return error_response(AppError::PasswordChangeRequired, lang)
+        }
         Ok(Some(a)) => a,
         Ok(None) => return Redirect::to("/login?next=/hr/employees").into_response(),
         Err(e) => return error_response(e, lang),

@@ -1,7 +1,7 @@
 //! Server functions of authentication. Thin: read the request, call the service,
 //! set the cookie.
 
-use crate::auth::model::{Actor, LoginOk};
+use crate::auth::model::{Actor, LoginOk, PasswordChangeForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -42,9 +42,13 @@ pub async fn login(account: String, password: String, next: String) -> Result<Lo
         replaces: session_token().map(|t| crate::auth::token::hash(&t)),
     };
     let result = crate::auth::service::login(&st.db, attempt).await;
-    let next = crate::auth::rules::safe_next(&next);
+    // Someone given a temporary password goes straight to choosing their own.
+    let next = match &result {
+        Ok(ok) if ok.actor.must_change_password() => "/account/password".to_string(),
+        _ => crate::auth::rules::safe_next(&next),
+    };
     if let Ok(ok) = &result {
-        let max_age = crate::auth::rules::SESSION_DAYS * 24 * 3600;
+        let max_age = crate::auth::rules::SESSION_HOURS * 3600;
         set_cookie(session_cookie(&ok.token, max_age));
     }
     if is_plain_form_post() {
@@ -77,6 +81,17 @@ pub async fn logout() -> Result<(), AppError> {
         leptos_axum::redirect("/");
     }
     Ok(())
+}
+
+/// The user chooses a new password (also the way out of a temporary one).
+#[server(endpoint = "account/password")]
+pub async fn change_password(form: PasswordChangeForm) -> Result<(), AppError> {
+    use crate::auth::service::account;
+    use crate::server::request::as_account_holder;
+    as_account_holder(|db, a, session| async move {
+        account::change_password(&db, &a, &session, &form).await
+    })
+    .await
 }
 
 /// The logged-in user, or None for a visitor.

@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 crate::coded! {
     /// What a user may do in an agency.
     pub enum Role {
-        Employee = "employee",
-        UnitLeader = "unit_leader",
-        HrAdmin = "hr_admin",
-        SysAdmin = "sys_admin",
+        Employee = "employee" => crate::i18n::K::RoleEmployee,
+        UnitLeader = "unit_leader" => crate::i18n::K::RoleUnitLeader,
+        HrAdmin = "hr_admin" => crate::i18n::K::RoleHrAdmin,
+        SysAdmin = "sys_admin" => crate::i18n::K::RoleSysAdmin,
     }
 }
 
@@ -32,6 +32,10 @@ pub struct Actor {
     pub agency_id: Option<i32>,
     pub agency_name: Option<String>,
     pub grants: Vec<Grant>,
+    /// Set while the user holds a temporary password HR or the administrator issued
+    /// (when it was issued, to tell them): until they choose their own, the change
+    /// form is all they can use.
+    pub password_reset_at: Option<String>,
 }
 
 impl Actor {
@@ -39,13 +43,17 @@ impl Actor {
         self.grants.iter().any(|g| g.role == Role::SysAdmin)
     }
 
-    /// HR administrators manage one agency; a system administrator manages all.
+    /// HR administrators manage one agency. The system administrator is not HR of
+    /// any: they keep the agencies and the audit chain, not the people in them.
     pub fn is_hr_of(&self, agency_id: i32) -> bool {
-        self.is_sysadmin()
-            || self
-                .grants
-                .iter()
-                .any(|g| g.role == Role::HrAdmin && g.agency_id == Some(agency_id))
+        self.grants
+            .iter()
+            .any(|g| g.role == Role::HrAdmin && g.agency_id == Some(agency_id))
+    }
+
+    /// Whether the user must choose a new password before anything else.
+    pub fn must_change_password(&self) -> bool {
+        self.password_reset_at.is_some()
     }
 
     /// The agency this user administers as HR, if any.
@@ -74,4 +82,20 @@ impl Actor {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginOk {
     pub next: String,
+}
+
+/// A user changing their own password.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChangeForm {
+    pub current: String,
+    pub new: String,
+    pub repeat: String,
+}
+
+/// A temporary password, shown once to the one who issued it, to hand over in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemporaryPassword {
+    pub username: String,
+    pub password: String,
+    pub valid_hours: i64,
 }

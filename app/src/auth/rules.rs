@@ -1,12 +1,44 @@
 //! Pure rules of authentication: the session cookie, account-name normalisation, the
 //! password policy, login throttling and safe redirect targets.
 
+use crate::auth::model::Role;
 use crate::error::FieldError;
 use crate::i18n::K;
 
 pub const SESSION_COOKIE: &str = "cakap_session";
-/// Sessions last a working week of inactivity at most.
-pub const SESSION_DAYS: i64 = 7;
+/// A session ends after 8 hours without a request (a night away from the desk) and,
+/// however busy, 12 hours after login (a long working day): an office computer left
+/// logged in, or a copied cookie, does not stay useful for long.
+pub const SESSION_IDLE_HOURS: i64 = 8;
+pub const SESSION_HOURS: i64 = 12;
+/// A session's last request is written down at most this often (each write costs a
+/// transaction; the idle limit does not need finer steps).
+pub const SESSION_TOUCH_SECS: i64 = 5 * 60;
+/// A temporary password HR or the administrator issued works this long.
+pub const TEMPORARY_PASSWORD_HOURS: i64 = 72;
+
+/// Whether a session is still alive: not past its absolute end, and used within the
+/// idle limit (`last_seen`, unix seconds).
+pub fn session_alive(expires_at: i64, last_seen: i64, now: i64) -> bool {
+    now < expires_at && now - last_seen < SESSION_IDLE_HOURS * 3600
+}
+
+/// Whether `actor` may issue a temporary password to an account holding `target`
+/// roles in `target_agency`. HR may for the plain employees of its agency; an
+/// account with a higher or equal role (a unit leader, HR, the administrator) only
+/// the system administrator may reset, so HR cannot take over a leader's or a
+/// colleague's account to read what they see.
+pub fn may_reset(
+    actor: &crate::auth::model::Actor,
+    target: &[Role],
+    target_agency: Option<i32>,
+) -> bool {
+    if actor.is_sysadmin() {
+        return true;
+    }
+    let plain = target.iter().all(|r| *r == Role::Employee);
+    plain && target_agency.is_some_and(|a| actor.is_hr_of(a))
+}
 
 /// Password tries per account within the window. A try is counted before its
 /// password is checked; a successful login empties the account's bucket.
@@ -156,6 +188,54 @@ mod tests {
             normalize_account("19850312 201001 2 004"),
             "198503122010012004"
         );
+    }
+
+    #[test]
+    fn a_session_ends_after_eight_idle_hours_or_twelve_hours_in_all() {
+        let login = 1_000_000;
+        let end = login + SESSION_HOURS * 3600;
+        assert!(session_alive(end, login, login + 60));
+        assert!(session_alive(end, login, login + 8 * 3600 - 1));
+        assert!(!session_alive(end, login, login + 8 * 3600));
+        // Busy all day, it still ends at the absolute limit.
+        assert!(session_alive(end, end - 60, end - 1));
+        assert!(!session_alive(end, end - 60, end));
+    }
+
+    #[test]
+    fn hr_resets_only_plain_employees_of_its_agency_and_the_administrator_anyone() {
+        use crate::auth::model::{Actor, Grant};
+        let with = |role: Role, agency: Option<i32>| Actor {
+            user_id: 1,
+            username: "x".into(),
+            display_name: "X".into(),
+            employee_id: None,
+            agency_id: agency,
+            agency_name: None,
+            grants: vec![Grant {
+                role,
+                agency_id: agency,
+                unit_id: None,
+            }],
+            password_reset_at: None,
+        };
+        let hr = with(Role::HrAdmin, Some(1));
+        let admin = with(Role::SysAdmin, None);
+        let employee = [Role::Employee];
+        assert!(may_reset(&hr, &employee, Some(1)));
+        assert!(!may_reset(&hr, &employee, Some(2)), "another agency");
+        for higher in [Role::UnitLeader, Role::HrAdmin, Role::SysAdmin] {
+            assert!(
+                !may_reset(&hr, &[Role::Employee, higher], Some(1)),
+                "{higher:?}"
+            );
+            assert!(may_reset(&admin, &[Role::Employee, higher], Some(1)));
+        }
+        assert!(!may_reset(
+            &with(Role::UnitLeader, Some(1)),
+            &employee,
+            Some(1)
+        ));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Server functions of the system administrator's page.
 
+use crate::auth::model::TemporaryPassword;
 use crate::error::AppError;
 use crate::hr::model::AdminOverview;
 use leptos::prelude::*;
@@ -10,4 +11,11 @@ use crate::server::request::as_actor;
 #[server(endpoint = "admin/overview")]
 pub async fn get_admin_overview() -> Result<AdminOverview, AppError> {
     as_actor(|db, a| async move { crate::hr::service::admin_overview(&db, &a).await }).await
+}
+
+/// A temporary password for a leader's, HR's or the administrator's account.
+#[server(endpoint = "admin/reset_account")]
+pub async fn reset_account(user_id: i32) -> Result<TemporaryPassword, AppError> {
+    use crate::auth::service::account::issue_temporary;
+    as_actor(|db, a| async move { issue_temporary(&db, &a, user_id).await }).await
 }

@@ -1,11 +1,14 @@
 //! The system administrator's overview: every agency with its active units and
-//! employees, and whether the audit chain is intact.
+//! employees, whether the audit chain is intact, and the accounts with elevated
+//! roles (whose passwords only the administrator may reset). Nothing about the
+//! people in the agencies beyond those counts.
 
 use crate::audit::service::{verify, Verdict};
 use crate::auth::model::Actor;
+use crate::auth::model::Role;
 use crate::error::AppError;
-use crate::hr::model::{AdminOverview, AgencyRow};
-use crate::server::entities::{agency, employee, unit, HrRecord};
+use crate::hr::model::{AccountRow, AdminOverview, AgencyRow};
+use crate::server::entities::{agency, by_ids, employee, unit, user, user_role, HrRecord};
 use crate::server::Db;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -52,8 +55,42 @@ pub async fn admin_overview(db: &Db, actor: &Actor) -> Result<AdminOverview, App
     };
     Ok(AdminOverview {
         agencies,
+        accounts: elevated_accounts(db).await?,
         audit_rows,
         audit_chains,
         audit_broken,
     })
+}
+
+/// Accounts holding a unit leader's, HR's or the administrator's role, by agency.
+async fn elevated_accounts(db: &Db) -> Result<Vec<AccountRow>, AppError> {
+    let grants = user_role::Entity::find()
+        .filter(user_role::Column::Role.ne(Role::Employee))
+        .all(db)
+        .await?;
+    let mut roles: HashMap<i32, Vec<Role>> = HashMap::new();
+    for g in grants {
+        roles.entry(g.user_id).or_default().push(g.role);
+    }
+    let ids: Vec<i32> = roles.keys().copied().collect();
+    let users = by_ids::<user::Model>(db, ids).await?;
+    let names: HashMap<i32, String> = agency::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let mut rows: Vec<AccountRow> = users
+        .into_values()
+        .map(|u| AccountRow {
+            roles: roles.remove(&u.id).unwrap_or_default(),
+            agency: u.agency_id.and_then(|a| names.get(&a).cloned()),
+            last_login: u.last_login_at.map(crate::auth::service::moment),
+            user_id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+        })
+        .collect();
+    rows.sort_by(|a, b| (&a.agency, &a.display_name).cmp(&(&b.agency, &b.display_name)));
+    Ok(rows)
 }

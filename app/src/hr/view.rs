@@ -1,13 +1,14 @@
 //! The HR overview (headcount per unit and per job level, as charts and as tables)
 //! and the system administrator's page.
 
-use crate::hr::api::get_admin_overview;
-use crate::hr::model::AdminOverview;
+use crate::auth::view::TemporaryPasswordNotice;
+use crate::hr::api::{get_admin_overview, ResetAccount};
+use crate::hr::model::{AccountRow, AdminOverview};
 use crate::i18n::{use_i18n, K};
 use crate::people::api::get_hr_overview;
 use crate::people::model::HrOverviewPage as Overview;
 use crate::ui::page::loaded;
-use crate::ui::widgets::{Page, PageHead, Table};
+use crate::ui::widgets::{action_error, error_box, Page, PageHead, SubmitButton, Table};
 use leptos::prelude::*;
 
 #[component]
@@ -93,10 +94,54 @@ fn Admin(o: AdminOverview) -> impl IntoView {
     view! {
         <h2>{i.t(K::AdminAudit)}</h2>
         {audit}
+        <Accounts rows=o.accounts />
         <h2>{i.t(K::AdminAgencies)}</h2>
         <Table head=vec![(K::AdminAgency, ""), (K::HrUnits, "num"), (K::HrEmployees, "num")]>
             {o.agencies.into_iter().map(|a| view! {
                 <tr><td>{a.name}<br /><code class="small">{a.code}</code></td><td class="num">{a.units}</td><td class="num">{a.employees}</td></tr>
+            }).collect_view()}
+        </Table>
+    }
+}
+
+/// Accounts with elevated roles, each with a button that issues a temporary password.
+#[component]
+fn Accounts(rows: Vec<AccountRow>) -> impl IntoView {
+    let i = use_i18n();
+    let reset = ServerAction::<ResetAccount>::new();
+    let errors = action_error(reset.value());
+    let issued = move || match reset.value().get() {
+        Some(Ok(t)) => Some(view! { <TemporaryPasswordNotice t /> }),
+        _ => None,
+    };
+    let head = vec![
+        (K::AdminAccount, ""),
+        (K::AdminRoles, ""),
+        (K::AdminLastLogin, ""),
+        (K::IssueTemporaryPassword, ""),
+    ];
+    view! {
+        <h2>{i.t(K::AdminAccounts)}</h2>
+        <p class="muted">{i.t(K::AdminAccountsHelp)}</p>
+        {issued}
+        {error_box(errors)}
+        <Table head>
+            {rows.into_iter().map(|a| {
+                let roles = a.roles.iter().map(|r| i.t(r.label())).collect::<Vec<_>>().join(", ");
+                let agency = a.agency.unwrap_or_default();
+                view! {
+                    <tr>
+                        <td>{a.display_name}<br /><code class="small">{a.username}</code> <span class="muted small">{agency}</span></td>
+                        <td>{roles}</td>
+                        <td>{a.last_login.unwrap_or_else(|| i.t(K::AdminNever).to_string())}</td>
+                        <td>
+                            <ActionForm action=reset attr:class="inline-form">
+                                <input type="hidden" name="user_id" value=a.user_id.to_string() />
+                                <SubmitButton pending=reset.pending() label=K::IssueTemporaryPassword />
+                            </ActionForm>
+                        </td>
+                    </tr>
+                }
             }).collect_view()}
         </Table>
     }

@@ -1,6 +1,7 @@
 //! Server functions of the people domain: positions, employees, supervisors,
 //! profiles, the HR overview and the CSV import. Thin, like every domain's.
 
+use crate::auth::model::TemporaryPassword;
 use crate::error::AppError;
 use crate::people::model::*;
 use leptos::prelude::*;
@@ -79,9 +80,10 @@ pub async fn set_supervisor(id: i32, form: SupervisorForm) -> Result<(), AppErro
         .await
 }
 
-#[server(endpoint = "employees/set_password")]
-pub async fn set_login_password(id: i32, password: String) -> Result<(), AppError> {
-    as_actor(|db, a| async move { login::set_login_password(&db, &a, id, &password).await }).await
+/// A new login, or a new temporary password for an existing one (shown once).
+#[server(endpoint = "employees/issue_login")]
+pub async fn issue_login(id: i32) -> Result<TemporaryPassword, AppError> {
+    as_actor(|db, a| async move { login::issue_login(&db, &a, id).await }).await
 }
 
 /// Someone's profile; `None` for the logged-in user's own.

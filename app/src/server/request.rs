@@ -60,9 +60,14 @@ pub async fn actor_opt() -> Result<Option<Actor>, AppError> {
     }
 }
 
-/// The logged-in user, or `Unauthenticated`.
+/// The logged-in user, or `Unauthenticated`; `PasswordChangeRequired` while they
+/// hold a temporary password (only `as_account_holder` serves them then).
 pub async fn actor() -> Result<Actor, AppError> {
-    actor_opt().await?.ok_or(AppError::Unauthenticated)
+    let a = actor_opt().await?.ok_or(AppError::Unauthenticated)?;
+    if a.must_change_password() {
+        return Err(AppError::PasswordChangeRequired);
+    }
+    Ok(a)
 }
 
 /// The client address: the socket peer, or behind a trusted proxy the right-most
@@ -142,6 +147,21 @@ where
     finish(run.await)
 }
 
+/// The body of the one server function a holder of a temporary password may call:
+/// changing it. `f` also gets the hash of the session making the call.
+pub async fn as_account_holder<T, F, Fut>(f: F) -> Result<T, AppError>
+where
+    F: FnOnce(Db, Actor, String) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let run = async {
+        let a = actor_opt().await?.ok_or(AppError::Unauthenticated)?;
+        let token = session_token().ok_or(AppError::Unauthenticated)?;
+        f(state()?.db, a, crate::auth::token::hash(&token)).await
+    };
+    finish(run.await)
+}
+
 /// The body of a server function the public may call too: the actor is None for a
 /// visitor, and the service decides what a visitor may read.
 pub async fn as_visitor<T, F, Fut>(f: F) -> Result<T, AppError>
@@ -149,7 +169,11 @@ where
     F: FnOnce(Db, Option<Actor>) -> Fut,
     Fut: Future<Output = Result<T, AppError>>,
 {
-    let run = async { f(state()?.db, actor_opt().await?).await };
+    // Someone who must change a temporary password reads as a visitor meanwhile.
+    let run = async {
+        let a = actor_opt().await?.filter(|a| !a.must_change_password());
+        f(state()?.db, a).await
+    };
     finish(run.await)
 }
 

@@ -108,6 +108,7 @@ fn AppRoutes() -> impl IntoView {
         <Routes fallback=move || view! { <crate::ui::widgets::NotFound /> }>
             <Route ssr=SsrMode::Async path=path!("/") view=crate::ui::home::HomePage />
             <Route ssr=SsrMode::Async path=path!("/login") view=crate::auth::view::LoginPage />
+            <Route ssr=SsrMode::Async path=path!("/account/password") view=crate::auth::view::ChangePasswordPage />
             <Route ssr=SsrMode::Async path=path!("/profile") view=crate::people::view::profile::ProfilePage />
             <Route ssr=SsrMode::Async path=path!("/people/:id") view=crate::people::view::profile::ProfilePage />
             <Route ssr=SsrMode::Async path=path!("/hr") view=crate::hr::view::HrOverviewPage />

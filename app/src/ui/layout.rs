@@ -38,7 +38,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
             </div>
         </header>
-        <main id="main" class="main">{children()}</main>
+        <main id="main" class="main">
+            <crate::auth::view::ResetBanner />
+            {children()}
+        </main>
         <footer class="footer">
             <p>{i.t(K::FooterText)}</p>
         </footer>
@@ -104,7 +107,7 @@ fn UserBox(user: Option<Actor>) -> impl IntoView {
         .into_any(),
         Some(u) => view! {
             <div class="userbox">
-                <span class="userbox-name" title=u.username.clone()>{u.display_name.clone()}</span>
+                <a class="userbox-name" href="/account/password" title=i.t(K::PasswordTitle)>{u.display_name.clone()}</a>
                 <ActionForm action=logout attr:class="inline-form">
                     <button type="submit" class="button button-small button-quiet">
                         {i.t(K::NavLogout)}

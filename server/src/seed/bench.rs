@@ -246,6 +246,8 @@ async fn bench_login(tx: &impl ConnectionTrait, agency_id: i32, emp: i32) -> Res
         active: Set(true),
         created_at: Set(now),
         last_login_at: Set(None),
+        must_change_password: Set(false),
+        password_reset_at: Set(None),
     }
     .insert(tx)
     .await?;

@@ -181,3 +181,69 @@ async fn crafted_next_targets_after_login_and_language_switch_stay_on_the_site()
         assert_eq!(r.headers()["location"], "/", "login, {next}");
     }
 }
+
+#[tokio::test]
+async fn a_new_login_ends_the_session_the_browser_still_carried() {
+    let (app, _) = app().await;
+    let old = login(&app, "pegawai.manna").await;
+    let body = "account=pegawai.manna&password=cakap2026&next=/";
+    let r = send(&app, "POST", "/api/login", Some(&old), Some(body)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = send(&app, "POST", "/api/profile", Some(&old), Some("")).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "the old session is gone"
+    );
+}
+
+#[tokio::test]
+async fn a_temporary_password_opens_only_the_change_form_until_it_is_changed() {
+    let (app, db) = app().await;
+    let hr = login(&app, "hr.manna").await;
+    let id = support::actor(&db, "pegawai.manna")
+        .await
+        .employee_id
+        .unwrap();
+    let body = format!("id={id}");
+    let r = send(
+        &app,
+        "POST",
+        "/api/employees/issue_login",
+        Some(&hr),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let temporary = r.json()["password"].as_str().unwrap().to_string();
+    let body = format!("account=pegawai.manna&password={temporary}&next=/dashboard");
+    let r = send(&app, "POST", "/api/login", None, Some(&body)).await;
+    assert_eq!(r.json()["next"], "/account/password");
+    let cookie = r.headers["set-cookie"].to_str().unwrap();
+    let me = cookie.split(';').next().unwrap().to_string();
+    let r = send(&app, "POST", "/api/profile", Some(&me), Some("")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.json(), serde_json::json!("PasswordChangeRequired"));
+    let r = send(&app, "GET", "/hr/employees.csv", Some(&me), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send(&app, "GET", "/dashboard", Some(&me), None).await;
+    assert!(
+        r.body.contains("data-testid=\"reset-banner\""),
+        "the page says why"
+    );
+    let form = format!(
+        "form[current]={}&form[new]=sandi-milik-sendiri&form[repeat]=sandi-milik-sendiri",
+        enc(&temporary)
+    );
+    let r = send(
+        &app,
+        "POST",
+        "/api/account/password",
+        Some(&me),
+        Some(&form),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = send(&app, "POST", "/api/profile", Some(&me), Some("")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}

@@ -87,6 +87,10 @@ pub async fn login(db: &DatabaseConnection, t: LoginTry<'_>) -> Result<LoggedIn,
         crate::server::commit(tx).await?;
         return Err(AppError::field("password", K::ErrLoginFailed));
     };
+    if temporary_expired(&user) {
+        crate::server::commit(tx).await?;
+        return Err(AppError::field("password", K::ErrTemporaryExpired));
+    }
     throttle::clear(&tx, &bucket).await?;
     if let Some(old) = t.replaces {
         session::Entity::delete_by_id(old).exec(&tx).await?;
@@ -95,6 +99,12 @@ pub async fn login(db: &DatabaseConnection, t: LoginTry<'_>) -> Result<LoggedIn,
     crate::server::commit(tx).await?;
     let actor = super::load_actor(db, user).await?;
     Ok(LoggedIn { token, actor })
+}
+
+/// Whether the account holds a temporary password issued too long ago.
+fn temporary_expired(u: &user::Model) -> bool {
+    let issued = u.password_reset_at.unwrap_or(u.created_at);
+    u.must_change_password && db::now() - issued > Duration::hours(rules::TEMPORARY_PASSWORD_HOURS)
 }
 
 /// A new session for the user (its token returned once, only its hash kept), and
@@ -108,8 +118,9 @@ async fn start_session(
     session::ActiveModel {
         id: Set(crate::auth::token::hash(&token)),
         user_id: Set(user.id),
-        expires_at: Set(db::now() + Duration::days(rules::SESSION_DAYS)),
+        expires_at: Set(db::now() + Duration::hours(rules::SESSION_HOURS)),
         ip: Set(ip.to_string()),
+        last_seen_at: Set(Some(db::now())),
         ..Default::default()
     }
     .insert(tx)

@@ -2,6 +2,7 @@
 //! from an address looks like), database-backed sessions, password hashing off the
 //! async workers. The policy is written in docs/SECURITY.md.
 
+pub mod account;
 mod login;
 mod password;
 mod session;
@@ -9,4 +10,4 @@ mod throttle;
 
 pub use login::{login, LoggedIn, LoginTry};
 pub use password::{hash_blocking, hash_password};
-pub use session::{actor_for_session, load_actor, logout, purge_expired};
+pub use session::{actor_for_session, load_actor, logout, moment, purge_expired};

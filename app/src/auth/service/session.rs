@@ -2,10 +2,14 @@
 
 use crate::audit::service::{self as audit, By, Entry};
 use crate::auth::model::{Actor, Grant};
+use crate::auth::rules;
 use crate::error::AppError;
 use crate::server::entities::{session, user, user_role};
 use crate::server::{db, write_tx};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
 use serde_json::json;
 
 pub async fn logout(db: &DatabaseConnection, token_hash: &str) -> Result<(), AppError> {
@@ -40,8 +44,10 @@ pub async fn logout(db: &DatabaseConnection, token_hash: &str) -> Result<(), App
     Ok(())
 }
 
-/// The user behind a session, if the session exists, has not expired and the user
-/// is still active.
+/// The user behind a session, if the session is alive (see `rules::session_alive`)
+/// and the user still active. A session in use has its last request written down
+/// every few minutes, outside any transaction: it is bookkeeping, not a change
+/// anyone's pages depend on, so it does not retire the read caches either.
 pub async fn actor_for_session(
     db: &impl ConnectionTrait,
     token_hash: &str,
@@ -52,7 +58,13 @@ pub async fn actor_for_session(
     else {
         return Ok(None);
     };
-    if s.expires_at <= db::now() {
+    let now = db::now();
+    let last_seen = s.last_seen_at.unwrap_or(s.created_at);
+    if !rules::session_alive(
+        s.expires_at.timestamp(),
+        last_seen.timestamp(),
+        now.timestamp(),
+    ) {
         return Ok(None);
     }
     let Some(u) = user::Entity::find_by_id(s.user_id)
@@ -62,6 +74,13 @@ pub async fn actor_for_session(
     else {
         return Ok(None);
     };
+    if (now - last_seen).num_seconds() >= rules::SESSION_TOUCH_SECS {
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .filter(session::Column::Id.eq(token_hash))
+            .exec(db)
+            .await?;
+    }
     Ok(Some(load_actor(db, u).await?))
 }
 
@@ -92,15 +111,33 @@ pub async fn load_actor(db: &impl ConnectionTrait, u: user::Model) -> Result<Act
         agency_id: u.agency_id,
         agency_name,
         grants,
+        password_reset_at: u
+            .must_change_password
+            .then(|| moment(u.password_reset_at.unwrap_or(u.created_at))),
     })
+}
+
+/// A moment as users read it (to the minute, in UTC).
+pub fn moment(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Removes expired sessions, spent throttle buckets and old login attempts; the
 /// server runs it at start and every hour.
 pub async fn purge_expired(db: &DatabaseConnection) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
+    let idle_since = db::now() - chrono::Duration::hours(rules::SESSION_IDLE_HOURS);
     session::Entity::delete_many()
-        .filter(session::Column::ExpiresAt.lte(db::now()))
+        .filter(
+            Condition::any()
+                .add(session::Column::ExpiresAt.lte(db::now()))
+                .add(session::Column::LastSeenAt.lte(idle_since))
+                .add(
+                    Condition::all()
+                        .add(session::Column::LastSeenAt.is_null())
+                        .add(session::Column::CreatedAt.lte(idle_since)),
+                ),
+        )
         .exec(&tx)
         .await?;
     super::throttle::purge(&tx).await?;

@@ -2,16 +2,17 @@
 //! (with HR override), login and deactivation.
 
 use super::employee_form::{choices, EmployeeFields};
+use crate::auth::view::TemporaryPasswordNotice;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
 use crate::org::model::UnitRow;
 use crate::people::api::{
-    get_employee, SetEmployeeActive, SetLoginPassword, SetSupervisor, UpdateEmployee,
+    get_employee, IssueLogin, SetEmployeeActive, SetSupervisor, UpdateEmployee,
 };
 use crate::people::model::{EmployeeDetail, PositionRow, SupervisorMode};
 use crate::ui::page::{loaded, record_key};
 use crate::ui::widgets::{
-    action_error, error_box, msg_for, saved_flag, ActiveSwitch, Field, Notice, Page, PageHead,
+    action_error, error_box, msg_for, saved_flag, ActiveSwitch, Field, Page, PageHead,
     SubmitButton, Table,
 };
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ use leptos::prelude::*;
 pub fn EmployeeEditPage() -> impl IntoView {
     let update = ServerAction::<UpdateEmployee>::new();
     let sup = ServerAction::<SetSupervisor>::new();
-    let pass = ServerAction::<SetLoginPassword>::new();
+    let pass = ServerAction::<IssueLogin>::new();
     let toggle = ServerAction::<SetEmployeeActive>::new();
     let reload = move || update.version().get() + sup.version().get() + toggle.version().get();
     let data = Resource::new(record_key(reload), |(id, _)| async move {
@@ -45,7 +46,7 @@ fn EmployeeRecord(
     positions: Vec<PositionRow>,
     update: ServerAction<UpdateEmployee>,
     sup: ServerAction<SetSupervisor>,
-    pass: ServerAction<SetLoginPassword>,
+    pass: ServerAction<IssueLogin>,
     toggle: ServerAction<SetEmployeeActive>,
     errors: Signal<Option<AppError>>,
 ) -> impl IntoView {
@@ -163,20 +164,21 @@ fn SupervisorSection(e: EmployeeDetail, sup: ServerAction<SetSupervisor>) -> imp
 }
 
 #[component]
-fn LoginSection(id: i32, pass: ServerAction<SetLoginPassword>) -> impl IntoView {
+fn LoginSection(id: i32, pass: ServerAction<IssueLogin>) -> impl IntoView {
     let i = use_i18n();
     let errors = action_error(pass.value());
+    let issued = move || match pass.value().get() {
+        Some(Ok(t)) => Some(view! { <TemporaryPasswordNotice t /> }),
+        _ => None,
+    };
     view! {
         <h2>{i.t(K::LoginSectionTitle)}</h2>
         <p class="muted">{i.t(K::LoginSectionHelp)}</p>
-        {move || matches!(pass.value().get(), Some(Ok(()))).then(|| view! { <Notice text=i.t(K::PasswordSet).to_string() /> })}
+        {issued}
         {error_box(errors)}
-        <ActionForm action=pass attr:class="form form-compact" attr:novalidate=true>
+        <ActionForm action=pass attr:class="form form-compact">
             <input type="hidden" name="id" value=id.to_string() />
-            <Field label=i.t(K::NewPassword) name="password" error=msg_for(errors, "password")>
-                <input id="password" type="password" name="password" autocomplete="new-password" minlength="8" />
-            </Field>
-            <SubmitButton pending=pass.pending() label=K::SetPassword />
+            <SubmitButton pending=pass.pending() label=K::IssueTemporaryPassword />
         </ActionForm>
     }
 }

@@ -1,0 +1,308 @@
+//! Accounts: temporary passwords (who may issue them, what they allow), changing
+//! one's own password, idle sessions, and what the system administrator may do.
+
+use super::*;
+use app::auth::model::PasswordChangeForm;
+use app::auth::service::{account, actor_for_session, LoginTry};
+use app::server::entities::{login_bucket, session, user};
+use chrono::Duration;
+use sea_orm::sea_query::Expr;
+
+async fn log_in(
+    db: &DatabaseConnection,
+    account: &str,
+    password: &str,
+) -> Result<String, AppError> {
+    let attempt = LoginTry {
+        account,
+        password,
+        ip: "10.1.2.3",
+        replaces: None,
+    };
+    let ok = app::auth::service::login(db, attempt).await?;
+    Ok(app::auth::token::hash(&ok.token))
+}
+
+async fn user_named(db: &DatabaseConnection, username: &str) -> user::Model {
+    user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn change(current: &str, new: &str, repeat: &str) -> PasswordChangeForm {
+    PasswordChangeForm {
+        current: current.into(),
+        new: new.into(),
+        repeat: repeat.into(),
+    }
+}
+
+#[tokio::test]
+async fn hr_issues_temporary_passwords_to_employees_only_and_they_must_be_changed() {
+    for (backend, db) in backends("reset").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let employee = actor(&db, "pegawai.manna").await;
+        let t = app::people::service::login::issue_login(&db, &hr, employee.employee_id.unwrap())
+            .await
+            .unwrap();
+        assert_eq!(t.username, "pegawai.manna", "{backend}");
+        assert_eq!(t.password.len(), 14, "{backend}: three groups of four");
+        assert!(
+            log_in(&db, "pegawai.manna", "cakap2026").await.is_err(),
+            "{backend}"
+        );
+        let session = log_in(&db, "pegawai.manna", &t.password).await.unwrap();
+        let me = actor_for_session(&db, &session).await.unwrap().unwrap();
+        assert!(me.must_change_password(), "{backend}: told to change it");
+        assert!(
+            me.password_reset_at.is_some(),
+            "{backend}: and when it was reset"
+        );
+        let audited = count(
+            &db,
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'reset_password'",
+        )
+        .await;
+        assert_eq!(audited, 1, "{backend}");
+        // A leader's and an HR colleague's account are the administrator's to reset.
+        for higher in ["kadinkes.manna", "hr.manna"] {
+            let id = actor(&db, higher).await.employee_id.unwrap();
+            let e = app::people::service::login::issue_login(&db, &hr, id)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, AppError::Conflict(m) if m.key == "err.reset_needs_admin"),
+                "{backend}: {higher}: {e:?}"
+            );
+        }
+        let other_hr = actor(&db, "hr.makassar").await;
+        let e =
+            app::people::service::login::issue_login(&db, &other_hr, employee.employee_id.unwrap())
+                .await
+                .unwrap_err();
+        assert_eq!(
+            e,
+            AppError::Forbidden,
+            "{backend}: another agency's employee"
+        );
+        let admin = actor(&db, "admin").await;
+        let leader = user_named(&db, "kadinkes.manna").await;
+        let t = account::issue_temporary(&db, &admin, leader.id)
+            .await
+            .unwrap();
+        assert!(
+            log_in(&db, "kadinkes.manna", &t.password).await.is_ok(),
+            "{backend}"
+        );
+        let audited = count(
+            &db,
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'reset_password'",
+        )
+        .await;
+        assert_eq!(
+            audited, 2,
+            "{backend}: the administrator's reset is audited too"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_temporary_password_expires_after_72_hours() {
+    for (backend, db) in backends("reset_expiry").await {
+        let db = seeded(db).await;
+        let admin = actor(&db, "admin").await;
+        let u = user_named(&db, "pegawai.manna").await;
+        let t = account::issue_temporary(&db, &admin, u.id).await.unwrap();
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::PasswordResetAt,
+                Expr::value(app::server::db::now() - Duration::hours(73)),
+            )
+            .filter(user::Column::Id.eq(u.id))
+            .exec(&db)
+            .await
+            .unwrap();
+        let e = log_in(&db, "pegawai.manna", &t.password).await.unwrap_err();
+        assert_eq!(keys(&e), vec!["err.temporary_expired"], "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn users_change_their_own_password_and_their_other_sessions_end() {
+    for (backend, db) in backends("change_password").await {
+        let db = seeded(db).await;
+        let here = log_in(&db, "pegawai.manna", "cakap2026").await.unwrap();
+        let elsewhere = log_in(&db, "pegawai.manna", "cakap2026").await.unwrap();
+        let me = actor_for_session(&db, &here).await.unwrap().unwrap();
+        let nip = employee::Entity::find_by_id(me.employee_id.unwrap())
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .nip;
+        let long = "k".repeat(129);
+        for (form, field, key) in [
+            (
+                change("salah", "baru-sekali-1", "baru-sekali-1"),
+                "current",
+                "err.password_current_wrong",
+            ),
+            (
+                change("cakap2026", "Pegawai.Manna", "Pegawai.Manna"),
+                "new",
+                "err.password_is_name",
+            ),
+            (
+                change("cakap2026", &nip, &nip),
+                "new",
+                "err.password_is_name",
+            ),
+            (
+                change("cakap2026", "pendek", "pendek"),
+                "new",
+                "err.password_short",
+            ),
+            (
+                change("cakap2026", &long, &long),
+                "new",
+                "err.password_long",
+            ),
+            (
+                change("cakap2026", "baru-sekali-1", "baru-sekali-2"),
+                "repeat",
+                "err.password_repeat",
+            ),
+            (
+                change("cakap2026", "cakap2026", "cakap2026"),
+                "new",
+                "err.password_same",
+            ),
+        ] {
+            let e = account::change_password(&db, &me, &here, &form)
+                .await
+                .unwrap_err();
+            assert_eq!(e.fields()[0].field, field, "{backend}: {key}");
+            assert_eq!(keys(&e), vec![key], "{backend}");
+        }
+        let ok = change("cakap2026", "baru-sekali-1", "baru-sekali-1");
+        account::change_password(&db, &me, &here, &ok)
+            .await
+            .unwrap();
+        assert!(
+            actor_for_session(&db, &here).await.unwrap().is_some(),
+            "{backend}: this session stays"
+        );
+        assert!(
+            actor_for_session(&db, &elsewhere).await.unwrap().is_none(),
+            "{backend}: the other ends"
+        );
+        assert!(
+            log_in(&db, "pegawai.manna", "baru-sekali-1").await.is_ok(),
+            "{backend}"
+        );
+        let audited = count(
+            &db,
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'change_password'",
+        )
+        .await;
+        assert_eq!(audited, 1, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn sessions_end_after_eight_idle_hours_and_the_purge_removes_them() {
+    for (backend, db) in backends("idle").await {
+        let db = seeded(db).await;
+        let idle = log_in(&db, "pegawai.manna", "cakap2026").await.unwrap();
+        let busy = log_in(&db, "hr.manna", "cakap2026").await.unwrap();
+        let back = |h: i64| Expr::value(app::server::db::now() - Duration::hours(h));
+        let set_seen = |id: String, h: i64| {
+            session::Entity::update_many()
+                .col_expr(session::Column::LastSeenAt, back(h))
+                .filter(session::Column::Id.eq(id))
+                .exec(&db)
+        };
+        set_seen(idle.clone(), 9).await.unwrap();
+        set_seen(busy.clone(), 1).await.unwrap();
+        assert!(
+            actor_for_session(&db, &idle).await.unwrap().is_none(),
+            "{backend}"
+        );
+        assert!(
+            actor_for_session(&db, &busy).await.unwrap().is_some(),
+            "{backend}"
+        );
+        // Using a session writes down when it was last used.
+        let seen = session::Entity::find_by_id(busy.clone())
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            seen.last_seen_at.unwrap() > app::server::db::now() - Duration::minutes(1),
+            "{backend}"
+        );
+        // A spent throttle bucket goes with the purge as well.
+        login_bucket::Entity::insert(login_bucket::ActiveModel {
+            bucket: sea_orm::Set("n:old".into()),
+            tries: sea_orm::Set(3),
+            window_start: sea_orm::Set(0),
+        })
+        .exec(&db)
+        .await
+        .unwrap();
+        app::auth::service::purge_expired(&db).await.unwrap();
+        assert!(
+            session::Entity::find_by_id(idle)
+                .one(&db)
+                .await
+                .unwrap()
+                .is_none(),
+            "{backend}"
+        );
+        assert!(
+            session::Entity::find_by_id(busy)
+                .one(&db)
+                .await
+                .unwrap()
+                .is_some(),
+            "{backend}"
+        );
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) AS n FROM login_buckets").await,
+            0,
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_system_administrator_keeps_agencies_and_accounts_not_people() {
+    for (backend, db) in backends("sysadmin").await {
+        let db = seeded(db).await;
+        let admin = actor(&db, "admin").await;
+        let someone = actor(&db, "pegawai.manna").await.employee_id.unwrap();
+        let e = employee_detail::get_employee(&db, &admin, someone)
+            .await
+            .unwrap_err();
+        assert_eq!(e, AppError::Forbidden, "{backend}: an employee's record");
+        let e = org::create_unit(&db, &admin, &form("X1", "Unit X1", None))
+            .await
+            .unwrap_err();
+        assert_eq!(e, AppError::Forbidden, "{backend}: an agency's units");
+        let o = app::hr::service::admin_overview(&db, &admin).await.unwrap();
+        assert_eq!(o.agencies.len(), 2, "{backend}");
+        let names: Vec<&str> = o.accounts.iter().map(|a| a.username.as_str()).collect();
+        for elevated in ["admin", "hr.manna", "kadinkes.manna", "hr.makassar"] {
+            assert!(
+                names.contains(&elevated),
+                "{backend}: {elevated} in {names:?}"
+            );
+        }
+        assert!(!names.contains(&"pegawai.manna"), "{backend}");
+    }
+}
