@@ -15,6 +15,7 @@ mod m20261123_000005_competency;
 mod m20261123_000006_assessment;
 mod m20261201_000007_login_buckets;
 mod m20261201_000008_accounts;
+mod m20261201_000009_leaders_by_appointment;
 mod util;
 
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_assessment::Migration),
             Box::new(m20261201_000007_login_buckets::Migration),
             Box::new(m20261201_000008_accounts::Migration),
+            Box::new(m20261201_000009_leaders_by_appointment::Migration),
         ]
     }
 }

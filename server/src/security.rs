@@ -40,6 +40,22 @@ pub fn same_origin(req: &Request<Body>, allowed: &[String]) -> bool {
     host_matches || allowed.iter().any(|a| a.eq_ignore_ascii_case(&claimed))
 }
 
+/// Files of the built site (WASM, JS, CSS, icons): the same for everyone.
+pub fn is_static_asset(path: &str) -> bool {
+    const EXTENSIONS: [&str; 9] = [
+        ".wasm",
+        ".js",
+        ".css",
+        ".svg",
+        ".png",
+        ".ico",
+        ".woff2",
+        ".txt",
+        ".webmanifest",
+    ];
+    path.starts_with("/pkg/") || EXTENSIONS.iter().any(|e| path.ends_with(e))
+}
+
 pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !same_origin(&req, &st.config.allowed_origins) {
@@ -49,8 +65,14 @@ pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -
         )
             .into_response();
     }
+    let personal = !is_static_asset(req.uri().path());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    // Pages carry the reader's name and data, server functions answer for one user:
+    // neither may be kept by a shared computer's browser or a proxy.
+    if personal {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let set = |h: &mut axum::http::HeaderMap, k: header::HeaderName, v: &'static str| {
         h.entry(k).or_insert(HeaderValue::from_static(v));
     };
@@ -110,6 +132,21 @@ mod tests {
         ));
         assert!(!same_origin(&req(None, Some("http://evil.example/x")), &[]));
         assert!(!same_origin(&req(None, None), &[]));
+    }
+
+    #[test]
+    fn only_files_of_the_built_site_count_as_static() {
+        assert!(is_static_asset("/pkg/cakap.wasm"));
+        assert!(is_static_asset("/favicon.svg"));
+        for personal in [
+            "/",
+            "/dashboard",
+            "/api/profile",
+            "/hr/employees.csv",
+            "/login",
+        ] {
+            assert!(!is_static_asset(personal), "{personal}");
+        }
     }
 
     #[test]

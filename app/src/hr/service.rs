@@ -8,7 +8,9 @@ use crate::auth::model::Actor;
 use crate::auth::model::Role;
 use crate::error::AppError;
 use crate::hr::model::{AccountRow, AdminOverview, AgencyRow};
-use crate::server::entities::{agency, by_ids, employee, unit, user, user_role, HrRecord};
+use crate::server::entities::{
+    agency, assignment, by_ids, employee, unit, user, user_role, HrRecord,
+};
 use crate::server::Db;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -62,15 +64,30 @@ pub async fn admin_overview(db: &Db, actor: &Actor) -> Result<AdminOverview, App
     })
 }
 
-/// Accounts holding a unit leader's, HR's or the administrator's role, by agency.
+/// Accounts holding HR's or the administrator's role, or heading a unit (which
+/// makes them its leader), by agency.
 async fn elevated_accounts(db: &Db) -> Result<Vec<AccountRow>, AppError> {
+    let mut roles: HashMap<i32, Vec<Role>> = HashMap::new();
     let grants = user_role::Entity::find()
-        .filter(user_role::Column::Role.ne(Role::Employee))
+        .filter(user_role::Column::Role.is_in([Role::HrAdmin, Role::SysAdmin]))
         .all(db)
         .await?;
-    let mut roles: HashMap<i32, Vec<Role>> = HashMap::new();
     for g in grants {
         roles.entry(g.user_id).or_default().push(g.role);
+    }
+    let heads: Vec<i32> = assignment::Entity::current()
+        .filter(assignment::Column::IsHead.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.employee_id)
+        .collect();
+    let leaders = user::Entity::find()
+        .filter(user::Column::EmployeeId.is_in(heads))
+        .all(db)
+        .await?;
+    for u in leaders {
+        roles.entry(u.id).or_default().push(Role::UnitLeader);
     }
     let ids: Vec<i32> = roles.keys().copied().collect();
     let users = by_ids::<user::Model>(db, ids).await?;

@@ -183,6 +183,29 @@ mod tests {
         assert!(svg.contains(">30<") || svg.contains(">30.0<") || svg.contains("30"));
     }
 
+    /// Labels are names HR typed; the SVG is put into the page as markup, so a name
+    /// with markup in it must come out as text in every kind of chart.
+    #[test]
+    fn a_name_with_markup_is_escaped_in_every_chart() {
+        let evil = "</text><script>alert(1)</script>".to_string();
+        let rows = vec![(evil.clone(), 3), ("Dinas".to_string(), 5)];
+        let labels = vec![evil.clone(), "Integritas".into(), "Kerja sama".into()];
+        let series = [("Diukur", vec![3.0, 2.0, 4.0], "#0f766e")];
+        for svg in [
+            super::hbar("Pegawai <b>", "Pegawai", &rows, "#0f766e"),
+            super::radar(&labels, &series),
+            super::line("Tren", &labels, &series),
+        ] {
+            assert!(!svg.is_empty());
+            assert!(!svg.contains("<script"), "{svg}");
+            assert!(!svg.contains("</text><"), "{svg}");
+            assert!(
+                svg.contains("&lt;"),
+                "the text is still there, escaped: {svg}"
+            );
+        }
+    }
+
     #[test]
     fn no_data_draws_nothing() {
         assert_eq!(super::hbar("t", "s", &[], "#000"), "");

@@ -315,27 +315,19 @@ impl Seeder<'_> {
                 }
                 .insert(self.tx)
                 .await?;
-                let unit_id = units[ucode];
+                // A head's leadership of their unit comes from the appointment itself
+                // (see auth::service::grants_of), so only HR is granted here.
                 let (username, roles): (String, Vec<(Role, Option<i32>)>) =
                     match (*ucode, *pcode, k) {
                         ("BKPSDM", "ANALIS-SDM", 0) => (
                             format!("hr.{slug}"),
                             vec![(Role::Employee, None), (Role::HrAdmin, None)],
                         ),
-                        ("DINKES", "KADIS", _) => (
-                            format!("kadinkes.{slug}"),
-                            vec![(Role::Employee, None), (Role::UnitLeader, Some(unit_id))],
-                        ),
+                        ("DINKES", "KADIS", _) => {
+                            (format!("kadinkes.{slug}"), vec![(Role::Employee, None)])
+                        }
                         ("PKM-KOTA", "PERAWAT-TRP", 0) => {
                             (format!("pegawai.{slug}"), vec![(Role::Employee, None)])
-                        }
-                        (_, _, _)
-                            if *head && UNITS.iter().any(|u| u.0 == *ucode && u.3.is_none()) =>
-                        {
-                            (
-                                nip.clone(),
-                                vec![(Role::Employee, None), (Role::UnitLeader, Some(unit_id))],
-                            )
                         }
                         _ => (nip.clone(), vec![(Role::Employee, None)]),
                     };

@@ -32,6 +32,11 @@ async fn pages_render_on_the_server_with_a_nonce_csp_and_hardening_headers() {
         "strict-origin-when-cross-origin"
     );
     assert_eq!(r.headers["x-frame-options"], "DENY");
+    // Personal pages and server-function answers are never stored by a browser or a
+    // proxy.
+    assert_eq!(r.headers["cache-control"], "no-store");
+    let r = send(&app, "POST", "/api/profile", Some(&cookie), Some("")).await;
+    assert_eq!(r.headers["cache-control"], "no-store");
     let r = send(&app, "GET", "/tidak-ada", Some(&cookie), None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.body.contains("Halaman tidak ditemukan"));

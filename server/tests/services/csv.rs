@@ -67,8 +67,36 @@ async fn a_csv_with_bad_lines_saves_nothing_unless_the_valid_lines_are_chosen() 
             before + 1,
             "{backend}"
         );
-        // The export re-imports as "unchanged" line for line.
+        // Names a spreadsheet would run as formulas are exported as text ...
+        let nurse = actor(&db, "pegawai.manna").await.employee_id.unwrap();
+        let rina = employee::Entity::find()
+            .filter(employee::Column::Nip.eq("199201012019032011"))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        for (id, name) in [
+            (rina, "=HYPERLINK(\"http://evil.example\",\"Rina\")"),
+            (nurse, "-Budi"),
+        ] {
+            employee::Entity::update_many()
+                .col_expr(
+                    employee::Column::Name,
+                    sea_orm::sea_query::Expr::value(name),
+                )
+                .filter(employee::Column::Id.eq(id))
+                .exec(&db)
+                .await
+                .unwrap();
+        }
         let csv = import::export(&db, &hr).await.unwrap();
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://evil.example"),
+            "{backend}: {csv}"
+        );
+        assert!(!csv.contains(",=") && !csv.contains(",-Budi"), "{backend}");
+        // ... and the export re-imports as "unchanged" line for line.
         let again = import::import(&db, &hr, &csv, part(false, false))
             .await
             .unwrap();

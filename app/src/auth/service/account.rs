@@ -11,7 +11,7 @@ use crate::auth::model::{Actor, PasswordChangeForm, Role, TemporaryPassword};
 use crate::auth::rules::{self, check_password_policy};
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
-use crate::server::entities::{employee, session, user, user_role};
+use crate::server::entities::{employee, session, user};
 use crate::server::{db, write_tx, Db};
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -32,14 +32,9 @@ pub fn new_temporary() -> String {
         .join("-")
 }
 
-async fn roles_of(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<Role>, AppError> {
-    Ok(user_role::Entity::find()
-        .filter(user_role::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.role)
-        .collect())
+async fn roles_of(db: &impl ConnectionTrait, u: &user::Model) -> Result<Vec<Role>, AppError> {
+    let grants = super::grants_of(db, u).await?;
+    Ok(grants.into_iter().map(|g| g.role).collect())
 }
 
 /// Whether the actor may issue this account a temporary password: Forbidden outside
@@ -53,7 +48,7 @@ pub async fn check_reset(
     if !ours {
         return Err(AppError::Forbidden);
     }
-    let roles = roles_of(db, u.id).await?;
+    let roles = roles_of(db, u).await?;
     if !rules::may_reset(actor, &roles, u.agency_id) {
         return Err(AppError::Conflict(Msg::new(K::ErrResetNeedsAdmin)));
     }

@@ -10,4 +10,4 @@ mod throttle;
 
 pub use login::{login, LoggedIn, LoginTry};
 pub use password::{hash_blocking, hash_password};
-pub use session::{actor_for_session, load_actor, logout, moment, purge_expired};
+pub use session::{actor_for_session, grants_of, load_actor, logout, moment, purge_expired};

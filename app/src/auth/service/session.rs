@@ -1,10 +1,10 @@
 //! Sessions: who a cookie belongs to, logging out, and purging what has expired.
 
 use crate::audit::service::{self as audit, By, Entry};
-use crate::auth::model::{Actor, Grant};
+use crate::auth::model::{Actor, Grant, Role};
 use crate::auth::rules;
 use crate::error::AppError;
-use crate::server::entities::{session, user, user_role};
+use crate::server::entities::{assignment, session, user, user_role};
 use crate::server::{db, write_tx};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -84,9 +84,14 @@ pub async fn actor_for_session(
     Ok(Some(load_actor(db, u).await?))
 }
 
-pub async fn load_actor(db: &impl ConnectionTrait, u: user::Model) -> Result<Actor, AppError> {
-    let grants = user_role::Entity::find()
+/// What the user may do: the roles granted to the account, and a unit leader's right
+/// over every unit they head by their current appointment. Leadership is derived,
+/// never stored, so a head moved to another unit loses the old unit's pages at once
+/// and the newly appointed head gains them, whoever made the move.
+pub async fn grants_of(db: &impl ConnectionTrait, u: &user::Model) -> Result<Vec<Grant>, AppError> {
+    let mut grants: Vec<Grant> = user_role::Entity::find()
         .filter(user_role::Column::UserId.eq(u.id))
+        .filter(user_role::Column::Role.ne(Role::UnitLeader))
         .all(db)
         .await?
         .into_iter()
@@ -96,6 +101,23 @@ pub async fn load_actor(db: &impl ConnectionTrait, u: user::Model) -> Result<Act
             unit_id: r.unit_id,
         })
         .collect();
+    if let Some(employee) = u.employee_id {
+        let heads = assignment::Entity::current()
+            .filter(assignment::Column::EmployeeId.eq(employee))
+            .filter(assignment::Column::IsHead.eq(true))
+            .all(db)
+            .await?;
+        grants.extend(heads.into_iter().map(|a| Grant {
+            role: Role::UnitLeader,
+            agency_id: Some(a.agency_id),
+            unit_id: Some(a.unit_id),
+        }));
+    }
+    Ok(grants)
+}
+
+pub async fn load_actor(db: &impl ConnectionTrait, u: user::Model) -> Result<Actor, AppError> {
+    let grants = grants_of(db, &u).await?;
     let agency_name = match u.agency_id {
         Some(a) => crate::server::entities::agency::Entity::find_by_id(a)
             .one(db)

@@ -1,6 +1,7 @@
 //! The agency's employees as an import file: the same columns, so HR can edit the
 //! export and import it back.
 
+use super::read::for_spreadsheet;
 use super::COLUMNS;
 use crate::auth::model::Actor;
 use crate::error::AppError;
@@ -39,7 +40,7 @@ pub async fn export(db: &Db, actor: &Actor) -> Result<String, AppError> {
     let io = |e: csv::Error| crate::error::internal(e);
     w.write_record(COLUMNS).map_err(io)?;
     for r in rows {
-        w.write_record([
+        let cells = [
             r.nip,
             r.name,
             r.sex.code().into(),
@@ -48,8 +49,8 @@ pub async fn export(db: &Db, actor: &Actor) -> Result<String, AppError> {
             r.position_code,
             if r.is_head { "ya" } else { "tidak" }.into(),
             r.start_date.to_string(),
-        ])
-        .map_err(io)?;
+        ];
+        w.write_record(cells.map(for_spreadsheet)).map_err(io)?;
     }
     String::from_utf8(
         w.into_inner()

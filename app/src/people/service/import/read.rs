@@ -20,6 +20,29 @@ const REQUIRED: &[&str] = COLUMNS.split_at(6).0;
 /// Lines per file at most; larger files are sent in parts by the page.
 pub const MAX_LINES: usize = 100_000;
 
+/// What a spreadsheet would run as a formula when a cell starts with it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written to an exported file: one a spreadsheet would run as a formula
+/// (a name typed as `=HYPERLINK(...)`) gets a leading apostrophe, which spreadsheets
+/// show as text (OWASP's advice for CSV injection).
+pub fn for_spreadsheet(cell: String) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A cell as read from a file: the apostrophe `for_spreadsheet` added is taken off
+/// again, so an exported file imports back unchanged.
+pub fn from_spreadsheet(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
 /// One data line: its line number in the file and its cells by column name.
 #[derive(Debug, Clone)]
 pub struct Line {
@@ -96,7 +119,7 @@ pub fn read(text: &str, first_line: usize) -> Result<Vec<Line>, Vec<FieldError>>
                 number: first_line + at(&r) - 2,
                 cells: index
                     .iter()
-                    .map(|(c, i)| (*c, r.get(*i).unwrap_or("").to_string()))
+                    .map(|(c, i)| (*c, from_spreadsheet(r.get(*i).unwrap_or(""))))
                     .collect(),
             }),
             Err(e) => {

@@ -84,3 +84,25 @@ fn only_structural_positions_can_head_a_unit() {
     let (_, errors) = check(&read(&text, 2).unwrap(), 1, &lookup());
     assert_eq!(errors[0].msg.key, "err.head_needs_structural");
 }
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_exported_as_text_and_read_back_as_they_were() {
+    use super::read::{for_spreadsheet, from_spreadsheet};
+    for cell in [
+        "=HYPERLINK(\"http://x\")",
+        "+62 811",
+        "-Budi",
+        "@SUM(A1)",
+        "\tTab",
+        "\rCR",
+    ] {
+        let out = for_spreadsheet(cell.to_string());
+        assert_eq!(out, format!("'{cell}"));
+        assert_eq!(from_spreadsheet(&out), cell);
+    }
+    // Ordinary cells, and an apostrophe a name really starts with, stay as they are.
+    for cell in ["Siti Rahmawati", "'Ain", "199201012019032011"] {
+        assert_eq!(for_spreadsheet(cell.to_string()), cell);
+        assert_eq!(from_spreadsheet(cell), cell);
+    }
+}
