@@ -42,12 +42,11 @@ enum Command {
         code: String,
     },
     /// Add closed assessment campaigns to the benchmark agency, timing each closing.
+    /// (A campaign closes once: closing deletes the peers' and subordinates' answers,
+    /// so timing it again needs a new campaign.)
     GenBenchCampaigns {
         #[arg(long, default_value_t = 2)]
         campaigns: usize,
-        /// Instead: reopen the latest campaign and time closing it again.
-        #[arg(long)]
-        reclose: bool,
     },
 }
 
@@ -99,11 +98,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 seed::bench::BENCH_PASSWORD
             );
         }
-        Command::GenBenchCampaigns { reclose: true, .. } => {
-            let t = seed::bench_campaigns::reclose(&db).await?;
-            println!("closed again in {:.1} s", t.as_secs_f64());
-        }
-        Command::GenBenchCampaigns { campaigns, .. } => {
+        Command::GenBenchCampaigns { campaigns } => {
             let t = seed::bench_campaigns::generate(&db, campaigns).await?;
             let close: Vec<String> = t
                 .close

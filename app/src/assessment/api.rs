@@ -77,6 +77,11 @@ pub async fn add_peer(choice: PeerChoice) -> Result<(), AppError> {
     as_actor(|db, a| async move { peers::add_peer(&db, &a, choice).await }).await
 }
 
+#[server(endpoint = "assess/peers/add_named")]
+pub async fn add_named_peer(named: NamedPeer) -> Result<(), AppError> {
+    as_actor(|db, a| async move { peers::add_named_peer(&db, &a, named).await }).await
+}
+
 #[server(endpoint = "assess/peers/remove")]
 pub async fn remove_peer(choice: PeerChoice) -> Result<(), AppError> {
     as_actor(|db, a| async move { peers::remove_peer(&db, &a, choice).await }).await

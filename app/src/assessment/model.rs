@@ -59,9 +59,11 @@ crate::coded! {
     }
 }
 
-/// One source left out of a result and why, with how many answered: what closing
-/// stores with the result (as a JSON array `[source, reason, answers]`) and what the
-/// dashboard shows.
+/// One source left out of a result and why: what closing stores with the result (as
+/// a JSON array `[source, reason, k]`) and what the dashboard shows. For `BelowK` the
+/// number is the campaign's threshold k, never how many answered: "fewer than 3
+/// answers" says why, while "1 answer" would tell a ratee who knows their one
+/// subordinate that they did answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DroppedSource(pub Source, pub DropReason, pub u32);
 
@@ -179,6 +181,9 @@ pub struct RatingForm {
     pub source: Source,
     pub status: RaterStatus,
     pub editable: bool,
+    /// A peer's or subordinate's form of a closed campaign: its answers are gone
+    /// (see closing), and the form says so instead of showing empty questions.
+    pub sealed: bool,
     pub items: Vec<FormItem>,
 }
 
@@ -198,6 +203,15 @@ pub struct PeerChoice {
     pub campaign_id: i32,
     pub ratee_id: i32,
     pub rater_id: i32,
+}
+
+/// Someone from outside the ratee's unit named as a peer, by NIP, with the reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedPeer {
+    pub campaign_id: i32,
+    pub ratee_id: i32,
+    pub nip: String,
+    pub reason: String,
 }
 
 /// Peers of one subordinate as their supervisor plans them (before the start only).

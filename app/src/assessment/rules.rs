@@ -130,14 +130,14 @@ pub fn measure_stats(stats: &[(Source, u32, f64)], weights: &Weights, k: u32) ->
 
 /// The sources a result records as left out, and why: a source nobody was asked
 /// for (a ratee without subordinates) is not "dropped", nor is one HR gave no weight.
-pub fn dropped_sources(m: &Measured, asked: &[Source]) -> Vec<DroppedSource> {
+pub fn dropped_sources(m: &Measured, asked: &[Source], k: u32) -> Vec<DroppedSource> {
     m.dropped
         .iter()
         .filter_map(|(s, why)| match why {
             Dropped::NoAnswers if asked.contains(s) => {
                 Some(DroppedSource(*s, DropReason::NoAnswers, 0))
             }
-            Dropped::BelowK { answers } => Some(DroppedSource(*s, DropReason::BelowK, *answers)),
+            Dropped::BelowK { .. } => Some(DroppedSource(*s, DropReason::BelowK, k)),
             Dropped::NoAnswers | Dropped::NoWeight => None,
         })
         .collect()

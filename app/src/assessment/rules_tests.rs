@@ -98,19 +98,20 @@ fn sources_round_trip_through_their_codes() {
 fn a_result_records_only_sources_that_were_asked_and_why() {
     // No subordinates were asked; two peers answered (below k); self counted.
     let m = measure(&[(SelfRating, 3), (Peer, 3), (Peer, 4)], &w(), 3);
-    let d = dropped_sources(&m, &[SelfRating, Supervisor, Peer]);
+    let d = dropped_sources(&m, &[SelfRating, Supervisor, Peer], 3);
+    // Below k, the threshold is kept, not the two answers.
     assert_eq!(
         d,
         vec![
             DroppedSource(Supervisor, DropReason::NoAnswers, 0),
-            DroppedSource(Peer, DropReason::BelowK, 2),
+            DroppedSource(Peer, DropReason::BelowK, 3),
         ]
     );
     // Stored as the JSON the dashboard reads back.
     let json = serde_json::to_string(&d).unwrap();
     assert_eq!(
         json,
-        r#"[["supervisor","no_answers",0],["peer","below_k",2]]"#
+        r#"[["supervisor","no_answers",0],["peer","below_k",3]]"#
     );
     let back: Vec<DroppedSource> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);

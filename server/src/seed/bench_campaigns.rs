@@ -8,13 +8,13 @@ use app::assessment::model::{AddedBy, CampaignStatus, RaterStatus, Source};
 use app::assessment::service::closing;
 use app::competency::model::StandardStatus;
 use app::competency::service::standards;
-use app::server::entities::{campaign, campaign_ratee, position, result, result_comment};
+use app::server::entities::{campaign, position};
 use app::server::entities::{standard, user};
 use app::server::{db, sql, write_tx};
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     raw_sql, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, Set, Statement,
+    EntityTrait, QueryFilter, Set, Statement,
 };
 use std::time::{Duration, Instant};
 
@@ -125,43 +125,6 @@ pub struct Timings {
     pub ratees: u64,
     pub generate: Vec<Duration>,
     pub close: Vec<Duration>,
-}
-
-/// Reopens the bench agency's latest campaign (its results removed) and closes it
-/// again: to time a change to closing without generating answers anew.
-pub async fn reclose(db: &DatabaseConnection) -> Result<Duration, DbErr> {
-    let hr = bench_hr(db).await?;
-    let tx = write_tx(db).await?;
-    let latest = campaign::Entity::find()
-        .filter(campaign::Column::AgencyId.eq(hr.agency_id.unwrap_or_default()))
-        .order_by_desc(campaign::Column::Id)
-        .one(&tx)
-        .await?
-        .ok_or(DbErr::RecordNotFound("campaign".into()))?;
-    let id = latest.id;
-    result::Entity::delete_many()
-        .filter(result::Column::CampaignId.eq(id))
-        .exec(&tx)
-        .await?;
-    result_comment::Entity::delete_many()
-        .filter(result_comment::Column::CampaignId.eq(id))
-        .exec(&tx)
-        .await?;
-    campaign_ratee::Entity::update_many()
-        .col_expr(
-            campaign_ratee::Column::Jpm,
-            Expr::value(Option::<f64>::None),
-        )
-        .filter(campaign_ratee::Column::CampaignId.eq(id))
-        .exec(&tx)
-        .await?;
-    let mut m: campaign::ActiveModel = latest.into();
-    m.status = Set(CampaignStatus::Running);
-    m.update(&tx).await?;
-    app::server::commit(tx).await?;
-    let start = Instant::now();
-    closing::close(db, &hr, id).await.map_err(err)?;
-    Ok(start.elapsed())
 }
 
 async fn bench_hr(db: &DatabaseConnection) -> Result<app::auth::model::Actor, DbErr> {

@@ -10,7 +10,7 @@ use app::server::entities::campaign;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-fn choice(campaign_id: i32, ratee_id: i32, rater_id: i32) -> PeerChoice {
+pub(super) fn choice(campaign_id: i32, ratee_id: i32, rater_id: i32) -> PeerChoice {
     PeerChoice {
         campaign_id,
         ratee_id,

@@ -8,6 +8,7 @@ mod support;
 
 pub use support::{actor as by_name, agency_id, unit_id};
 
+mod anonymity;
 mod campaign;
 mod results;
 mod standards;

@@ -54,7 +54,8 @@ async fn closing_renormalises_the_weights_and_leaves_out_sources_below_k() {
             .await
             .unwrap();
         let m1 = item(&doc, "M.1");
-        let lone = DroppedSource(Source::Peer, DropReason::BelowK, 1);
+        // Said as "fewer than k" (3): how many answered is not told.
+        let lone = DroppedSource(Source::Peer, DropReason::BelowK, 3);
         assert!(m1.dropped.contains(&lone), "{backend}: {:?}", m1.dropped);
         assert!((m1.measured.unwrap() - (5.0 * 10.0 + 3.0 * 50.0) / 60.0).abs() < 1e-9);
         let hidden = doc.feedback.iter().all(|f| f.source != Source::Peer);

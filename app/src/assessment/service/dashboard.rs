@@ -44,6 +44,7 @@ pub async fn readable(
 struct Taken {
     id: i32,
     name: String,
+    k: i16,
     jpm: Option<f64>,
     standard_id: i32,
 }
@@ -53,7 +54,7 @@ async fn campaigns_of(db: &impl ConnectionTrait, emp: i32) -> Result<Vec<Taken>,
     // SQL: the dashboard, measured (see the module note).
     let stmt = raw_sql!(
         Postgres,
-        "SELECT c.id, c.name, t.jpm, t.standard_id FROM campaign_ratees t
+        "SELECT c.id, c.name, c.k, t.jpm, t.standard_id FROM campaign_ratees t
          JOIN campaigns c ON c.id = t.campaign_id
          WHERE t.employee_id = {emp} AND c.status = {closed} ORDER BY c.closed_at, c.id"
     );
@@ -77,6 +78,7 @@ async fn items(
     db: &impl ConnectionTrait,
     emp: i32,
     campaign: i32,
+    k: i16,
 ) -> Result<Vec<DashItem>, AppError> {
     // SQL: the dashboard, measured (see the module note).
     let stmt = raw_sql!(
@@ -90,11 +92,20 @@ async fn items(
     rows.into_iter()
         .map(|r| {
             let required = r.required_level as u8;
-            let dropped = match r.detail {
+            let stored: Vec<DroppedSource> = match r.detail {
                 Some(json) => serde_json::from_str(&json)
                     .map_err(|e| sea_orm::DbErr::Json(format!("results.detail: {e}")))?,
                 None => vec![],
             };
+            // Results closed before the threshold was stored hold the count of
+            // answers there: only k leaves the server.
+            let dropped = stored
+                .into_iter()
+                .map(|DroppedSource(s, why, _)| match why {
+                    DropReason::BelowK => DroppedSource(s, why, k as u32),
+                    DropReason::NoAnswers => DroppedSource(s, why, 0),
+                })
+                .collect();
             Ok(DashItem {
                 gap: r.measured.map(|m| gap(Level::clamped(required.into()), m)),
                 code: r.code,
@@ -195,7 +206,7 @@ pub async fn build(
     };
     let version = standard::Entity::find_by_id(t.standard_id).one(db).await?;
     d.standard_version = version.map(|s| s.version);
-    d.items = items(db, e.id, t.id).await?;
+    d.items = items(db, e.id, t.id, t.k).await?;
     d.band = d.jpm.map(|j| JpmBands::default().band(j));
     let scored: Vec<(String, Level, f64)> = d
         .items

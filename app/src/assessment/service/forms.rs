@@ -97,13 +97,18 @@ async fn own(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<Own, A
 pub async fn form(db: &Db, actor: &Actor, id: i32) -> Result<RatingForm, AppError> {
     let Own { form, ratee } = own(db, actor, id).await?;
     let c = campaign(db, form.campaign_id).await?;
+    let sealed = form.source.is_anonymous() && c.row.status == CampaignStatus::Closed;
     let name = employee::Entity::find_by_id(ratee.employee_id)
         .one(db)
         .await?;
     let position = position::Entity::find_by_id(ratee.position_id)
         .one(db)
         .await?;
-    let competencies = competencies_of(db, ratee.standard_id).await?;
+    let competencies = if sealed {
+        Vec::new()
+    } else {
+        competencies_of(db, ratee.standard_id).await?
+    };
     let ids: Vec<i32> = competencies.iter().map(|(c, _)| c.id).collect();
     let mut levels = levels_of(db, &ids).await?;
     let mut answers: HashMap<i32, answer::Model> = answer::Entity::find()
@@ -138,6 +143,7 @@ pub async fn form(db: &Db, actor: &Actor, id: i32) -> Result<RatingForm, AppErro
         position: position.map(|p| p.name).unwrap_or_default(),
         source: form.source,
         editable: form.status != RaterStatus::Submitted && open,
+        sealed,
         status: form.status,
         items,
     })

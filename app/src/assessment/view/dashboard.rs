@@ -145,7 +145,7 @@ fn dropped_notes(items: &[DashItem]) -> Vec<String> {
     for DroppedSource(s, why, n) in items.iter().flat_map(|it| it.dropped.iter()) {
         let source = ("source", i.t(s.label()).to_string());
         let note = match why {
-            DropReason::BelowK => i.f(K::DashDroppedBelowK, &[source, ("n", n.to_string())]),
+            DropReason::BelowK => i.f(K::DashDroppedBelowK, &[source, ("k", n.to_string())]),
             DropReason::NoAnswers => i.f(K::DashDroppedNone, &[source]),
         };
         if !notes.contains(&note) {

@@ -1,7 +1,7 @@
 //! The rater's page (`/assess`): the forms to fill, and for supervisors, the peers
 //! of each subordinate in campaigns that have not started yet.
 
-use crate::assessment::api::{my_todo, peer_plans, AddPeer, RemovePeer};
+use crate::assessment::api::{my_todo, peer_plans, AddNamedPeer, AddPeer, RemovePeer};
 use crate::assessment::model::{PeerPlan, RaterStatus, Source, TodoItem};
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::loaded;
@@ -13,19 +13,25 @@ pub fn AssessPage() -> impl IntoView {
     let i = use_i18n();
     let add = ServerAction::<AddPeer>::new();
     let remove = ServerAction::<RemovePeer>::new();
+    let named = ServerAction::<AddNamedPeer>::new();
     let todo = Resource::new(|| (), |_| my_todo());
     let plans = Resource::new(
-        move || add.version().get() + remove.version().get(),
+        move || add.version().get() + remove.version().get() + named.version().get(),
         |_| peer_plans(),
     );
     let errors = Signal::derive(move || {
         action_error(add.value())
             .get()
             .or(action_error(remove.value()).get())
+            .or(action_error(named.value()).get())
     });
-    // A refused peer (oneself, the supervisor, already rating, unknown) is a field
-    // error on `rater_id`; the error box shows only the other kinds.
-    let refused = msg_for(errors, "rater_id");
+    // A refused peer (oneself, the supervisor, another unit, already rating,
+    // unknown) is a field error; the error box shows only the other kinds.
+    let refused = Signal::derive(move || {
+        ["rater_id", "nip", "reason"]
+            .into_iter()
+            .find_map(|f| msg_for(errors, f).get())
+    });
     view! {
         <Page title=K::AssessTitle subtitle=K::AssessSubtitle>
             {loaded(todo, move |items| if items.is_empty() {
@@ -38,7 +44,7 @@ pub fn AssessPage() -> impl IntoView {
             {loaded(plans, move |p| (!p.is_empty()).then(|| view! {
                 <h2>{i.t(K::PeersTitle)}</h2>
                 <p class="muted">{i.t(K::PeersHelp)}</p>
-                {p.into_iter().map(|plan| view! { <Plan plan add remove /> }).collect_view()}
+                {p.into_iter().map(|plan| view! { <Plan plan add remove named /> }).collect_view()}
             }))}
         </Page>
     }
@@ -76,6 +82,7 @@ fn Plan(
     plan: PeerPlan,
     add: ServerAction<AddPeer>,
     remove: ServerAction<RemovePeer>,
+    named: ServerAction<AddNamedPeer>,
 ) -> impl IntoView {
     let i = use_i18n();
     let (cid, rid) = (plan.campaign_id, plan.ratee_id);
@@ -112,6 +119,19 @@ fn Plan(
                     <SubmitButton pending=add.pending() label=K::PeersAdd class="button-small" />
                 </ActionForm>
             })}
+            <details class="named-peer">
+                <summary>{i.t(K::PeersNamed)}</summary>
+                <p class="small muted">{i.t(K::PeersNamedHelp)}</p>
+                <ActionForm action=named attr:class="form form-compact">
+                    <input type="hidden" name="named[campaign_id]" value=cid.to_string() />
+                    <input type="hidden" name="named[ratee_id]" value=rid.to_string() />
+                    <label for=format!("nip-{cid}-{rid}")>{i.t(K::PeersNip)}</label>
+                    <input id=format!("nip-{cid}-{rid}") name="named[nip]" inputmode="numeric" required />
+                    <label for=format!("reason-{cid}-{rid}")>{i.t(K::PeersReason)}</label>
+                    <input id=format!("reason-{cid}-{rid}") name="named[reason]" required minlength="10" maxlength="200" />
+                    <SubmitButton pending=named.pending() label=K::PeersAdd class="button-small" />
+                </ActionForm>
+            </details>
         </article>
     }
 }

@@ -2,7 +2,9 @@
 //! the measured level from the submitted answers (weighted, renormalised over the
 //! sources that count; anonymous sources below k dropped, and the result says so),
 //! the JPM, and the feedback comments detached from their raters in a shuffled
-//! order. Results are stored, never recomputed: a closed campaign does not change.
+//! order. Then the peers' and subordinates' answers are deleted (`write::seal`):
+//! anonymity holds in the database, not only on the page. Results are stored, never
+//! recomputed: a closed campaign does not change.
 //!
 //! Hand-written SQL throughout (`read`, `write`): closing a 250 000-employee
 //! campaign was measured, and its reads and writes are shaped for that.
@@ -78,6 +80,7 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
         done.results += crate::server::sql::insert_many(tx, computed.results).await?;
         let t = phases.add(2, t);
         done.comments += write::comments(tx, c, answers, &computed.counted, salt).await?;
+        write::seal(tx, c.row.id, from, to).await?;
         phases.add(3, t);
     }
     let [read, compute, results, comments] = phases.0.map(|d| d.as_secs_f64());
@@ -85,7 +88,7 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
         campaign = c.row.id,
         ratees = done.ratees,
         "closing: answers read in {read:.1} s, computed in {compute:.1} s, \
-         results written in {results:.1} s, comments in {comments:.1} s",
+         results written in {results:.1} s, comments and sealing in {comments:.1} s",
     );
     Ok(done)
 }
@@ -125,7 +128,7 @@ fn compute(
                 .insert((*emp, *cid), m.used.iter().map(|u| u.0).collect());
             // Only why sources were left out is kept: which sources counted follows
             // from it and the campaign's weights.
-            let dropped = dropped_sources(&m, asked);
+            let dropped = dropped_sources(&m, asked, c.k);
             let detail = (!dropped.is_empty()).then(|| json!(dropped).to_string());
             out.results.push(result::ActiveModel {
                 agency_id: Set(c.row.agency_id),

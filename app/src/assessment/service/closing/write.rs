@@ -7,7 +7,7 @@ use crate::assessment::model::Source;
 use crate::error::AppError;
 use crate::server::entities::result_comment;
 use crate::server::sql;
-use sea_orm::{ConnectionTrait, Set, Statement};
+use sea_orm::{raw_sql, ConnectionTrait, Set, Statement};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
@@ -76,4 +76,26 @@ pub async fn comments(
         });
     }
     Ok(sql::insert_many(tx, out).await?)
+}
+
+/// Cuts the link between anonymous raters and what they answered: once the results
+/// and the detached comments are stored, the peers' and subordinates' answers about
+/// these ratees (drafts included) are deleted. Afterwards the database holds no row
+/// that joins a peer to their levels or words; the forms themselves keep only that
+/// they were sent.
+pub async fn seal(
+    tx: &impl ConnectionTrait,
+    campaign: i32,
+    from: i32,
+    to: i32,
+) -> Result<u64, AppError> {
+    let (peer, subordinate) = (Source::Peer, Source::Subordinate);
+    // SQL: closing, measured (see `closing`); one statement per block of ratees.
+    let stmt = raw_sql!(
+        Postgres,
+        "DELETE FROM answers WHERE rater_row_id IN (SELECT r.id FROM campaign_raters r
+           WHERE r.campaign_id = {campaign} AND r.ratee_id BETWEEN {from} AND {to}
+           AND r.source IN ({peer}, {subordinate}))"
+    );
+    Ok(tx.execute_raw(sql::on(tx, stmt)).await?.rows_affected())
 }
