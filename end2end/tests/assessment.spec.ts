@@ -134,6 +134,8 @@ for (const run of RUNS) {
     // HR closes the campaign.
     await hr.goto(campaignUrl);
     await hydrated(hr);
+    // Closing cannot be undone: it asks for a ticked confirmation first.
+    await hr.locator("input[name=confirm]").check();
     await hr.getByRole("button", { name: t.close }).click();
     await expect(hr.getByText(t.closed)).toBeVisible();
     expect(hrErrors).toEqual([]);

@@ -16,6 +16,7 @@ mod m20261123_000006_assessment;
 mod m20261201_000007_login_buckets;
 mod m20261201_000008_accounts;
 mod m20261201_000009_leaders_by_appointment;
+mod m20261201_000010_participation;
 mod util;
 
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_login_buckets::Migration),
             Box::new(m20261201_000008_accounts::Migration),
             Box::new(m20261201_000009_leaders_by_appointment::Migration),
+            Box::new(m20261201_000010_participation::Migration),
         ]
     }
 }

@@ -38,8 +38,13 @@ pub async fn extend_campaign(id: i32, ends_on: String) -> Result<(), AppError> {
 
 /// Closes a campaign and returns how many results were stored.
 #[server(endpoint = "campaigns/close")]
-pub async fn close_campaign(id: i32) -> Result<u64, AppError> {
-    as_actor(|db, a| async move { Ok(closing::close(&db, &a, id).await?.results) }).await
+pub async fn close_campaign(id: i32, confirm: Option<String>) -> Result<u64, AppError> {
+    use crate::server::request::confirmed;
+    as_actor(|db, a| async move {
+        confirmed(&confirm)?;
+        Ok(closing::close(&db, &a, id).await?.results)
+    })
+    .await
 }
 
 #[server(endpoint = "assess/todo")]

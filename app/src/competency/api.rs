@@ -53,9 +53,31 @@ pub async fn open_standard(id: i32) -> Result<(), AppError> {
     as_actor(|db, a| async move { standards::open(&db, &a, id).await }).await
 }
 
+/// Ratifying cannot be undone: the form's confirmation box must be ticked.
 #[server(endpoint = "standards/ratify")]
-pub async fn ratify_standard(id: i32) -> Result<(), AppError> {
-    as_actor(|db, a| async move { standards::ratify(&db, &a, id).await }).await
+pub async fn ratify_standard(
+    id: i32,
+    confirm: Option<String>,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::request::confirmed;
+    let reason = reason.unwrap_or_default();
+    as_actor(|db, a| async move {
+        confirmed(&confirm)?;
+        standards::ratify(&db, &a, id, &reason).await
+    })
+    .await
+}
+
+#[server(endpoint = "standards/comment-days/get")]
+pub async fn get_comment_days() -> Result<i16, AppError> {
+    as_actor(|db, a| async move { standards::comment_days(&db, &a).await }).await
+}
+
+/// The agency's minimum comment period for standards, in days.
+#[server(endpoint = "standards/comment-days")]
+pub async fn set_comment_days(days: i64) -> Result<(), AppError> {
+    as_actor(|db, a| async move { standards::set_comment_days(&db, &a, days).await }).await
 }
 
 #[server(endpoint = "standards/comment")]

@@ -25,6 +25,12 @@ impl CompetencyGroup {
             CompetencyGroup::Teknis => 2,
         }
     }
+
+    /// The national items (M.1–M.8, SK.1) every position's standard must carry:
+    /// their level may change, they cannot be removed.
+    pub fn is_national(self) -> bool {
+        self != CompetencyGroup::Teknis
+    }
 }
 
 crate::coded! {
@@ -130,6 +136,13 @@ pub struct StandardRights {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StandardDetail {
     pub id: i32,
+    /// When it was opened for comment, and the agency's minimum period: ratifying
+    /// before it ends needs a reason.
+    pub opened_at: Option<String>,
+    pub comment_days: i16,
+    pub comment_done: bool,
+    /// Why HR ratified before the comment period ended, if it did.
+    pub skip_reason: Option<String>,
     pub agency_name: String,
     pub position_id: i32,
     pub position_name: String,

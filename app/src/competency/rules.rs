@@ -128,6 +128,40 @@ impl StandardStatus {
     }
 }
 
+/// Shortest and longest reason for ratifying before the comment period ended.
+pub const SKIP_REASON_MIN: usize = 10;
+pub const SKIP_REASON_MAX: usize = 500;
+
+/// Whether a standard may be ratified now. The seeds ask that holders and leaders
+/// comment first: a standard open for at least the agency's `days` (`opened_at`
+/// and `now` in unix seconds) is ratified as it is; earlier, or straight from a
+/// draft, only with a written reason, which is returned to be kept with it.
+pub fn ratify_check(
+    opened_at: Option<i64>,
+    now: i64,
+    days: i64,
+    reason: &str,
+) -> Result<Option<String>, crate::error::FieldError> {
+    if comment_period_done(opened_at, now, days) {
+        return Ok(None);
+    }
+    let reason = reason.trim();
+    let n = reason.chars().count();
+    if (SKIP_REASON_MIN..=SKIP_REASON_MAX).contains(&n) {
+        Ok(Some(reason.to_string()))
+    } else {
+        Err(
+            crate::error::FieldError::new("reason", crate::i18n::K::ErrRatifyEarly)
+                .with("days", days),
+        )
+    }
+}
+
+/// Whether a standard has been open for comment for `days` days.
+pub fn comment_period_done(opened_at: Option<i64>, now: i64, days: i64) -> bool {
+    opened_at.is_some_and(|t| now - t >= days * 86_400)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +231,29 @@ mod tests {
         assert!(Ratified.allows(Revise) && !Superseded.allows(Revise));
         for s in [Draft, Open, Ratified, Superseded] {
             assert_eq!(StandardStatus::from_code(s.code()), Some(s));
+        }
+    }
+
+    #[test]
+    fn ratifying_needs_the_comment_period_or_a_reason() {
+        let day = 86_400;
+        let opened = Some(1_000_000);
+        // Open for the full seven days: ratified as it is.
+        assert_eq!(
+            super::ratify_check(opened, 1_000_000 + 7 * day, 7, ""),
+            Ok(None)
+        );
+        // A day short, or never opened: only with a reason of 10 to 500 characters.
+        for (opened_at, now) in [(opened, 1_000_000 + 6 * day), (None, 1_000_000)] {
+            let e = super::ratify_check(opened_at, now, 7, "cepat").unwrap_err();
+            assert_eq!(
+                (e.field.as_str(), e.msg.key.as_str()),
+                ("reason", "err.ratify_early")
+            );
+            let why = "  Perintah Perpres, harus berlaku 1 Januari ";
+            let kept = super::ratify_check(opened_at, now, 7, why).unwrap();
+            assert_eq!(kept.as_deref(), Some(why.trim()));
+            assert!(super::ratify_check(opened_at, now, 7, &"x".repeat(501)).is_err());
         }
     }
 }

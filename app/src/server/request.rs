@@ -117,6 +117,15 @@ pub fn forwarded_client(
     client
 }
 
+/// An irreversible action's confirmation box (`confirm`), ticked or not: a form
+/// posted without it gets a field error, with JavaScript or without.
+pub fn confirmed(confirm: &Option<String>) -> Result<(), AppError> {
+    match confirm.as_deref() {
+        Some(v) if !v.is_empty() && v != "false" && v != "off" => Ok(()),
+        _ => Err(AppError::field("confirm", crate::i18n::K::ErrConfirm)),
+    }
+}
+
 /// Sets the HTTP status of a failed server function to the error's own status.
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {

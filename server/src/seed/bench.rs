@@ -77,6 +77,7 @@ pub async fn generate(db: &DatabaseConnection, code: &str, n: usize) -> Result<G
         name: Set(format!("Instansi Uji Beban {code}")),
         active: Set(true),
         created_at: Set(now),
+        comment_days: Set(7),
     }
     .insert(&tx)
     .await?;

@@ -133,7 +133,14 @@ async fn a_ratified_standard_supersedes_the_last_and_is_locked() {
         standards::comment(&db, &nurse, v2, "Setuju.")
             .await
             .unwrap();
-        standards::ratify(&db, &hr, v2).await.unwrap();
+        // A day after opening, the agency's seven days have not passed: ratifying
+        // needs a reason, which is kept with the standard.
+        let e = standards::ratify(&db, &hr, v2, "").await.unwrap_err();
+        assert_eq!(e.fields()[0].msg.key, "err.ratify_early", "{backend}");
+        let why = "Perwali mewajibkan berlaku awal tahun";
+        standards::ratify(&db, &hr, v2, why).await.unwrap();
+        let kept = standards::detail(&db, Some(&hr), v2).await.unwrap();
+        assert_eq!(kept.skip_reason.as_deref(), Some(why), "{backend}");
 
         let old = standards::detail(&db, None, v1).await.unwrap();
         assert_eq!(old.status, StandardStatus::Superseded, "{backend}");
@@ -176,5 +183,43 @@ async fn a_ratified_standard_supersedes_the_last_and_is_locked() {
             audited, 5,
             "{backend}: create, set_item, open, comment, ratify"
         );
+    }
+}
+
+#[tokio::test]
+async fn the_comment_round_cannot_be_skipped_silently_and_national_items_stay() {
+    use sea_orm::sea_query::Expr;
+    for (backend, db) in backends("std_participation").await {
+        let db = seeded(db).await;
+        let hr = by_name(&db, "hr.manna").await;
+        let (pos, _, m1) = nurse_standard(&db).await;
+        let v2 = standards::start(&db, &hr, pos).await.unwrap();
+        // Straight from a draft: only with a reason.
+        let e = standards::ratify(&db, &hr, v2, "segera").await.unwrap_err();
+        assert_eq!(e.fields()[0].field, "reason", "{backend}");
+        // M.1 may change level but not leave the standard.
+        standards::set_item(&db, &hr, v2, m1, 4).await.unwrap();
+        let e = standards::remove_item(&db, &hr, v2, m1).await.unwrap_err();
+        assert!(
+            matches!(&e, AppError::Conflict(m) if m.key == "err.national_item"),
+            "{backend}: {e:?}"
+        );
+        // Open for the agency's period (set to 3 days here): ratified without a reason.
+        standards::set_comment_days(&db, &hr, 3).await.unwrap();
+        assert!(
+            standards::set_comment_days(&db, &hr, 0).await.is_err(),
+            "{backend}"
+        );
+        standards::open(&db, &hr, v2).await.unwrap();
+        let opened = app::server::db::now() - chrono::Duration::days(3);
+        standard::Entity::update_many()
+            .col_expr(standard::Column::OpenedAt, Expr::value(opened))
+            .filter(standard::Column::Id.eq(v2))
+            .exec(&db)
+            .await
+            .unwrap();
+        standards::ratify(&db, &hr, v2, "").await.unwrap();
+        let d = standards::detail(&db, Some(&hr), v2).await.unwrap();
+        assert_eq!(d.skip_reason, None, "{backend}");
     }
 }

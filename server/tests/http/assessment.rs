@@ -171,3 +171,44 @@ async fn ratified_standards_are_public_and_drafts_are_not() {
     .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a draft is not public");
 }
+
+#[tokio::test]
+async fn irreversible_actions_need_the_confirmation_box_ticked() {
+    let (app, db) = app().await;
+    let hr = login(&app, "hr.manna").await;
+    let campaign = count(&db, "SELECT MIN(id) AS n FROM campaigns").await;
+    let closings = "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'close'";
+    let closed_before = count(&db, closings).await;
+    let pos = count(&db, "SELECT position_id AS n FROM standards WHERE id = (SELECT MIN(id) FROM standards WHERE status = 'ratified')").await;
+    let body = format!("position_id={pos}");
+    let r = send(&app, "POST", "/api/standards/start", Some(&hr), Some(&body)).await;
+    let draft: i64 = r.body.trim().parse().unwrap();
+    for (path, body) in [
+        ("/api/campaigns/close", format!("id={campaign}")),
+        (
+            "/api/standards/ratify",
+            format!("id={draft}&reason=Perwali+berlaku+Januari"),
+        ),
+    ] {
+        let r = send(&app, "POST", path, Some(&hr), Some(&body)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{path}: {}",
+            r.body
+        );
+        assert_eq!(r.json()["Validation"][0]["field"], "confirm", "{path}");
+    }
+    let after = count(&db, closings).await;
+    assert_eq!(after, closed_before, "nothing was closed");
+    let body = format!("id={draft}&reason=Perwali+berlaku+Januari&confirm=on");
+    let r = send(
+        &app,
+        "POST",
+        "/api/standards/ratify",
+        Some(&hr),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}

@@ -116,8 +116,13 @@ fn Actions(
                 </ActionForm>
             })}
             {(status == CampaignStatus::Running).then(|| view! {
-                <ActionForm action=close attr:class="inline-form">
+                <ActionForm action=close attr:class="form form-compact card">
                     <input type="hidden" name="id" value=id.to_string() />
+                    <label class="check">
+                        <input type="checkbox" name="confirm" required />
+                        " "{i.t(K::CampCloseConfirm)}
+                    </label>
+                    <span class="field-error">{move || msg_for(errors, "confirm").get()}</span>
                     <SubmitButton pending=close.pending() label=K::CampClose class="button-danger" />
                 </ActionForm>
                 <p class="muted small">{i.t(K::CampCloseHelp)}</p>

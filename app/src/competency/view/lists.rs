@@ -1,13 +1,17 @@
 //! Lists of standards: HR's (every position, with what is in force and what is being
 //! drafted), the member's (their own position first) and the public one.
 
-use crate::competency::api::{list_standards, my_standards, public_standards, StartStandard};
+use crate::competency::api::{
+    get_comment_days, list_standards, my_standards, public_standards, SetCommentDays, StartStandard,
+};
 use crate::competency::model::{
     MemberStandards, PublishedStandard, StandardStatus, StandardSummary,
 };
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, go_to_created, Page, Table};
+use crate::ui::widgets::{
+    action_error, go_to_created, msg_for, saved_flag, Field, Page, SubmitButton, Table,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -16,10 +20,31 @@ pub fn HrStandardsPage() -> impl IntoView {
     let rows = Resource::new(|| (), |_| list_standards());
     go_to_created(start, |id| format!("/standards/{id}"));
     let errors = action_error(start.value());
+    let set_days = ServerAction::<SetCommentDays>::new();
+    let days = Resource::new(move || set_days.version().get(), |_| get_comment_days());
+    let saved = Signal::derive(saved_flag(set_days.value()));
     view! {
-        <Page title=K::StdHrTitle subtitle=K::StdHrSubtitle action=("/competencies", K::DictTitle) errors=vec![errors]>
+        <Page title=K::StdHrTitle subtitle=K::StdHrSubtitle action=("/competencies", K::DictTitle)
+            saved errors=vec![errors, action_error(set_days.value())]>
             {loaded(rows, move |rows| view! { <HrTable rows start /> })}
+            {loaded(days, move |d| view! { <CommentDays days=d set=set_days /> })}
         </Page>
+    }
+}
+
+/// The agency's minimum comment period, which ratifying waits for.
+#[component]
+fn CommentDays(days: i16, set: ServerAction<SetCommentDays>) -> impl IntoView {
+    let i = use_i18n();
+    let errors = action_error(set.value());
+    view! {
+        <ActionForm action=set attr:class="form form-compact card">
+            <Field label=i.t(K::StdCommentDays) name="days" error=msg_for(errors, "days")>
+                <input id="days" name="days" type="number" min="1" max="60" value=days.to_string() required />
+            </Field>
+            <p class="small muted">{i.t(K::StdCommentDaysHelp)}</p>
+            <SubmitButton pending=set.pending() label=K::Save />
+        </ActionForm>
     }
 }
 

@@ -90,8 +90,9 @@ fn StandardView(s: StandardDetail, acts: Acts) -> impl IntoView {
             {s.ratified_at.clone().map(|d| view! { <span class="muted small">{i.f(K::StdRatifiedOn, &[("date", d)])}</span> })}
         </div>
         <p class="muted">{i.t(state_help)}</p>
+        {s.skip_reason.clone().map(|r| view! { <p class="alert alert-warn">{i.f(K::StdSkipReason, &[("reason", r)])}</p> })}
         <Versions versions=s.versions.clone() current=sid />
-        {rights.edit.then(|| view! { <Lifecycle status=s.status id=sid acts /> })}
+        {rights.edit.then(|| view! { <Lifecycle s=s.clone() acts /> })}
         {rights.revise.then(|| view! {
             <ActionForm action=acts.start attr:class="inline-form">
                 <input type="hidden" name="position_id" value=s.position_id.to_string() />
@@ -128,21 +129,43 @@ fn Versions(versions: Vec<(i32, i32, StandardStatus)>, current: i32) -> impl Int
     })
 }
 
+/// Opening for comment, and ratifying: confirmed (it cannot be undone), and before
+/// the agency's comment period has passed only with a written reason. Both work as
+/// plain forms before the page has hydrated.
 #[component]
-fn Lifecycle(status: StandardStatus, id: i32, acts: Acts) -> impl IntoView {
+fn Lifecycle(s: StandardDetail, acts: Acts) -> impl IntoView {
+    let i = use_i18n();
+    let id = s.id;
+    let days = ("days", s.comment_days.to_string());
+    let period = match &s.opened_at {
+        Some(d) => i.f(K::StdCommentPeriod, &[("date", d.clone()), days]),
+        None => i.f(K::StdCommentPeriodNone, &[days]),
+    };
+    let errors = action_error(acts.ratify.value());
     view! {
         <div class="actions">
-            {(status == StandardStatus::Draft).then(|| view! {
+            {(s.status == StandardStatus::Draft).then(|| view! {
                 <ActionForm action=acts.open attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
                     <SubmitButton pending=acts.open.pending() label=K::StdOpen />
                 </ActionForm>
             })}
-            <ActionForm action=acts.ratify attr:class="inline-form">
-                <input type="hidden" name="id" value=id.to_string() />
-                <SubmitButton pending=acts.ratify.pending() label=K::StdRatify class="button-quiet" />
-            </ActionForm>
         </div>
+        <p class="muted small">{period}</p>
+        <ActionForm action=acts.ratify attr:class="form form-compact card ratify">
+            <input type="hidden" name="id" value=id.to_string() />
+            {(!s.comment_done).then(|| view! {
+                <Field label=i.t(K::StdRatifyReason) name="reason" error=msg_for(errors, "reason")>
+                    <textarea id="reason" name="reason" rows="2" maxlength="500"></textarea>
+                </Field>
+            })}
+            <label class="check">
+                <input type="checkbox" name="confirm" required />
+                " "{i.t(K::StdRatifyConfirm)}
+            </label>
+            <span class="field-error">{move || msg_for(errors, "confirm").get()}</span>
+            <SubmitButton pending=acts.ratify.pending() label=K::StdRatify class="button-quiet" />
+        </ActionForm>
     }
 }
 
@@ -151,6 +174,7 @@ fn Item(it: StandardItem, edit: bool, id: i32, acts: Acts) -> impl IntoView {
     let i = use_i18n();
     let cid = it.competency_id;
     let req = it.required_level;
+    let national = it.group.is_national();
     view! {
         <li class="card std-item" data-code=it.code.clone()>
             <div class="std-item-head">
@@ -175,11 +199,17 @@ fn Item(it: StandardItem, edit: bool, id: i32, acts: Acts) -> impl IntoView {
                         </select>
                         <button type="submit" class="button button-small">{i.t(K::Save)}</button>
                     </ActionForm>
-                    <ActionForm action=acts.remove attr:class="inline-form">
-                        <input type="hidden" name="id" value=id.to_string() />
-                        <input type="hidden" name="competency_id" value=cid.to_string() />
-                        <button type="submit" class="button button-small button-quiet">{i.t(K::StdRemove)}</button>
-                    </ActionForm>
+                    {if national {
+                        view! { <span class="tag">{i.t(K::StdNationalFixed)}</span> }.into_any()
+                    } else {
+                        view! {
+                            <ActionForm action=acts.remove attr:class="inline-form">
+                                <input type="hidden" name="id" value=id.to_string() />
+                                <input type="hidden" name="competency_id" value=cid.to_string() />
+                                <button type="submit" class="button button-small button-quiet">{i.t(K::StdRemove)}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }}
                 </div>
             })}
         </li>

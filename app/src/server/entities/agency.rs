@@ -11,6 +11,8 @@ pub struct Model {
     pub name: String,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    /// Days a standard stays open for comment at least before it is ratified.
+    pub comment_days: i16,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

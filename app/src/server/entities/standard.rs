@@ -18,6 +18,8 @@ pub struct Model {
     pub opened_at: Option<DateTimeUtc>,
     pub ratified_at: Option<DateTimeUtc>,
     pub ratified_by_user_id: Option<i32>,
+    /// Why HR ratified before the comment period ended (or without one).
+    pub skip_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

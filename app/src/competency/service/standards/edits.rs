@@ -4,7 +4,7 @@
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::competency::model::CompetencyGroup;
-use crate::competency::rules::{Level, StandardAction, StandardStatus};
+use crate::competency::rules::{ratify_check, Level, StandardAction, StandardStatus};
 use crate::competency::service::dictionary::usable_by;
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
@@ -187,6 +187,13 @@ pub async fn remove_item(
 ) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::Edit).await?;
+    let national = competency::Entity::find_by_id(competency_id)
+        .one(&tx)
+        .await?
+        .is_some_and(|c| c.grp.is_national());
+    if national {
+        return Err(AppError::Conflict(Msg::new(K::ErrNationalItem)));
+    }
     standard_item::Entity::delete_many()
         .filter(standard_item::Column::StandardId.eq(id))
         .filter(standard_item::Column::CompetencyId.eq(competency_id))
@@ -221,13 +228,18 @@ pub async fn open(db: &Db, actor: &Actor, id: i32) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Ratifies a standard: it is locked and replaces the version in force.
-pub async fn ratify(db: &Db, actor: &Actor, id: i32) -> Result<(), AppError> {
+/// Ratifies a standard: it is locked and replaces the version in force. After the
+/// comment period, or with the reason for not waiting (kept with it).
+pub async fn ratify(db: &Db, actor: &Actor, id: i32, reason: &str) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::Ratify).await?;
     if required(&tx, id).await?.is_empty() {
         return Err(AppError::Conflict(Msg::new(K::ErrStandardEmpty)));
     }
+    let opened = s.opened_at.map(|t| t.timestamp());
+    let now = db::now().timestamp();
+    let skipped = ratify_check(opened, now, s.comment_days.into(), reason)
+        .map_err(|e| AppError::Validation(vec![e]))?;
     let superseded = standard::Entity::update_many()
         .col_expr(
             standard::Column::Status,
@@ -248,10 +260,11 @@ pub async fn ratify(db: &Db, actor: &Actor, id: i32) -> Result<(), AppError> {
             standard::Column::RatifiedByUserId,
             Expr::value(actor.user_id),
         )
+        .col_expr(standard::Column::SkipReason, Expr::value(skipped.clone()))
         .filter(standard::Column::Id.eq(id))
         .exec(&tx)
         .await?;
-    let summary = json!({ "version": s.version, "superseded": superseded });
+    let summary = json!({ "version": s.version, "superseded": superseded, "skip_reason": skipped });
     audit::commit(tx, actor, s.agency_id, "ratify", "standard", id, summary).await?;
     Ok(())
 }

@@ -8,14 +8,16 @@
 mod access;
 mod comments;
 mod edits;
+mod settings;
 
 pub use access::{access, rights, Access};
 pub use comments::{answer, comment};
 pub use edits::{defaults, insert_standard, open, ratify, remove_item, set_item, start};
+pub use settings::{comment_days, set_comment_days};
 
 use crate::auth::model::Actor;
 use crate::competency::model::*;
-use crate::competency::rules::StandardStatus;
+use crate::competency::rules::{comment_period_done, StandardStatus};
 use crate::competency::service::dictionary::levels_of;
 use crate::competency::service::dictionary::usable_by;
 use crate::error::AppError;
@@ -37,6 +39,10 @@ pub struct Row {
     pub version: i32,
     pub status: StandardStatus,
     pub ratified_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub opened_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub skip_reason: Option<String>,
+    /// The agency's minimum comment period, in days.
+    pub comment_days: i16,
 }
 
 pub async fn row(db: &impl ConnectionTrait, id: i32) -> Result<Row, AppError> {
@@ -52,7 +58,10 @@ pub async fn row(db: &impl ConnectionTrait, id: i32) -> Result<Row, AppError> {
     Ok(Row {
         id,
         agency_id: s.agency_id,
+        comment_days: g.as_ref().map_or(7, |g| g.comment_days),
         agency_name: g.map(|g| g.name).unwrap_or_default(),
+        opened_at: s.opened_at,
+        skip_reason: s.skip_reason,
         position_id: s.position_id,
         position_name: p.name,
         job_level: p.job_level,
@@ -142,15 +151,22 @@ pub async fn detail(db: &Db, actor: Option<&Actor>, id: i32) -> Result<StandardD
     } else {
         vec![]
     };
+    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%d-%m-%Y").to_string();
+    let opened = s.opened_at.map(|t| t.timestamp());
+    let now = crate::server::db::now().timestamp();
     Ok(StandardDetail {
         id,
+        opened_at: s.opened_at.map(day),
+        comment_days: s.comment_days,
+        comment_done: comment_period_done(opened, now, s.comment_days.into()),
+        skip_reason: s.skip_reason,
         agency_name: s.agency_name,
         position_id: s.position_id,
         position_name: s.position_name,
         job_level: s.job_level,
         version: s.version,
         status: s.status,
-        ratified_at: s.ratified_at.map(|t| t.format("%d-%m-%Y").to_string()),
+        ratified_at: s.ratified_at.map(day),
         items: items(db, id).await?,
         comments: if rights.read_comments {
             comments::list(db, id).await?
