@@ -35,6 +35,11 @@ pub struct Settings {
     /// Extra origins allowed to post (comma separated), e.g. the public HTTPS address.
     #[arg(long, env = "CAKAP_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
+    /// The audit key file (created at first start; keep it off the database server
+    /// and back it up apart from the database). Default: beside the SQLite file, or
+    /// `cakap-audit.key` in the working directory with DATABASE_URL.
+    #[arg(long, env = "CAKAP_AUDIT_KEY_FILE")]
+    pub audit_key: Option<std::path::PathBuf>,
     /// Do not remember list pages between requests (they are remembered only on
     /// SQLite, where this process is the only writer; see app::server::read_cache).
     #[arg(long, env = "CAKAP_NO_READ_CACHE")]
@@ -46,6 +51,15 @@ impl Settings {
         match &self.database_url {
             Some(u) if !u.is_empty() => u.clone(),
             _ => format!("sqlite://{}?mode=rwc", self.db_file),
+        }
+    }
+
+    /// Where the audit key file is.
+    pub fn audit_key_path(&self) -> std::path::PathBuf {
+        match (&self.audit_key, &self.database_url) {
+            (Some(p), _) => p.clone(),
+            (None, Some(u)) if !u.is_empty() => "cakap-audit.key".into(),
+            (None, _) => format!("{}.audit-key", self.db_file).into(),
         }
     }
 

@@ -68,6 +68,7 @@ async fn main() {
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let s = cli.settings;
     let db = connect_and_migrate(&s.database_url()).await?;
+    server::audit_key::install(&s.audit_key_path(), &db).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => println!("migrations applied"),
         Command::Seed => {

@@ -11,7 +11,10 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn cakap() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_cakap"));
+    // One key file for the processes of this run (each creates or reads it).
+    let key = std::env::temp_dir().join(format!("cakap-tests-{}.audit-key", std::process::id()));
     c.env("RUST_LOG", "warn")
+        .env("CAKAP_AUDIT_KEY_FILE", key)
         .env_remove("DATABASE_URL")
         .env_remove("CAKAP_DB");
     c

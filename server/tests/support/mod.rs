@@ -21,8 +21,16 @@ fn unique(label: &str) -> String {
     format!("{label}_{}_{}", std::process::id(), rand::random::<u32>())
 }
 
+/// The audit key every test process uses (a server loads its own from a file).
+pub const TEST_AUDIT_KEY: &[u8] = b"cakap test audit key, not a secret";
+
+fn audit_key() {
+    app::audit::service::key::install(TEST_AUDIT_KEY.to_vec()).unwrap();
+}
+
 /// A fresh, migrated, empty SQLite database in a temporary file.
 pub async fn sqlite(label: &str) -> DatabaseConnection {
+    audit_key();
     let dir = std::env::temp_dir().join("cakap-tests");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{}.db", unique(label)));
@@ -56,6 +64,7 @@ pub async fn postgres_url(label: &str) -> Option<String> {
 
 /// A fresh, migrated, empty PostgreSQL database, when a test cluster is configured.
 pub async fn postgres(label: &str) -> Option<DatabaseConnection> {
+    audit_key();
     let url = postgres_url(label).await?;
     Some(server::connect_and_migrate(&url).await.unwrap())
 }

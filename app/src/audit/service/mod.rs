@@ -3,8 +3,11 @@
 //! record is written in the transaction of the change it
 //! describes, and the transaction commits with it.
 
+pub mod key;
+mod upgrade;
 mod verify;
 
+pub use upgrade::key_legacy_chains;
 pub use verify::{verify, Verdict};
 
 use crate::auth::model::Actor;
@@ -15,7 +18,6 @@ use sea_orm::{
     QueryFilter, Set,
 };
 use serde_json::Value as Json;
-use sha2::{Digest, Sha256};
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -53,9 +55,9 @@ pub struct Entry<'a> {
     pub summary: Json,
 }
 
-/// The hashed content of a row: every column but `id` and `hash`.
-pub(super) fn row_hash(m: &audit_log::Model) -> String {
-    let canonical = serde_json::to_string(&(
+/// The content of a row the hash covers: every column but `id` and `hash`.
+pub fn canonical(m: &audit_log::Model) -> Vec<u8> {
+    serde_json::to_vec(&(
         m.chain,
         m.seq,
         m.at.timestamp(),
@@ -67,8 +69,12 @@ pub(super) fn row_hash(m: &audit_log::Model) -> String {
         &m.summary,
         &m.prev_hash,
     ))
-    .unwrap_or_default();
-    hex::encode(Sha256::digest(canonical.as_bytes()))
+    .unwrap_or_default()
+}
+
+/// The keyed hash of a row (see `key`).
+pub(super) fn row_hash(m: &audit_log::Model) -> Result<String, DbErr> {
+    key::mac(&canonical(m))
 }
 
 /// Appends one row to the agency's chain. The head row is updated first, which takes
@@ -112,7 +118,7 @@ pub async fn record(db: &impl ConnectionTrait, by: &By, e: Entry<'_>) -> Result<
         prev_hash: head.hash,
         hash: String::new(),
     };
-    row.hash = row_hash(&row);
+    row.hash = row_hash(&row)?;
     let hash = row.hash.clone();
     let mut insert: audit_log::ActiveModel = row.into();
     insert.id = NotSet;

@@ -56,7 +56,7 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<Verdict, DbErr> {
                 if m.prev_hash != prev {
                     return Ok(broken("link to previous row broken"));
                 }
-                if row_hash(m) != m.hash {
+                if row_hash(m)? != m.hash {
                     return Ok(broken("row content altered"));
                 }
                 prev = m.hash.clone();

@@ -1,0 +1,47 @@
+//! The audit key. A chain of plain SHA-256 hashes only shows tampering to someone
+//! who cannot recompute it, and whoever can write the database can. So each row's
+//! hash is an HMAC-SHA256 under a secret key kept outside the database (a file on
+//! the application server, created at first start; see docs/SECURITY.md): rewriting
+//! a row and recomputing the hashes without the key is caught by `verify`.
+//!
+//! The key is installed once per process, before anything is recorded.
+
+use hmac::{Hmac, Mac};
+use sea_orm::DbErr;
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+static KEY: OnceLock<Vec<u8>> = OnceLock::new();
+
+/// Installs the process's audit key. Installing the same key again is harmless; a
+/// different one is refused (one process, one chain key).
+pub fn install(key: Vec<u8>) -> Result<(), String> {
+    let installed = KEY.get_or_init(|| key.clone());
+    if *installed == key {
+        Ok(())
+    } else {
+        Err("a different audit key is already installed".into())
+    }
+}
+
+/// The keyed hash of a row's canonical content.
+pub fn mac(canonical: &[u8]) -> Result<String, DbErr> {
+    let key = KEY
+        .get()
+        .ok_or_else(|| DbErr::Custom("the audit key is not loaded".into()))?;
+    let mut m = Hmac::<Sha256>::new_from_slice(key)
+        .map_err(|e| DbErr::Custom(format!("audit key: {e}")))?;
+    m.update(canonical);
+    Ok(hex::encode(m.finalize().into_bytes()))
+}
+
+/// The plain SHA-256 of a row's canonical content: how rows were hashed before the
+/// chain was keyed (read once, when a legacy chain is keyed).
+pub fn plain(canonical: &[u8]) -> String {
+    hex::encode(Sha256::digest(canonical))
+}
+
+/// A new random key, as the hex text the key file holds.
+pub fn generate() -> String {
+    hex::encode(rand::random::<[u8; 32]>())
+}
