@@ -94,13 +94,13 @@ fn Admin(o: AdminOverview) -> impl IntoView {
     view! {
         <h2>{i.t(K::AdminAudit)}</h2>
         {audit}
-        <Accounts rows=o.accounts />
         <h2>{i.t(K::AdminAgencies)}</h2>
         <Table head=vec![(K::AdminAgency, ""), (K::HrUnits, "num"), (K::HrEmployees, "num")]>
             {o.agencies.into_iter().map(|a| view! {
                 <tr><td>{a.name}<br /><code class="small">{a.code}</code></td><td class="num">{a.units}</td><td class="num">{a.employees}</td></tr>
             }).collect_view()}
         </Table>
+        <Accounts rows=o.accounts />
     }
 }
 
@@ -131,13 +131,13 @@ fn Accounts(rows: Vec<AccountRow>) -> impl IntoView {
                 let agency = a.agency.unwrap_or_default();
                 view! {
                     <tr>
-                        <td>{a.display_name}<br /><code class="small">{a.username}</code> <span class="muted small">{agency}</span></td>
+                        <td>{a.display_name}<br /><code class="small">{a.username}</code><br /><span class="muted small">{agency}</span></td>
                         <td>{roles}</td>
                         <td>{a.last_login.unwrap_or_else(|| i.t(K::AdminNever).to_string())}</td>
                         <td>
                             <ActionForm action=reset attr:class="inline-form">
                                 <input type="hidden" name="user_id" value=a.user_id.to_string() />
-                                <SubmitButton pending=reset.pending() label=K::IssueTemporaryPassword />
+                                <SubmitButton pending=reset.pending() label=K::IssueTemporaryPassword class="button-small button-quiet" />
                             </ActionForm>
                         </td>
                     </tr>
