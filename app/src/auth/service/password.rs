@@ -41,13 +41,15 @@ fn verify_password(password: &str, hash: &str) -> bool {
 pub async fn verify_blocking(password: String, hash: Option<String>) -> bool {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let known = hash.is_some();
-    let h = hash.unwrap_or_else(|| {
-        DUMMY
-            .get_or_init(|| hash_password("not-a-password").unwrap_or_default())
-            .clone()
-    });
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &h))
-        .await
-        .unwrap_or(false);
+    let ok = tokio::task::spawn_blocking(move || {
+        let h = hash.unwrap_or_else(|| {
+            DUMMY
+                .get_or_init(|| hash_password("not-a-password").unwrap_or_default())
+                .clone()
+        });
+        verify_password(&password, &h)
+    })
+    .await
+    .unwrap_or(false);
     ok && known
 }
