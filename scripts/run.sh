@@ -5,7 +5,8 @@
 # the site without cargo-leptos (see build_release in lib.sh).
 #   --addr HOST:PORT / CAKAP_ADDR     where to listen
 #   --db FILE / CAKAP_DB              the SQLite file
-#   DATABASE_URL=postgres://...       run on PostgreSQL instead
+#   DATABASE_URL=postgres://...       run on PostgreSQL instead (with
+#   CAKAP_AUDIT_KEY_FILE=/path/to/audit.key, the key every server of it shares)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

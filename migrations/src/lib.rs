@@ -17,6 +17,8 @@ mod m20261201_000007_login_buckets;
 mod m20261201_000008_accounts;
 mod m20261201_000009_leaders_by_appointment;
 mod m20261201_000010_participation;
+mod m20261201_000011_seal_closed;
+mod m20261201_000012_audit_keys;
 mod util;
 
 pub struct Migrator;
@@ -35,6 +37,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_accounts::Migration),
             Box::new(m20261201_000009_leaders_by_appointment::Migration),
             Box::new(m20261201_000010_participation::Migration),
+            Box::new(m20261201_000011_seal_closed::Migration),
+            Box::new(m20261201_000012_audit_keys::Migration),
         ]
     }
 }

@@ -13,19 +13,25 @@ pub fn load_or_create(path: &Path) -> std::io::Result<(Vec<u8>, bool)> {
     if let Some(key) = read(path)? {
         return Ok((key, false));
     }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    // A random temporary name (process ids repeat across containers), created new
+    // and private from the first byte.
+    let tmp = path.with_extension(format!("tmp-{:016x}", rand::random::<u64>()));
     {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut open = std::fs::OpenOptions::new();
+        open.write(true).create_new(true);
         #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        }
+        std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+        let mut f = open.open(&tmp)?;
         f.write_all(app::audit::service::key::generate().as_bytes())?;
         f.sync_all()?;
     }
-    let created = std::fs::hard_link(&tmp, path).is_ok();
+    let linked = std::fs::hard_link(&tmp, path);
     std::fs::remove_file(&tmp)?;
+    let created = match linked {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
+        Err(e) => return Err(e),
+    };
     let key = read(path)?.ok_or_else(|| std::io::Error::other("audit key file unreadable"))?;
     Ok((key, created))
 }
@@ -40,23 +46,29 @@ fn read(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     }
 }
 
-/// Loads (or creates) the key and installs it for this process. A key created now
-/// also keys the chains written before keys existed (see `key_legacy_chains`).
+/// Loads the key (creating it when `may_create`) and installs it for this process,
+/// bound to the database: a database keyed with another key is refused (see
+/// `key::bind`). Only commands that write (serving, seeding) may create a key; a
+/// check (`verify-audit`) needs the one that exists.
 pub async fn install(
     path: &Path,
     db: &sea_orm::DatabaseConnection,
+    may_create: bool,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let (key, created) = load_or_create(path)?;
+    let (key, created) = if may_create {
+        load_or_create(path)?
+    } else {
+        let missing = || format!("no audit key at {} (pass --audit-key)", path.display());
+        (read(path)?.ok_or_else(missing)?, false)
+    };
     app::audit::service::key::install(key)?;
     if created {
-        eprintln!(
-            "audit key created at {} (back it up apart from the database)",
-            path.display()
-        );
-        let broken = app::audit::service::key_legacy_chains(db).await?;
-        if !broken.is_empty() {
-            eprintln!("audit chains {broken:?} did not check out and were left unkeyed");
-        }
+        let shown = path.display();
+        eprintln!("audit key created at {shown} (back it up apart from the database)");
+    }
+    let broken = app::audit::service::key::bind(db, created).await?;
+    if !broken.is_empty() {
+        eprintln!("audit chains {broken:?} did not check out and were left unkeyed");
     }
     Ok(())
 }

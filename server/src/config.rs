@@ -37,7 +37,7 @@ pub struct Settings {
     pub allowed_origins: Vec<String>,
     /// The audit key file (created at first start; keep it off the database server
     /// and back it up apart from the database). Default: beside the SQLite file, or
-    /// `cakap-audit.key` in the working directory with DATABASE_URL.
+    /// required with DATABASE_URL.
     #[arg(long, env = "CAKAP_AUDIT_KEY_FILE")]
     pub audit_key: Option<std::path::PathBuf>,
     /// Do not remember list pages between requests (they are remembered only on
@@ -54,12 +54,18 @@ impl Settings {
         }
     }
 
-    /// Where the audit key file is.
-    pub fn audit_key_path(&self) -> std::path::PathBuf {
+    /// Where the audit key file is: given, or beside the SQLite file. With
+    /// DATABASE_URL it must be given (every server of that database shares one key, and
+    /// a default in whatever directory a command runs from would make a new one).
+    pub fn audit_key_path(&self) -> Result<std::path::PathBuf, String> {
         match (&self.audit_key, &self.database_url) {
-            (Some(p), _) => p.clone(),
-            (None, Some(u)) if !u.is_empty() => "cakap-audit.key".into(),
-            (None, _) => format!("{}.audit-key", self.db_file).into(),
+            (Some(p), _) => Ok(p.clone()),
+            (None, Some(u)) if !u.is_empty() => Err(
+                "with DATABASE_URL, pass --audit-key (or CAKAP_AUDIT_KEY_FILE): the file all \
+                 servers of this database share"
+                    .into(),
+            ),
+            (None, _) => Ok(format!("{}.audit-key", self.db_file).into()),
         }
     }
 

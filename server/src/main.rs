@@ -68,8 +68,13 @@ async fn main() {
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let s = cli.settings;
     let db = connect_and_migrate(&s.database_url()).await?;
-    server::audit_key::install(&s.audit_key_path(), &db).await?;
-    match cli.command.unwrap_or(Command::Serve) {
+    let command = cli.command.unwrap_or(Command::Serve);
+    if !matches!(command, Command::Migrate) {
+        // Checking the chain needs the key that exists; writing may create the first.
+        let may_create = !matches!(command, Command::VerifyAudit);
+        server::audit_key::install(&s.audit_key_path()?, &db, may_create).await?;
+    }
+    match command {
         Command::Migrate => println!("migrations applied"),
         Command::Seed => {
             if !seed_if_empty(&db).await? {

@@ -40,20 +40,12 @@ pub fn same_origin(req: &Request<Body>, allowed: &[String]) -> bool {
     host_matches || allowed.iter().any(|a| a.eq_ignore_ascii_case(&claimed))
 }
 
-/// Files of the built site (WASM, JS, CSS, icons): the same for everyone.
+/// Files of the built site (WASM, JS, CSS under `/pkg/`, and the files of `public/`
+/// at the root): the same for everyone. Named exactly, not by extension: a page path
+/// such as `/dashboard/x.png` is still a personal page.
 pub fn is_static_asset(path: &str) -> bool {
-    const EXTENSIONS: [&str; 9] = [
-        ".wasm",
-        ".js",
-        ".css",
-        ".svg",
-        ".png",
-        ".ico",
-        ".woff2",
-        ".txt",
-        ".webmanifest",
-    ];
-    path.starts_with("/pkg/") || EXTENSIONS.iter().any(|e| path.ends_with(e))
+    const ROOT_FILES: [&str; 1] = ["/favicon.svg"];
+    path.starts_with("/pkg/") || ROOT_FILES.contains(&path)
 }
 
 pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
@@ -141,6 +133,8 @@ mod tests {
         for personal in [
             "/",
             "/dashboard",
+            "/dashboard/x.png",
+            "/people/x.css",
             "/api/profile",
             "/hr/employees.csv",
             "/login",

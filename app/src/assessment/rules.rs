@@ -134,6 +134,11 @@ pub fn dropped_sources(m: &Measured, asked: &[Source], k: u32) -> Vec<DroppedSou
     m.dropped
         .iter()
         .filter_map(|(s, why)| match why {
+            // Nobody of an anonymous source is "fewer than k" too: "no answers"
+            // would tell a ratee with one subordinate that they did not answer.
+            Dropped::NoAnswers if asked.contains(s) && s.is_anonymous() => {
+                Some(DroppedSource(*s, DropReason::BelowK, k))
+            }
             Dropped::NoAnswers if asked.contains(s) => {
                 Some(DroppedSource(*s, DropReason::NoAnswers, 0))
             }

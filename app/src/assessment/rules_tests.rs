@@ -107,6 +107,12 @@ fn a_result_records_only_sources_that_were_asked_and_why() {
             DroppedSource(Peer, DropReason::BelowK, 3),
         ]
     );
+    // Subordinates asked, none answered: also "fewer than k", never "no answers".
+    let d2 = dropped_sources(&m, &[SelfRating, Supervisor, Peer, Subordinate], 3);
+    assert!(d2.contains(&DroppedSource(Subordinate, DropReason::BelowK, 3)));
+    assert!(!d2
+        .iter()
+        .any(|d| d.0 == Subordinate && d.1 == DropReason::NoAnswers));
     // Stored as the JSON the dashboard reads back.
     let json = serde_json::to_string(&d).unwrap();
     assert_eq!(

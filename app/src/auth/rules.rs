@@ -23,21 +23,30 @@ pub fn session_alive(expires_at: i64, last_seen: i64, now: i64) -> bool {
     now < expires_at && now - last_seen < SESSION_IDLE_HOURS * 3600
 }
 
-/// Whether `actor` may issue a temporary password to an account holding `target`
-/// roles in `target_agency`. HR may for the plain employees of its agency; an
-/// account with a higher or equal role (a unit leader, HR, the administrator) only
-/// the system administrator may reset, so HR cannot take over a leader's or a
-/// colleague's account to read what they see.
+/// Whether `actor` may issue a temporary password to an account in `target_agency`.
+/// `elevated`: the account holds a role above employee, or headed a unit lately.
+/// HR may for the plain employees of its agency; an elevated account (a unit
+/// leader, HR, the administrator) only the system administrator may reset, so HR
+/// cannot take over a leader's or a colleague's account to read what they see. The
+/// administrator resets only those: a plain employee's account would open what the
+/// administrator may not read.
 pub fn may_reset(
     actor: &crate::auth::model::Actor,
-    target: &[Role],
+    elevated: bool,
     target_agency: Option<i32>,
 ) -> bool {
     if actor.is_sysadmin() {
-        return true;
+        return elevated;
     }
-    let plain = target.iter().all(|r| *r == Role::Employee);
-    plain && target_agency.is_some_and(|a| actor.is_hr_of(a))
+    !elevated && target_agency.is_some_and(|a| actor.is_hr_of(a))
+}
+
+/// Someone who headed a unit this recently still counts as elevated for resets.
+pub const HEADSHIP_MEMORY_DAYS: i64 = 30;
+
+/// Whether an account's roles are above a plain employee's.
+pub fn is_elevated(roles: &[Role]) -> bool {
+    roles.iter().any(|r| *r != Role::Employee)
 }
 
 /// Password tries per account within the window. A try is counted before its
@@ -52,9 +61,25 @@ pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
 pub const GUESSING_ACCOUNTS: i64 = 50;
 pub const GUESSING_FAILURES: i64 = 150;
 
+/// Account names (usernames, NIPs) are never longer than this.
+pub const ACCOUNT_MAX: usize = 100;
+
 /// Password length limits (the upper one keeps hashing cheap for the server).
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
+
+/// The address a login is throttled under: an IPv4 address as it is, an IPv6 address
+/// by its /64 network (one household or office line holds a whole /64, so counting
+/// single IPv6 addresses would give a guesser a fresh address per request).
+pub fn address_key(ip: &str) -> String {
+    match ip.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        _ => ip.to_string(),
+    }
+}
 
 /// An address's recent failures that no success of the same account followed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -203,7 +228,7 @@ mod tests {
     }
 
     #[test]
-    fn hr_resets_only_plain_employees_of_its_agency_and_the_administrator_anyone() {
+    fn hr_resets_plain_employees_of_its_agency_and_the_administrator_only_the_others() {
         use crate::auth::model::{Actor, Grant};
         let with = |role: Role, agency: Option<i32>| Actor {
             user_id: 1,
@@ -221,21 +246,19 @@ mod tests {
         };
         let hr = with(Role::HrAdmin, Some(1));
         let admin = with(Role::SysAdmin, None);
-        let employee = [Role::Employee];
-        assert!(may_reset(&hr, &employee, Some(1)));
-        assert!(!may_reset(&hr, &employee, Some(2)), "another agency");
+        assert!(may_reset(&hr, false, Some(1)));
+        assert!(!may_reset(&hr, false, Some(2)), "another agency");
+        assert!(!may_reset(&hr, true, Some(1)), "a leader's or HR's account");
+        assert!(may_reset(&admin, true, Some(1)));
+        assert!(
+            !may_reset(&admin, false, Some(1)),
+            "a plain employee is HR's"
+        );
+        assert!(!may_reset(&with(Role::UnitLeader, Some(1)), false, Some(1)));
         for higher in [Role::UnitLeader, Role::HrAdmin, Role::SysAdmin] {
-            assert!(
-                !may_reset(&hr, &[Role::Employee, higher], Some(1)),
-                "{higher:?}"
-            );
-            assert!(may_reset(&admin, &[Role::Employee, higher], Some(1)));
+            assert!(is_elevated(&[Role::Employee, higher]), "{higher:?}");
         }
-        assert!(!may_reset(
-            &with(Role::UnitLeader, Some(1)),
-            &employee,
-            Some(1)
-        ));
+        assert!(!is_elevated(&[Role::Employee]));
     }
 
     #[test]
@@ -306,6 +329,14 @@ mod tests {
         assert_eq!(may_try(6, start, now, false), Err(14));
         assert!(may_try(1, start, now, true).is_ok());
         assert!(may_try(2, start, now, true).is_err());
+    }
+
+    #[test]
+    fn an_ipv6_address_is_throttled_by_its_64_network() {
+        assert_eq!(address_key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(address_key("2001:db8:1:2:bbbb::9"), "2001:db8:1:2::/64");
+        assert_eq!(address_key("203.0.113.9"), "203.0.113.9");
+        assert_eq!(address_key("unknown"), "unknown");
     }
 
     #[test]

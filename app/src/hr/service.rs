@@ -6,6 +6,7 @@
 use crate::audit::service::{verify, Verdict};
 use crate::auth::model::Actor;
 use crate::auth::model::Role;
+use crate::auth::rules;
 use crate::error::AppError;
 use crate::hr::model::{AccountRow, AdminOverview, AgencyRow};
 use crate::server::entities::{
@@ -65,7 +66,7 @@ pub async fn admin_overview(db: &Db, actor: &Actor) -> Result<AdminOverview, App
 }
 
 /// Accounts holding HR's or the administrator's role, or heading a unit (which
-/// makes them its leader), by agency.
+/// makes them its leader) now or in the last 30 days, by agency.
 async fn elevated_accounts(db: &Db) -> Result<Vec<AccountRow>, AppError> {
     let mut roles: HashMap<i32, Vec<Role>> = HashMap::new();
     let grants = user_role::Entity::find()
@@ -75,8 +76,9 @@ async fn elevated_accounts(db: &Db) -> Result<Vec<AccountRow>, AppError> {
     for g in grants {
         roles.entry(g.user_id).or_default().push(g.role);
     }
-    let heads: Vec<i32> = assignment::Entity::current()
-        .filter(assignment::Column::IsHead.eq(true))
+    // Heads, and those who headed a unit in the last 30 days (still the
+    // administrator's to reset, see `auth::service::account`).
+    let heads: Vec<i32> = assignment::Entity::heads_within(rules::HEADSHIP_MEMORY_DAYS)
         .all(db)
         .await?
         .into_iter()

@@ -54,6 +54,13 @@ const CONSTRAINTS: &[Constraint] = &[
         K::ErrCodeTaken,
     ),
     c("ux_employees_nip", "employees.nip", "nip", K::ErrNipTaken),
+    // Two HR officers creating the same employee's login at the same moment.
+    whole(
+        "ux_users_employee",
+        "users.employee_id",
+        K::ErrConflictChanged,
+    ),
+    whole("ux_users_username", "users.username", K::ErrConflictChanged),
     c(
         "ux_competencies_agency",
         "competencies.agency_id, competencies.code",

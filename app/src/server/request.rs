@@ -106,7 +106,12 @@ pub fn forwarded_client(
 ) -> std::net::IpAddr {
     let mut client = peer;
     for hop in forwarded.rsplit(',') {
-        let Ok(ip) = hop.trim().parse::<std::net::IpAddr>() else {
+        // Some proxies write the port too ("1.2.3.4:5678", "[2001:db8::1]:443").
+        let hop = hop.trim();
+        let parsed = hop
+            .parse::<std::net::IpAddr>()
+            .or_else(|_| hop.parse::<std::net::SocketAddr>().map(|s| s.ip()));
+        let Ok(ip) = parsed else {
             break;
         };
         client = ip;
@@ -211,6 +216,11 @@ mod tests {
         // peer is all we know.
         assert_eq!(forwarded_client(proxy, "", &[]), proxy);
         assert_eq!(forwarded_client(proxy, "1.2.3.4, nonsense", &[]), proxy);
+        // An entry with a port is read without it.
+        let with_port = "203.0.113.9:5678";
+        assert_eq!(forwarded_client(proxy, with_port, &[]), ip("203.0.113.9"));
+        let v6 = "[2001:db8::7]:443";
+        assert_eq!(forwarded_client(proxy, v6, &[]), ip("2001:db8::7"));
     }
 
     #[test]

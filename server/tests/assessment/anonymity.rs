@@ -31,6 +31,28 @@ async fn after_closing_no_peer_can_be_joined_to_their_answers() {
         )
         .await;
         assert_eq!(orphans, 0, "{backend}");
+        // Comments are stored in the salted order, not in the raters' order.
+        #[derive(sea_orm::FromQueryResult)]
+        struct Ord {
+            ord: i32,
+        }
+        let stmt = sea_orm::Statement::from_string(
+            s.db.get_database_backend(),
+            format!(
+                "SELECT ord FROM result_comments WHERE campaign_id = {} ORDER BY id",
+                s.id
+            ),
+        );
+        use sea_orm::FromQueryResult;
+        let ords: Vec<i32> = Ord::find_by_statement(stmt)
+            .all(&s.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.ord)
+            .collect();
+        assert!(ords.len() >= 3, "{backend}: {ords:?}");
+        assert!(ords.windows(2).all(|w| w[0] <= w[1]), "{backend}: {ords:?}");
         // The audit trail says a form was sent, never what it said.
         let leaky = count(
             &s.db,

@@ -211,13 +211,21 @@ async fn the_comment_round_cannot_be_skipped_silently_and_national_items_stay() 
             "{backend}"
         );
         standards::open(&db, &hr, v2).await.unwrap();
-        let opened = app::server::db::now() - chrono::Duration::days(3);
-        standard::Entity::update_many()
-            .col_expr(standard::Column::OpenedAt, Expr::value(opened))
-            .filter(standard::Column::Id.eq(v2))
-            .exec(&db)
-            .await
-            .unwrap();
+        let three_days_open = || async {
+            let opened = app::server::db::now() - chrono::Duration::days(3);
+            standard::Entity::update_many()
+                .col_expr(standard::Column::OpenedAt, Expr::value(opened))
+                .filter(standard::Column::Id.eq(v2))
+                .exec(&db)
+                .await
+                .unwrap();
+        };
+        three_days_open().await;
+        // A change while open restarts the period: commenters have not seen it.
+        standards::set_item(&db, &hr, v2, m1, 3).await.unwrap();
+        let e = standards::ratify(&db, &hr, v2, "").await.unwrap_err();
+        assert_eq!(e.fields()[0].msg.key, "err.ratify_early", "{backend}");
+        three_days_open().await;
         standards::ratify(&db, &hr, v2, "").await.unwrap();
         let d = standards::detail(&db, Some(&hr), v2).await.unwrap();
         assert_eq!(d.skip_reason, None, "{backend}");

@@ -90,6 +90,34 @@ async fn hr_issues_temporary_passwords_to_employees_only_and_they_must_be_change
             "{backend}: another agency's employee"
         );
         let admin = actor(&db, "admin").await;
+        let nurse_login = user_named(&db, "pegawai.manna").await;
+        let e = account::issue_temporary(&db, &admin, nurse_login.id)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, AppError::Conflict(m) if m.key == "err.reset_is_hrs"),
+            "{backend}: a plain employee is HR's to reset: {e:?}"
+        );
+        // Taking the head off their unit does not make their account HR's to reset.
+        use app::server::entities::assignment;
+        let kadis = actor(&db, "kadinkes.manna").await.employee_id.unwrap();
+        assignment::Entity::update_many()
+            .col_expr(
+                assignment::Column::EndDate,
+                Expr::value(app::server::db::today()),
+            )
+            .filter(assignment::Column::EmployeeId.eq(kadis))
+            .filter(assignment::Column::EndDate.is_null())
+            .exec(&db)
+            .await
+            .unwrap();
+        let e = app::people::service::login::issue_login(&db, &hr, kadis)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, AppError::Conflict(m) if m.key == "err.reset_needs_admin"),
+            "{backend}: headed a unit until today: {e:?}"
+        );
         let leader = user_named(&db, "kadinkes.manna").await;
         let t = account::issue_temporary(&db, &admin, leader.id)
             .await
@@ -114,9 +142,9 @@ async fn hr_issues_temporary_passwords_to_employees_only_and_they_must_be_change
 async fn a_temporary_password_expires_after_72_hours() {
     for (backend, db) in backends("reset_expiry").await {
         let db = seeded(db).await;
-        let admin = actor(&db, "admin").await;
+        let hr = actor(&db, "hr.manna").await;
         let u = user_named(&db, "pegawai.manna").await;
-        let t = account::issue_temporary(&db, &admin, u.id).await.unwrap();
+        let t = account::issue_temporary(&db, &hr, u.id).await.unwrap();
         user::Entity::update_many()
             .col_expr(
                 user::Column::PasswordResetAt,

@@ -136,3 +136,25 @@ async fn a_legacy_plain_chain_is_keyed_once_if_it_checks_out() {
         }
     }
 }
+
+/// The first key a database meets is recorded by fingerprint; a server with any other
+/// key is refused rather than writing rows nobody could verify.
+#[tokio::test]
+async fn a_database_keyed_with_another_key_is_refused() {
+    use app::audit::service::key::bind;
+    for (backend, db) in backends("audit_bind").await {
+        assert_eq!(
+            bind(&db, false).await.unwrap(),
+            Vec::<i32>::new(),
+            "{backend}"
+        );
+        assert!(
+            bind(&db, false).await.is_ok(),
+            "{backend}: the same key again"
+        );
+        db.execute_unprepared("UPDATE audit_keys SET fingerprint = 'another key'")
+            .await
+            .unwrap();
+        assert!(bind(&db, false).await.is_err(), "{backend}");
+    }
+}

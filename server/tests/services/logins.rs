@@ -185,3 +185,21 @@ async fn an_address_guessing_across_accounts_is_slowed_but_an_untouched_account_
         assert!(r.is_ok(), "{backend}: {:?}", r.err());
     }
 }
+
+#[tokio::test]
+async fn oversized_names_and_passwords_are_refused_before_any_hashing() {
+    for (backend, db) in backends("login_sizes").await {
+        let db = seeded(db).await;
+        let long_name = "x".repeat(101);
+        let e = try_login(&db, &long_name, "cakap2026", "10.0.0.7")
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(keys(&e), vec!["err.account_too_long"], "{backend}");
+        let buckets = count(&db, "SELECT COUNT(*) AS n FROM login_buckets").await;
+        assert_eq!(buckets, 0, "{backend}: nothing stored for it");
+        // A password longer than any the policy allows fails like a wrong one.
+        let r = try_login(&db, "pegawai.manna", &"p".repeat(10_000), "10.0.0.7").await;
+        assert!(wrong(&r), "{backend}");
+    }
+}

@@ -98,12 +98,13 @@ async fn items(
                 None => vec![],
             };
             // Results closed before the threshold was stored hold the count of
-            // answers there: only k leaves the server.
+            // answers there, and "no answers" for an anonymous source: only "fewer
+            // than k" leaves the server for peers and subordinates.
             let dropped = stored
                 .into_iter()
                 .map(|DroppedSource(s, why, _)| match why {
-                    DropReason::BelowK => DroppedSource(s, why, k as u32),
-                    DropReason::NoAnswers => DroppedSource(s, why, 0),
+                    DropReason::NoAnswers if !s.is_anonymous() => DroppedSource(s, why, 0),
+                    _ => DroppedSource(s, DropReason::BelowK, k as u32),
                 })
                 .collect();
             Ok(DashItem {

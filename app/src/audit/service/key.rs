@@ -45,3 +45,40 @@ pub fn plain(canonical: &[u8]) -> String {
 pub fn generate() -> String {
     hex::encode(rand::random::<[u8; 32]>())
 }
+
+/// Ties the installed key to the database. The first key a database meets is
+/// recorded by its fingerprint (and, when the key file was `created` just now, the
+/// chains written before keys existed are keyed with it); a server started with any
+/// other key is refused, so rows nobody could verify are never written.
+pub async fn bind(db: &sea_orm::DatabaseConnection, created: bool) -> Result<Vec<i32>, DbErr> {
+    use crate::server::entities::audit_key;
+    use sea_orm::{EntityTrait, Set};
+    let fingerprint = mac(b"cakap audit key check")?;
+    let tx = crate::server::write_tx(db).await?;
+    let known = audit_key::Entity::find().all(&tx).await?;
+    if known.iter().any(|k| k.fingerprint == fingerprint) {
+        crate::server::commit(tx).await?;
+        return Ok(vec![]);
+    }
+    if !known.is_empty() {
+        return Err(DbErr::Custom(
+            "this database's audit chain is keyed with another key: start with its key file \
+             (--audit-key)"
+                .into(),
+        ));
+    }
+    let row = audit_key::ActiveModel {
+        fingerprint: Set(fingerprint),
+        created_at: Set(crate::server::db::now()),
+    };
+    audit_key::Entity::insert(row)
+        .exec_without_returning(&tx)
+        .await?;
+    let broken = if created {
+        super::key_legacy_chains(&tx).await?
+    } else {
+        vec![]
+    };
+    crate::server::commit(tx).await?;
+    Ok(broken)
+}

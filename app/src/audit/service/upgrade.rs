@@ -5,20 +5,27 @@
 
 use super::{canonical, key, GENESIS};
 use crate::server::entities::{audit_head, audit_log};
-use crate::server::write_tx;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
-/// Re-hashes every chain with the key just created. A chain whose plain hashes do
-/// not check out is left as it is (verify will report it) and named in the result.
-pub async fn key_legacy_chains(db: &DatabaseConnection) -> Result<Vec<i32>, DbErr> {
-    let tx = write_tx(db).await?;
+/// Re-hashes every chain with the key just created, in the caller's transaction
+/// (the heads are locked first on PostgreSQL, so no row is appended meanwhile). A
+/// chain whose plain hashes do not check out is left as it is (verify will report
+/// it) and named in the result.
+pub async fn key_legacy_chains(tx: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
+    let mut heads = audit_head::Entity::find();
+    if tx.get_database_backend() == DbBackend::Postgres {
+        heads = heads.lock_exclusive();
+    }
     let mut broken = Vec::new();
-    for head in audit_head::Entity::find().all(&tx).await? {
+    for head in heads.all(tx).await? {
         let rows = audit_log::Entity::find()
             .filter(audit_log::Column::Chain.eq(head.chain))
             .order_by_asc(audit_log::Column::Seq)
-            .all(&tx)
+            .all(tx)
             .await?;
         let mut prev = GENESIS.to_string();
         let intact = rows.iter().all(|r| {
@@ -39,15 +46,14 @@ pub async fn key_legacy_chains(db: &DatabaseConnection) -> Result<Vec<i32>, DbEr
                 .col_expr(audit_log::Column::PrevHash, Expr::value(r.prev_hash))
                 .col_expr(audit_log::Column::Hash, Expr::value(r.hash))
                 .filter(audit_log::Column::Id.eq(r.id))
-                .exec(&tx)
+                .exec(tx)
                 .await?;
         }
         audit_head::Entity::update_many()
             .col_expr(audit_head::Column::Hash, Expr::value(prev))
             .filter(audit_head::Column::Chain.eq(head.chain))
-            .exec(&tx)
+            .exec(tx)
             .await?;
     }
-    crate::server::commit(tx).await?;
     Ok(broken)
 }

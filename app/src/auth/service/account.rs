@@ -11,7 +11,7 @@ use crate::auth::model::{Actor, PasswordChangeForm, Role, TemporaryPassword};
 use crate::auth::rules::{self, check_password_policy};
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
-use crate::server::entities::{employee, session, user};
+use crate::server::entities::{assignment, employee, session, user};
 use crate::server::{db, write_tx, Db};
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -48,11 +48,30 @@ pub async fn check_reset(
     if !ours {
         return Err(AppError::Forbidden);
     }
-    let roles = roles_of(db, u).await?;
-    if !rules::may_reset(actor, &roles, u.agency_id) {
-        return Err(AppError::Conflict(Msg::new(K::ErrResetNeedsAdmin)));
+    // HR decides who heads a unit: taking a head off, resetting the now plain
+    // account and appointing them again would hand HR a leader's account. Whoever
+    // headed a unit in the last 30 days counts as elevated.
+    let elevated = rules::is_elevated(&roles_of(db, u).await?) || headed_recently(db, u).await?;
+    if !rules::may_reset(actor, elevated, u.agency_id) {
+        let key = if actor.is_sysadmin() {
+            K::ErrResetIsHrs
+        } else {
+            K::ErrResetNeedsAdmin
+        };
+        return Err(AppError::Conflict(Msg::new(key)));
     }
     Ok(())
+}
+
+async fn headed_recently(db: &impl ConnectionTrait, u: &user::Model) -> Result<bool, AppError> {
+    let Some(employee) = u.employee_id else {
+        return Ok(false);
+    };
+    let head = assignment::Entity::heads_within(rules::HEADSHIP_MEMORY_DAYS)
+        .filter(assignment::Column::EmployeeId.eq(employee))
+        .one(db)
+        .await?;
+    Ok(head.is_some())
 }
 
 /// Gives the account a temporary password and ends its sessions, audited as

@@ -64,19 +64,27 @@ pub async fn login(db: &DatabaseConnection, t: LoginTry<'_>) -> Result<LoggedIn,
     if account.is_empty() {
         return Err(AppError::field("account", K::ErrAccountRequired));
     }
+    // No account name is this long; refusing it before any database work keeps
+    // oversized names out of the throttle tables.
+    if account.chars().count() > rules::ACCOUNT_MAX {
+        return Err(AppError::field("account", K::ErrAccountTooLong));
+    }
+    let address = rules::address_key(t.ip);
     let found = find_user(db, &account).await?;
     let bucket = throttle::bucket_key(found.as_ref(), &account);
-    let guessing = throttle::address_record(db, t.ip)
+    let guessing = throttle::address_record(db, &address)
         .await?
         .looks_like_guessing();
     throttle::take_try(db, &bucket, guessing).await?;
     let user = found.filter(|u| u.active);
     let hash = user.as_ref().map(|u| u.password_hash.clone());
-    let ok = verify_blocking(t.password.to_string(), hash).await;
+    // No password is longer than the policy allows: such a try fails without hashing.
+    let ok = t.password.chars().count() <= rules::PASSWORD_MAX
+        && verify_blocking(t.password.to_string(), hash).await;
     let tx = write_tx(db).await?;
     login_attempt::ActiveModel {
         account: Set(bucket.clone()),
-        ip: Set(t.ip.to_string()),
+        ip: Set(address),
         success: Set(ok),
         at: Set(db::now()),
         ..Default::default()

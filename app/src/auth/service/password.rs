@@ -18,11 +18,27 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
         .map_err(internal)
 }
 
+/// At most this many argon2 computations at once (each takes about 19 MB for tens
+/// of milliseconds): a flood of logins queues here instead of exhausting memory.
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores * 2)
+    })
+}
+
+/// Runs `f` on the blocking pool in one of the hashing slots.
+async fn in_slot<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let _slot = hashing_slots().acquire().await.ok()?;
+    tokio::task::spawn_blocking(f).await.ok()
+}
+
 /// The hash of a password, computed on the blocking pool.
 pub async fn hash_blocking(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
+    in_slot(move || hash_password(&password))
         .await
-        .map_err(internal)?
+        .ok_or_else(|| internal("password hashing was cancelled"))?
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
@@ -41,7 +57,7 @@ fn verify_password(password: &str, hash: &str) -> bool {
 pub async fn verify_blocking(password: String, hash: Option<String>) -> bool {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let known = hash.is_some();
-    let ok = tokio::task::spawn_blocking(move || {
+    let ok = in_slot(move || {
         let h = hash.unwrap_or_else(|| {
             DUMMY
                 .get_or_init(|| hash_password("not-a-password").unwrap_or_default())

@@ -26,4 +26,14 @@ impl Entity {
     pub fn current() -> Select<Entity> {
         Entity::find().filter(Column::EndDate.is_null())
     }
+
+    /// Headships in force, or ended within the last `days` days.
+    pub fn heads_within(days: i64) -> Select<Entity> {
+        let since = crate::server::db::today() - chrono::Duration::days(days);
+        Entity::find().filter(Column::IsHead.eq(true)).filter(
+            sea_orm::Condition::any()
+                .add(Column::EndDate.is_null())
+                .add(Column::EndDate.gte(since)),
+        )
+    }
 }

@@ -6,6 +6,7 @@ pub mod agency;
 pub mod answer;
 pub mod assignment;
 pub mod audit_head;
+pub mod audit_key;
 pub mod audit_log;
 pub mod campaign;
 pub mod campaign_ratee;

@@ -80,9 +80,10 @@ async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed
         done.results += crate::server::sql::insert_many(tx, computed.results).await?;
         let t = phases.add(2, t);
         done.comments += write::comments(tx, c, answers, &computed.counted, salt).await?;
-        write::seal(tx, c.row.id, from, to).await?;
+        write::seal(tx, c.row.id, Some((from, to))).await?;
         phases.add(3, t);
     }
+    write::seal(tx, c.row.id, None).await?;
     let [read, compute, results, comments] = phases.0.map(|d| d.as_secs_f64());
     tracing::info!(
         campaign = c.row.id,

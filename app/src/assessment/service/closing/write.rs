@@ -75,6 +75,12 @@ pub async fn comments(
             ..Default::default()
         });
     }
+    // Inserted in the salted order: row ids must not follow the raters' order
+    // (the answers arrive in rater order, and the raters' rows are kept).
+    out.sort_by_key(|c| match &c.ord {
+        sea_orm::ActiveValue::Set(o) | sea_orm::ActiveValue::Unchanged(o) => *o,
+        sea_orm::ActiveValue::NotSet => 0,
+    });
     Ok(sql::insert_many(tx, out).await?)
 }
 
@@ -83,13 +89,15 @@ pub async fn comments(
 /// these ratees (drafts included) are deleted. Afterwards the database holds no row
 /// that joins a peer to their levels or words; the forms themselves keep only that
 /// they were sent.
+/// `range` is a block of ratees; None seals whatever is left in the campaign (run
+/// once at the end, so no anonymous answer outlives closing whatever the ranges).
 pub async fn seal(
     tx: &impl ConnectionTrait,
     campaign: i32,
-    from: i32,
-    to: i32,
+    range: Option<(i32, i32)>,
 ) -> Result<u64, AppError> {
     let (peer, subordinate) = (Source::Peer, Source::Subordinate);
+    let (from, to) = range.unwrap_or((i32::MIN, i32::MAX));
     // SQL: closing, measured (see `closing`); one statement per block of ratees.
     let stmt = raw_sql!(
         Postgres,

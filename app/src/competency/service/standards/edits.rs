@@ -128,6 +128,19 @@ async fn editable(
     Ok(s)
 }
 
+/// An open standard changed while open: commenters have not seen the new version,
+/// so the comment period starts again (ratifying earlier needs a reason).
+async fn restart_comment_period(tx: &DatabaseTransaction, s: &Row) -> Result<(), AppError> {
+    if s.status == StandardStatus::Open {
+        standard::Entity::update_many()
+            .col_expr(standard::Column::OpenedAt, Expr::value(db::now()))
+            .filter(standard::Column::Id.eq(s.id))
+            .exec(tx)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The items of one standard.
 fn items_of(id: i32) -> sea_orm::Select<standard_item::Entity> {
     standard_item::Entity::find().filter(standard_item::Column::StandardId.eq(id))
@@ -145,6 +158,7 @@ pub async fn set_item(
         .ok_or_else(|| AppError::Validation(vec![FieldError::new("level", K::ErrLevelRange)]))?;
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::Edit).await?;
+    restart_comment_period(&tx, &s).await?;
     let known = usable_by(s.agency_id)
         .filter(competency::Column::Id.eq(competency_id))
         .one(&tx)
@@ -187,6 +201,7 @@ pub async fn remove_item(
 ) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
     let s = editable(&tx, actor, id, StandardAction::Edit).await?;
+    restart_comment_period(&tx, &s).await?;
     let national = competency::Entity::find_by_id(competency_id)
         .one(&tx)
         .await?

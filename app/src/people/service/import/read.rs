@@ -27,7 +27,12 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// (a name typed as `=HYPERLINK(...)`) gets a leading apostrophe, which spreadsheets
 /// show as text (OWASP's advice for CSV injection).
 pub fn for_spreadsheet(cell: String) -> String {
-    if cell.starts_with(FORMULA_STARTS) {
+    // A value that itself starts with an apostrophe and a formula character gets one
+    // more, so that reading it back takes off only the one added here.
+    let quoted = cell
+        .strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(FORMULA_STARTS));
+    if cell.starts_with(FORMULA_STARTS) || quoted {
         format!("'{cell}")
     } else {
         cell
@@ -37,8 +42,14 @@ pub fn for_spreadsheet(cell: String) -> String {
 /// A cell as read from a file: the apostrophe `for_spreadsheet` added is taken off
 /// again, so an exported file imports back unchanged.
 pub fn from_spreadsheet(cell: &str) -> String {
+    let added = |rest: &str| {
+        rest.starts_with(FORMULA_STARTS)
+            || rest
+                .strip_prefix('\'')
+                .is_some_and(|r| r.starts_with(FORMULA_STARTS))
+    };
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        Some(rest) if added(rest) => rest.to_string(),
         _ => cell.to_string(),
     }
 }

@@ -100,6 +100,9 @@ fn cells_a_spreadsheet_would_run_are_exported_as_text_and_read_back_as_they_were
         assert_eq!(out, format!("'{cell}"));
         assert_eq!(from_spreadsheet(&out), cell);
     }
+    // A value that really starts with an apostrophe and a formula character survives.
+    let odd = "'-Ain".to_string();
+    assert_eq!(from_spreadsheet(&for_spreadsheet(odd.clone())), odd);
     // Ordinary cells, and an apostrophe a name really starts with, stay as they are.
     for cell in ["Siti Rahmawati", "'Ain", "199201012019032011"] {
         assert_eq!(for_spreadsheet(cell.to_string()), cell);

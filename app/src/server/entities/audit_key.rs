@@ -1,0 +1,16 @@
+//! The `audit_keys` table: the fingerprint of the key the audit chain is keyed with.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "audit_keys")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub fingerprint: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
