@@ -147,11 +147,13 @@ pub fn check_password_policy(password: &str, names: &[&str]) -> Result<(), Field
 /// A path on this site, or "/": a crafted link cannot send a user elsewhere.
 /// Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so
 /// `/\t/evil.example` and `/\\evil.example` would leave the site; a percent-encoded
-/// slash may be decoded by a proxy on the way. Such targets, and anything but
-/// printable ASCII (a newline or a raw "é" cannot stand in a Location header), give "/".
+/// slash may be decoded by a proxy on the way. Such targets, and any control
+/// character (a newline would also break the Location header), give "/". Spaces and
+/// letters such as "é" (a search for a name) are percent-encoded, so the target can
+/// stand in a Location header.
 pub fn local_path(next: &str) -> String {
     if is_local(next) {
-        next.to_string()
+        percent_encode_unsafe(next)
     } else {
         "/".to_string()
     }
@@ -163,13 +165,25 @@ fn is_local(next: &str) -> bool {
             || p[1..].starts_with('/')
             || p.chars().any(|c| c == '\\' || c.is_control())
     };
-    // The text as sent must be printable ASCII; decoded (twice, for double
-    // encoding) it must still be a path on this site.
+    // As sent, and decoded (twice, for double encoding), it is a path on this site.
     let once = percent_decode(next);
-    next.chars().all(|c| c.is_ascii_graphic())
-        && !leaves(next)
-        && !leaves(&once)
-        && !leaves(&percent_decode(&once))
+    !leaves(next) && !leaves(&once) && !leaves(&percent_decode(&once))
+}
+
+/// Every character that is not printable ASCII, as `%XX` of its UTF-8 bytes.
+fn percent_encode_unsafe(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_graphic() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// `%XX` sequences decoded to characters (invalid ones kept as they are).
@@ -293,11 +307,18 @@ mod tests {
             "/%0d%0aLocation: https://evil.example",
             "",
             "evil.example",
-            "/hr/é",
-            "/a b",
         ] {
             assert_eq!(local_path(evil), "/", "{evil:?}");
         }
+        // A search with a space or a letter beyond ASCII is kept, encoded.
+        assert_eq!(
+            local_path("/hr/employees?q=Dian Sembiring"),
+            "/hr/employees?q=Dian%20Sembiring"
+        );
+        assert_eq!(
+            local_path("/hr/employees?q=André"),
+            "/hr/employees?q=Andr%C3%A9"
+        );
         // Ordinary paths with queries and encoded spaces are kept.
         assert_eq!(
             local_path("/hr/employees?q=siti%20a"),
