@@ -117,7 +117,7 @@ fn Accounts(rows: Vec<AccountRow>) -> impl IntoView {
     let head = vec![
         (K::AdminAccount, ""),
         (K::AdminRoles, ""),
-        (K::AdminLastLogin, ""),
+        (K::AdminLastLogin, "hide-sm"),
         (K::IssueTemporaryPassword, ""),
     ];
     view! {
@@ -133,7 +133,7 @@ fn Accounts(rows: Vec<AccountRow>) -> impl IntoView {
                     <tr>
                         <td>{a.display_name}<br /><code class="small">{a.username}</code><br /><span class="muted small">{agency}</span></td>
                         <td>{roles}</td>
-                        <td>{a.last_login.unwrap_or_else(|| i.t(K::AdminNever).to_string())}</td>
+                        <td class="hide-sm">{a.last_login.unwrap_or_else(|| i.t(K::AdminNever).to_string())}</td>
                         <td>
                             <ActionForm action=reset attr:class="inline-form">
                                 <input type="hidden" name="user_id" value=a.user_id.to_string() />
