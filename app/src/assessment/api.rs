@@ -39,12 +39,13 @@ pub async fn extend_campaign(id: i32, ends_on: String) -> Result<(), AppError> {
 /// Closes a campaign and returns how many results were stored.
 #[server(endpoint = "campaigns/close")]
 pub async fn close_campaign(id: i32, confirm: Option<String>) -> Result<u64, AppError> {
-    use crate::server::request::confirmed;
-    as_actor(|db, a| async move {
+    use crate::server::request::{confirmed, page_after_plain_post};
+    let done = as_actor(|db, a| async move {
         confirmed(&confirm)?;
         Ok(closing::close(&db, &a, id).await?.results)
     })
-    .await
+    .await;
+    page_after_plain_post(done, &format!("/hr/campaigns/{id}"))
 }
 
 #[server(endpoint = "assess/todo")]

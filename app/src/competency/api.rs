@@ -60,13 +60,14 @@ pub async fn ratify_standard(
     confirm: Option<String>,
     reason: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::request::confirmed;
+    use crate::server::request::{confirmed, page_after_plain_post};
     let reason = reason.unwrap_or_default();
-    as_actor(|db, a| async move {
+    let done = as_actor(|db, a| async move {
         confirmed(&confirm)?;
         standards::ratify(&db, &a, id, &reason).await
     })
-    .await
+    .await;
+    page_after_plain_post(done, &format!("/standards/{id}"))
 }
 
 #[server(endpoint = "standards/comment-days/get")]

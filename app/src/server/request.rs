@@ -131,6 +131,16 @@ pub fn confirmed(confirm: &Option<String>) -> Result<(), AppError> {
     }
 }
 
+/// A form posted before the page hydrated gets `page` back after a success (a
+/// redirect) instead of the function's JSON answer: an irreversible action done
+/// without JavaScript lands where it started. (A refusal still answers as JSON.)
+pub fn page_after_plain_post<T>(result: Result<T, AppError>, page: &str) -> Result<T, AppError> {
+    if result.is_ok() && is_plain_form_post() {
+        leptos_axum::redirect(page);
+    }
+    result
+}
+
 /// Sets the HTTP status of a failed server function to the error's own status.
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {

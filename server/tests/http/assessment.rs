@@ -202,13 +202,24 @@ async fn irreversible_actions_need_the_confirmation_box_ticked() {
     let after = count(&db, closings).await;
     assert_eq!(after, closed_before, "nothing was closed");
     let body = format!("id={draft}&reason=Perwali+berlaku+Januari&confirm=on");
-    let r = send(
-        &app,
-        "POST",
-        "/api/standards/ratify",
-        Some(&hr),
-        Some(&body),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // Posted as a plain form (before the page's JavaScript): back to the standard.
+    let req = http::Request::builder()
+        .method("POST")
+        .uri("/api/standards/ratify")
+        .header("host", support::HOST)
+        .header("origin", support::ORIGIN)
+        .header("cookie", &hr)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    let r = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+    assert_eq!(r.status(), StatusCode::FOUND);
+    assert_eq!(
+        r.headers()["location"],
+        format!("/standards/{draft}").as_str()
+    );
+    let ratified =
+        format!("SELECT COUNT(*) AS n FROM standards WHERE id = {draft} AND status = 'ratified'");
+    assert_eq!(count(&db, &ratified).await, 1);
 }
