@@ -3,7 +3,7 @@
 
 use super::*;
 use app::auth::model::PasswordChangeForm;
-use app::auth::service::{account, actor_for_session, LoginTry};
+use app::auth::service::{account, actor_for_session};
 use app::server::entities::{login_bucket, session, user};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
@@ -13,23 +13,8 @@ async fn log_in(
     account: &str,
     password: &str,
 ) -> Result<String, AppError> {
-    let attempt = LoginTry {
-        account,
-        password,
-        ip: "10.1.2.3",
-        replaces: None,
-    };
-    let ok = app::auth::service::login(db, attempt).await?;
+    let ok = try_login(db, account, password, "10.1.2.3").await?;
     Ok(app::auth::token::hash(&ok.token))
-}
-
-async fn user_named(db: &DatabaseConnection, username: &str) -> user::Model {
-    user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 fn change(current: &str, new: &str, repeat: &str) -> PasswordChangeForm {

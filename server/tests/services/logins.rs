@@ -2,22 +2,7 @@
 //! checked, addresses limited only when they look like guessing) and sessions.
 
 use super::*;
-use app::auth::service::{LoggedIn, LoginTry};
-
-async fn try_login(
-    db: &DatabaseConnection,
-    account: &str,
-    password: &str,
-    ip: &str,
-) -> Result<LoggedIn, AppError> {
-    let attempt = LoginTry {
-        account,
-        password,
-        ip,
-        replaces: None,
-    };
-    app::auth::service::login(db, attempt).await
-}
+use app::auth::service::LoggedIn;
 
 #[tokio::test]
 async fn failed_logins_lock_the_account_for_a_while_and_logout_ends_the_session() {

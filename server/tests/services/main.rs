@@ -23,7 +23,7 @@ use app::people::service::{
 };
 use app::server::entities::{employee, unit};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use support::{actor, backends, count, seeded, unit_id};
+use support::{actor, backends, count, seeded, unit_id, user_named};
 
 fn form(code: &str, name: &str, parent: Option<i32>) -> UnitForm {
     UnitForm {
@@ -32,6 +32,22 @@ fn form(code: &str, name: &str, parent: Option<i32>) -> UnitForm {
         kind: "seksi".into(),
         parent_id: parent.map(|p| p.to_string()).unwrap_or_default(),
     }
+}
+
+/// One login try from `ip`, as the login form makes it.
+async fn try_login(
+    db: &DatabaseConnection,
+    account: &str,
+    password: &str,
+    ip: &str,
+) -> Result<app::auth::service::LoggedIn, AppError> {
+    let attempt = app::auth::service::LoginTry {
+        account,
+        password,
+        ip,
+        replaces: None,
+    };
+    app::auth::service::login(db, attempt).await
 }
 
 fn keys(e: &AppError) -> Vec<String> {

@@ -220,14 +220,19 @@ pub async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
         .n
 }
 
-/// The acting user of an account, loaded as a login loads them.
-pub async fn actor(db: &DatabaseConnection, username: &str) -> Actor {
-    let u = user::Entity::find()
+/// The login account of that name.
+pub async fn user_named(db: &DatabaseConnection, username: &str) -> user::Model {
+    user::Entity::find()
         .filter(user::Column::Username.eq(username))
         .one(db)
         .await
         .unwrap()
-        .unwrap();
+        .unwrap()
+}
+
+/// The acting user of an account, loaded as a login loads them.
+pub async fn actor(db: &DatabaseConnection, username: &str) -> Actor {
+    let u = user_named(db, username).await;
     app::auth::service::load_actor(db, u).await.unwrap()
 }
 
