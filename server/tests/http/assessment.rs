@@ -223,3 +223,39 @@ async fn irreversible_actions_need_the_confirmation_box_ticked() {
         format!("SELECT COUNT(*) AS n FROM standards WHERE id = {draft} AND status = 'ratified'");
     assert_eq!(count(&db, &ratified).await, 1);
 }
+
+#[tokio::test]
+async fn a_closed_campaign_lists_forms_never_sent_not_forms_open() {
+    let (app, db) = app().await;
+    let hr = login(&app, "hr.manna").await;
+    let closed = count(
+        &db,
+        "SELECT MIN(c.id) AS n FROM campaigns c JOIN agencies a ON a.id = c.agency_id \
+         WHERE a.code = 'KOTA-MANNA' AND c.status = 'closed'",
+    )
+    .await;
+    let unsent = format!(
+        "SELECT COUNT(*) AS n FROM campaign_raters WHERE campaign_id = {closed} AND status <> 'submitted'"
+    );
+    assert!(
+        count(&db, &unsent).await > 0,
+        "the demo leaves some forms unsent"
+    );
+    let r = send(
+        &app,
+        "GET",
+        &format!("/hr/campaigns/{closed}"),
+        Some(&hr),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("formulir tidak dikirim"),
+        "said as never sent"
+    );
+    assert!(
+        !r.body.contains("formulir terbuka"),
+        "a closed campaign has no open forms"
+    );
+}

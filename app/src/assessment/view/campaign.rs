@@ -79,7 +79,7 @@ fn CampaignView(c: CampaignDetail, acts: Acts, errors: Signal<Option<AppError>>)
         </dl>
         {(c.skipped > 0).then(|| view! { <div class="alert alert-warn">{i.f(K::CampSkipped, &[("n", c.skipped.to_string())])}</div> })}
         <Actions id status acts errors />
-        <Completion completion=c.completion missing=c.missing />
+        <Completion completion=c.completion missing=c.missing closed=status == CampaignStatus::Closed />
     }
 }
 
@@ -131,10 +131,20 @@ fn Actions(
     }
 }
 
-/// Forms sent per unit, and who still owes forms.
+/// Forms sent per unit, and who still owes forms (once closed: who never sent them;
+/// their forms are no longer open).
 #[component]
-fn Completion(completion: Vec<UnitCompletion>, missing: Vec<Missing>) -> impl IntoView {
+fn Completion(
+    completion: Vec<UnitCompletion>,
+    missing: Vec<Missing>,
+    closed: bool,
+) -> impl IntoView {
     let i = use_i18n();
+    let (title, per_person) = if closed {
+        (K::CampNeverSent, K::CampUnsentForms)
+    } else {
+        (K::CampMissing, K::CampOpenForms)
+    };
     view! {
         <div class="grid-2">
             <Card title=K::CampCompletion>
@@ -148,12 +158,12 @@ fn Completion(completion: Vec<UnitCompletion>, missing: Vec<Missing>) -> impl In
                     }).collect_view()}
                 </Table>
             </Card>
-            <Card title=K::CampMissing>
+            <Card title=title>
                 {missing.is_empty().then(|| view! { <p class="muted">{i.t(K::CampNoneMissing)}</p> })}
                 <ul class="people-list">
                     {missing.into_iter().map(|m| view! {
                         <li><strong>{m.name.clone()}</strong><span class="nip">{m.nip.clone()}</span>
-                            <span class="small muted">{i.f(K::CampOpenForms, &[("n", m.open_forms.to_string()), ("unit", m.unit.clone())])}</span></li>
+                            <span class="small muted">{i.f(per_person, &[("n", m.open_forms.to_string()), ("unit", m.unit.clone())])}</span></li>
                     }).collect_view()}
                 </ul>
             </Card>
