@@ -39,7 +39,7 @@ pub struct EmployeeRow {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EmployeeFilter {
-    /// Part of a name, or the start of a NIP.
+    /// Part of a name, position or unit, or the start of a NIP.
     pub q: String,
     /// A unit: its staff and the staff of every unit below it.
     pub unit_id: Option<i32>,

@@ -257,3 +257,53 @@ async fn a_unit_leader_s_rights_follow_the_current_appointment() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_employee_list_finds_people_by_position_and_unit_name() {
+    for (backend, db) in backends("employee_search").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let search = |q: &str| {
+            let f = EmployeeFilter {
+                q: q.into(),
+                page: 1,
+                ..Default::default()
+            };
+            let db = db.clone();
+            let hr = hr.clone();
+            async move {
+                employee_list::list_employees(
+                    &db,
+                    &employee_list::EmployeePages::default(),
+                    &hr,
+                    &f,
+                )
+                .await
+                .unwrap()
+            }
+        };
+        let nurses = search("perawat").await;
+        assert!(nurses.count > 0, "{backend}: 'perawat' finds the nurses");
+        assert!(
+            nurses.rows.iter().all(|r| r
+                .position_name
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains("perawat")),
+            "{backend}"
+        );
+        let puskesmas = search("PUSKESMAS").await;
+        assert!(puskesmas.count > 0, "{backend}: any case");
+        assert!(
+            puskesmas.rows.iter().all(|r| r
+                .unit_name
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains("puskesmas")),
+            "{backend}"
+        );
+        assert_eq!(search("tidak-ada-yang-begini").await.count, 0, "{backend}");
+    }
+}

@@ -110,9 +110,15 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
     }
     let term = f.q.trim().to_lowercase();
     if !term.is_empty() {
+        // A name, the start of a NIP, or the name of the position or unit held
+        // ("perawat", "puskesmas" find the people there).
         let digits: String = term.chars().filter(|c| !c.is_whitespace()).collect();
-        let name = Expr::expr(Func::lower(col("e", "name"))).like(format!("%{term}%"));
-        q.and_where(name.or(col("e", "nip").like(format!("{digits}%"))));
+        let like = |t: &str, c: &str| Expr::expr(Func::lower(col(t, c))).like(format!("%{term}%"));
+        let found = like("e", "name")
+            .or(col("e", "nip").like(format!("{digits}%")))
+            .or(like("p", "name"))
+            .or(like("u", "name"));
+        q.and_where(found);
     }
     if let Some(unit) = f.unit_id {
         let below = SubQueryStatement::WithStatement(subtree(agency, &[unit]));

@@ -191,7 +191,9 @@ fn EmployeeTable(page: Arc<EmployeePage>, filter: EmployeeFilter) -> impl IntoVi
     view! {
         {unit_chip}
         <Show when=move || empty fallback=|| ()>
-            <p class="empty">{i.t(K::EmployeesNone)}</p>
+            <p class="empty">{i.t(K::EmployeesNone)}" "
+                <a href="/hr/employees">{i.t(K::EmployeesClearFilters)}</a>
+            </p>
         </Show>
         <Show when=move || !empty fallback=|| ()>
             <p class="muted small">{i.f(K::EmployeesRange, &[("from", first.to_string()), ("to", last.to_string())])}</p>
