@@ -15,7 +15,9 @@ use crate::ui::widgets::{
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-fn matches(row: &UnitRow, filter: &str) -> bool {
+/// Whether a unit's name or code contains the filter text (any case): the unit
+/// list's filter and the campaign form's unit picker.
+pub fn matches(row: &UnitRow, filter: &str) -> bool {
     let f = filter.trim().to_lowercase();
     f.is_empty() || row.name.to_lowercase().contains(&f) || row.code.to_lowercase().contains(&f)
 }

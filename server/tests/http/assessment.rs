@@ -259,3 +259,18 @@ async fn a_closed_campaign_lists_forms_never_sent_not_forms_open() {
         "a closed campaign has no open forms"
     );
 }
+
+#[tokio::test]
+async fn every_unit_of_the_tree_can_be_chosen_for_a_campaign() {
+    let (app, db) = app().await;
+    let hr = login(&app, "hr.manna").await;
+    // SD Negeri 1 Manna sits below a department below the top: the third level.
+    let school = support::unit_id(&db, "KOTA-MANNA", "SDN-1").await;
+    let r = send(&app, "GET", "/hr/campaigns/new", Some(&hr), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains(&format!("value=\"{school}\"")),
+        "the school can be ticked"
+    );
+    assert!(r.body.contains("SD Negeri 1 Manna"));
+}

@@ -117,19 +117,31 @@ fn WeightFields(start: CampaignForm, errors: Signal<Option<AppError>>) -> impl I
 fn ScopeFields(errors: Signal<Option<AppError>>) -> impl IntoView {
     let i = use_i18n();
     let units = Resource::new(|| (), |_| list_units());
+    // Every unit of the tree can be chosen (a puskesmas or a school below a dinas
+    // too); the filter hides the others without unticking them.
+    let filter = RwSignal::new(String::new());
     view! {
         <fieldset>
             <legend>{i.t(K::CampUnits)}</legend>
             <p class="field-hint">{i.t(K::CampUnitsHint)}</p>
             <p class="field-error">{move || msg_for(errors, "unit_ids").get()}</p>
-            {loaded(units, |list| {
-                list.into_iter().filter(|u| u.active && u.depth <= 1).enumerate().map(|(n, u)| view! {
-                    <label class=format!("check depth-{}", u.depth)>
-                        <input type="checkbox" name=format!("form[unit_ids][{n}]") value=u.id.to_string() />
-                        " "{u.name.clone()}
-                    </label>
-                }).collect_view()
-            })}
+            <label class="sr-only" for="scope-filter">{i.t(K::UnitsFilter)}</label>
+            <input id="scope-filter" type="search" class="filter" placeholder=i.t(K::UnitsFilter)
+                on:input=move |ev| filter.set(event_target_value(&ev)) prop:value=filter />
+            <div class="scope-list" data-testid="scope-list">
+                {loaded(units, move |list| {
+                    list.into_iter().filter(|u| u.active).enumerate().map(|(n, u)| {
+                        let row = u.clone();
+                        view! {
+                            <label class=format!("check depth-{}", u.depth)
+                                hidden=move || filter.with(|f| !crate::org::view::matches(&row, f))>
+                                <input type="checkbox" name=format!("form[unit_ids][{n}]") value=u.id.to_string() />
+                                " "{u.name.clone()}
+                            </label>
+                        }
+                    }).collect_view()
+                })}
+            </div>
         </fieldset>
     }
 }
