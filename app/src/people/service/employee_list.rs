@@ -112,12 +112,22 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
     if !term.is_empty() {
         // A name, the start of a NIP, or the name of the position or unit held
         // ("perawat", "puskesmas" find the people there).
+        // Positions and units are few: their names are matched once, in a subquery,
+        // and each employee row is then a set lookup, not two more text scans.
         let digits: String = term.chars().filter(|c| !c.is_whitespace()).collect();
         let like = |t: &str, c: &str| Expr::expr(Func::lower(col(t, c))).like(format!("%{term}%"));
+        let named = |table: &str, held: &str| {
+            let mut s = Query::select();
+            s.expr(col("x", "id"))
+                .from_as(Alias::new(table), Alias::new("x"))
+                .and_where(col("x", "agency_id").eq(agency))
+                .and_where(like("x", "name"));
+            col("a", held).in_subquery(s)
+        };
         let found = like("e", "name")
             .or(col("e", "nip").like(format!("{digits}%")))
-            .or(like("p", "name"))
-            .or(like("u", "name"));
+            .or(named("positions", "position_id"))
+            .or(named("units", "unit_id"));
         q.and_where(found);
     }
     if let Some(unit) = f.unit_id {
