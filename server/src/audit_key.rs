@@ -66,7 +66,7 @@ pub async fn install(
         let shown = path.display();
         eprintln!("audit key created at {shown} (back it up apart from the database)");
     }
-    let broken = app::audit::service::key::bind(db, created).await?;
+    let broken = app::audit::service::key::bind(db, created, may_create).await?;
     if !broken.is_empty() {
         eprintln!("audit chains {broken:?} did not check out and were left unkeyed");
     }

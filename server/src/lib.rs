@@ -5,6 +5,7 @@
 pub mod audit_key;
 pub mod config;
 pub mod handlers;
+pub mod maintenance;
 pub mod router;
 pub mod security;
 pub mod seed;

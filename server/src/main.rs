@@ -130,20 +130,6 @@ async fn seed_if_empty(
     }
 }
 
-/// Expired sessions and spent login buckets go at start and then every hour, so a
-/// server that runs for months does not keep them.
-fn purge_every_hour(db: sea_orm::DatabaseConnection) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            if let Err(e) = app::auth::service::purge_expired(&db).await {
-                eprintln!("purging expired sessions failed: {e}");
-            }
-        }
-    });
-}
-
 async fn serve(
     s: Settings,
     db: sea_orm::DatabaseConnection,
@@ -151,7 +137,7 @@ async fn serve(
     if !s.no_seed {
         seed_if_empty(&db).await?;
     }
-    purge_every_hour(db.clone());
+    server::maintenance::purge_every(db.clone(), server::maintenance::PURGE_PERIOD);
     let state = AppState::new(s.leptos_options(), db, s.config());
     let has_demo = seed::demo::present(&state.db).await.unwrap_or(false);
     let router = build_router(state);

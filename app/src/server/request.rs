@@ -86,11 +86,13 @@ pub fn client_ip(config: &crate::server::Config) -> String {
     if !config.trust_proxy {
         return peer.to_string();
     }
+    // A header value that is not text stays in the chain as an unreadable hop, which
+    // stops the walk there: dropping it would shift which entry counts as the client.
     let chain: Vec<&str> = parts
         .headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.to_str().unwrap_or("?"))
         .collect();
     forwarded_client(peer, &chain.join(","), &config.trusted_proxies).to_string()
 }
@@ -241,5 +243,8 @@ mod tests {
         assert_eq!(forwarded_client(lb, chain, &[edge]), ip("198.51.100.7"));
         // Not configured: the edge proxy's address is taken as the client.
         assert_eq!(forwarded_client(lb, chain, &[]), edge);
+        // An unreadable header value (kept as "?") stops the walk: the client's own
+        // entry to its left is never reached.
+        assert_eq!(forwarded_client(lb, "6.6.6.6, ?, 10.0.0.1", &[edge]), edge);
     }
 }

@@ -4,18 +4,9 @@
 use super::*;
 use app::auth::model::PasswordChangeForm;
 use app::auth::service::{account, actor_for_session};
-use app::server::entities::{login_bucket, session, user};
+use app::server::entities::user;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
-
-async fn log_in(
-    db: &DatabaseConnection,
-    account: &str,
-    password: &str,
-) -> Result<String, AppError> {
-    let ok = try_login(db, account, password, "10.1.2.3").await?;
-    Ok(app::auth::token::hash(&ok.token))
-}
 
 fn change(current: &str, new: &str, repeat: &str) -> PasswordChangeForm {
     PasswordChangeForm {
@@ -151,12 +142,7 @@ async fn users_change_their_own_password_and_their_other_sessions_end() {
         let here = log_in(&db, "pegawai.manna", "cakap2026").await.unwrap();
         let elsewhere = log_in(&db, "pegawai.manna", "cakap2026").await.unwrap();
         let me = actor_for_session(&db, &here).await.unwrap().unwrap();
-        let nip = employee::Entity::find_by_id(me.employee_id.unwrap())
-            .one(&db)
-            .await
-            .unwrap()
-            .unwrap()
-            .nip;
+        let nip = nip(&db, me.employee_id.unwrap()).await;
         let long = "k".repeat(129);
         for (form, field, key) in [
             (
@@ -223,73 +209,6 @@ async fn users_change_their_own_password_and_their_other_sessions_end() {
         )
         .await;
         assert_eq!(audited, 1, "{backend}");
-    }
-}
-
-#[tokio::test]
-async fn sessions_end_after_eight_idle_hours_and_the_purge_removes_them() {
-    for (backend, db) in backends("idle").await {
-        let db = seeded(db).await;
-        let idle = log_in(&db, "pegawai.manna", "cakap2026").await.unwrap();
-        let busy = log_in(&db, "hr.manna", "cakap2026").await.unwrap();
-        let back = |h: i64| Expr::value(app::server::db::now() - Duration::hours(h));
-        let set_seen = |id: String, h: i64| {
-            session::Entity::update_many()
-                .col_expr(session::Column::LastSeenAt, back(h))
-                .filter(session::Column::Id.eq(id))
-                .exec(&db)
-        };
-        set_seen(idle.clone(), 9).await.unwrap();
-        set_seen(busy.clone(), 1).await.unwrap();
-        assert!(
-            actor_for_session(&db, &idle).await.unwrap().is_none(),
-            "{backend}"
-        );
-        assert!(
-            actor_for_session(&db, &busy).await.unwrap().is_some(),
-            "{backend}"
-        );
-        // Using a session writes down when it was last used.
-        let seen = session::Entity::find_by_id(busy.clone())
-            .one(&db)
-            .await
-            .unwrap()
-            .unwrap();
-        assert!(
-            seen.last_seen_at.unwrap() > app::server::db::now() - Duration::minutes(1),
-            "{backend}"
-        );
-        // A spent throttle bucket goes with the purge as well.
-        login_bucket::Entity::insert(login_bucket::ActiveModel {
-            bucket: sea_orm::Set("n:old".into()),
-            tries: sea_orm::Set(3),
-            window_start: sea_orm::Set(0),
-        })
-        .exec(&db)
-        .await
-        .unwrap();
-        app::auth::service::purge_expired(&db).await.unwrap();
-        assert!(
-            session::Entity::find_by_id(idle)
-                .one(&db)
-                .await
-                .unwrap()
-                .is_none(),
-            "{backend}"
-        );
-        assert!(
-            session::Entity::find_by_id(busy)
-                .one(&db)
-                .await
-                .unwrap()
-                .is_some(),
-            "{backend}"
-        );
-        assert_eq!(
-            count(&db, "SELECT COUNT(*) AS n FROM login_buckets").await,
-            0,
-            "{backend}"
-        );
     }
 }
 

@@ -143,18 +143,26 @@ async fn a_legacy_plain_chain_is_keyed_once_if_it_checks_out() {
 async fn a_database_keyed_with_another_key_is_refused() {
     use app::audit::service::key::bind;
     for (backend, db) in backends("audit_bind").await {
+        // A check run before any writer records nothing.
+        assert!(bind(&db, false, false).await.is_ok(), "{backend}");
+        let recorded = count(&db, "SELECT COUNT(*) AS n FROM audit_keys").await;
+        assert_eq!(recorded, 0, "{backend}");
         assert_eq!(
-            bind(&db, false).await.unwrap(),
+            bind(&db, false, true).await.unwrap(),
             Vec::<i32>::new(),
             "{backend}"
         );
         assert!(
-            bind(&db, false).await.is_ok(),
+            bind(&db, false, true).await.is_ok(),
             "{backend}: the same key again"
         );
         db.execute_unprepared("UPDATE audit_keys SET fingerprint = 'another key'")
             .await
             .unwrap();
-        assert!(bind(&db, false).await.is_err(), "{backend}");
+        assert!(bind(&db, false, true).await.is_err(), "{backend}");
+        assert!(
+            bind(&db, false, false).await.is_err(),
+            "{backend}: nor checks with it"
+        );
     }
 }

@@ -7,7 +7,9 @@ mod support;
 mod accounts;
 mod audit_login;
 mod csv;
+mod leaders;
 mod logins;
+mod sessions;
 mod staff;
 mod supervisors;
 mod units;
@@ -23,7 +25,7 @@ use app::people::service::{
 };
 use app::server::entities::{employee, unit};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use support::{actor, backends, count, seeded, unit_id, user_named};
+use support::{actor, backends, count, nip, seeded, unit_id, user_named};
 
 fn form(code: &str, name: &str, parent: Option<i32>) -> UnitForm {
     UnitForm {
@@ -48,6 +50,16 @@ async fn try_login(
         replaces: None,
     };
     app::auth::service::login(db, attempt).await
+}
+
+/// Logs in; the hash of the new session's token.
+async fn log_in(
+    db: &DatabaseConnection,
+    account: &str,
+    password: &str,
+) -> Result<String, AppError> {
+    let ok = try_login(db, account, password, "10.1.2.3").await?;
+    Ok(app::auth::token::hash(&ok.token))
 }
 
 fn keys(e: &AppError) -> Vec<String> {

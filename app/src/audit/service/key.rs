@@ -46,11 +46,16 @@ pub fn generate() -> String {
     hex::encode(rand::random::<[u8; 32]>())
 }
 
-/// Ties the installed key to the database. The first key a database meets is
-/// recorded by its fingerprint (and, when the key file was `created` just now, the
-/// chains written before keys existed are keyed with it); a server started with any
-/// other key is refused, so rows nobody could verify are never written.
-pub async fn bind(db: &sea_orm::DatabaseConnection, created: bool) -> Result<Vec<i32>, DbErr> {
+/// Ties the installed key to the database. The first key a writing process brings
+/// (`writes`) is recorded by its fingerprint (and, when the key file was `created`
+/// just now, the chains written before keys existed are keyed with it); any other key
+/// is refused, so rows nobody could verify are never written. A check (`writes`
+/// false) only compares, and never records the key it was given.
+pub async fn bind(
+    db: &sea_orm::DatabaseConnection,
+    created: bool,
+    writes: bool,
+) -> Result<Vec<i32>, DbErr> {
     use crate::server::entities::audit_key;
     use sea_orm::{EntityTrait, Set};
     let fingerprint = mac(b"cakap audit key check")?;
@@ -60,7 +65,11 @@ pub async fn bind(db: &sea_orm::DatabaseConnection, created: bool) -> Result<Vec
         crate::server::commit(tx).await?;
         return Ok(vec![]);
     }
-    if !known.is_empty() {
+    if !known.is_empty() || !writes {
+        if known.is_empty() {
+            // Nothing recorded yet (a database older than the fingerprint): compare later.
+            return Ok(vec![]);
+        }
         return Err(DbErr::Custom(
             "this database's audit chain is keyed with another key: start with its key file \
              (--audit-key)"

@@ -69,6 +69,10 @@ pub async fn login(db: &DatabaseConnection, t: LoginTry<'_>) -> Result<LoggedIn,
     if account.chars().count() > rules::ACCOUNT_MAX {
         return Err(AppError::field("account", K::ErrAccountTooLong));
     }
+    // No password is longer than the policy allows: refused before it is hashed.
+    if t.password.chars().count() > rules::PASSWORD_MAX {
+        return Err(AppError::field("password", K::ErrPasswordLong));
+    }
     let address = rules::address_key(t.ip);
     let found = find_user(db, &account).await?;
     let bucket = throttle::bucket_key(found.as_ref(), &account);
@@ -78,9 +82,7 @@ pub async fn login(db: &DatabaseConnection, t: LoginTry<'_>) -> Result<LoggedIn,
     throttle::take_try(db, &bucket, guessing).await?;
     let user = found.filter(|u| u.active);
     let hash = user.as_ref().map(|u| u.password_hash.clone());
-    // No password is longer than the policy allows: such a try fails without hashing.
-    let ok = t.password.chars().count() <= rules::PASSWORD_MAX
-        && verify_blocking(t.password.to_string(), hash).await;
+    let ok = verify_blocking(t.password.to_string(), hash).await;
     let tx = write_tx(db).await?;
     login_attempt::ActiveModel {
         account: Set(bucket.clone()),

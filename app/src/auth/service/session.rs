@@ -75,13 +75,25 @@ pub async fn actor_for_session(
         return Ok(None);
     };
     if (now - last_seen).num_seconds() >= rules::SESSION_TOUCH_SECS {
-        session::Entity::update_many()
-            .col_expr(session::Column::LastSeenAt, Expr::value(now))
-            .filter(session::Column::Id.eq(token_hash))
-            .exec(db)
-            .await?;
+        touch(db, token_hash, now).await;
     }
     Ok(Some(load_actor(db, u).await?))
+}
+
+/// Writes down a session's last request. It is a write on a read path: on SQLite it
+/// would wait behind a long write (a campaign closing) and then fail the page, so it
+/// waits a quarter of a second at most and a miss is only logged (the next request
+/// tries again; the idle limit is hours).
+async fn touch(db: &impl ConnectionTrait, token_hash: &str, now: chrono::DateTime<chrono::Utc>) {
+    let update = session::Entity::update_many()
+        .col_expr(session::Column::LastSeenAt, Expr::value(now))
+        .filter(session::Column::Id.eq(token_hash))
+        .exec(db);
+    match tokio::time::timeout(std::time::Duration::from_millis(250), update).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => tracing::warn!("session last-seen not written: {e}"),
+        Err(_) => tracing::warn!("session last-seen not written: the database is busy"),
+    }
 }
 
 /// What the user may do: the roles granted to the account, and a unit leader's right

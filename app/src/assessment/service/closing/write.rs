@@ -89,21 +89,14 @@ pub async fn comments(
 /// these ratees (drafts included) are deleted. Afterwards the database holds no row
 /// that joins a peer to their levels or words; the forms themselves keep only that
 /// they were sent.
-/// `range` is a block of ratees; None seals whatever is left in the campaign (run
-/// once at the end, so no anonymous answer outlives closing whatever the ranges).
-pub async fn seal(
-    tx: &impl ConnectionTrait,
-    campaign: i32,
-    range: Option<(i32, i32)>,
-) -> Result<u64, AppError> {
+/// One statement for the whole campaign, after every block of ratees is stored.
+pub async fn seal(tx: &impl ConnectionTrait, campaign: i32) -> Result<u64, AppError> {
     let (peer, subordinate) = (Source::Peer, Source::Subordinate);
-    let (from, to) = range.unwrap_or((i32::MIN, i32::MAX));
-    // SQL: closing, measured (see `closing`); one statement per block of ratees.
+    // SQL: closing, measured (see `closing`).
     let stmt = raw_sql!(
         Postgres,
         "DELETE FROM answers WHERE rater_row_id IN (SELECT r.id FROM campaign_raters r
-           WHERE r.campaign_id = {campaign} AND r.ratee_id BETWEEN {from} AND {to}
-           AND r.source IN ({peer}, {subordinate}))"
+           WHERE r.campaign_id = {campaign} AND r.source IN ({peer}, {subordinate}))"
     );
     Ok(tx.execute_raw(sql::on(tx, stmt)).await?.rows_affected())
 }
