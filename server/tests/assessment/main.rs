@@ -6,7 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
-pub use support::{actor as by_name, agency_id, unit_id};
+pub use support::{actor as by_name, agency_id, nip, unit_id};
 
 mod anonymity;
 mod campaign;
@@ -17,7 +17,7 @@ use app::assessment::model::{AnswerInput, Dashboard};
 use app::assessment::service::{dashboard, forms};
 use app::auth::model::Actor;
 use app::error::AppError;
-use app::server::entities::{assignment, campaign_rater, employee, position, user};
+use app::server::entities::{assignment, campaign_rater, position, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 /// The acting user of an employee's account.
@@ -57,16 +57,6 @@ pub async fn holders(db: &DatabaseConnection, position: &str) -> Vec<i32> {
         .collect();
     ids.sort_unstable();
     ids
-}
-
-/// The NIP of an employee.
-pub async fn nip(db: &DatabaseConnection, id: i32) -> String {
-    employee::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-        .nip
 }
 
 /// Every answer of a form at one level, with a comment naming the level.

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use app::auth::model::Actor;
-use app::server::entities::{agency, unit, user};
+use app::server::entities::{agency, employee, unit, user};
 use app::server::{AppState, Config};
 use axum::body::Body;
 use axum::Router;
@@ -234,6 +234,16 @@ pub async fn user_named(db: &DatabaseConnection, username: &str) -> user::Model 
 pub async fn actor(db: &DatabaseConnection, username: &str) -> Actor {
     let u = user_named(db, username).await;
     app::auth::service::load_actor(db, u).await.unwrap()
+}
+
+/// The NIP of an employee.
+pub async fn nip(db: &DatabaseConnection, id: i32) -> String {
+    employee::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .nip
 }
 
 /// An agency's id by its code.
