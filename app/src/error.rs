@@ -78,6 +78,10 @@ pub enum AppError {
     },
     /// The user holds a temporary password and must choose their own first.
     PasswordChangeRequired,
+    /// Too many writes are waiting their turn: nothing was saved, try again shortly.
+    Busy {
+        retry_after_seconds: u32,
+    },
     Internal {
         request_id: String,
     },
@@ -100,6 +104,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::RateLimited { .. } => 429,
             AppError::PasswordChangeRequired => 403,
+            AppError::Busy { .. } => 503,
             AppError::Internal { .. } => 500,
             AppError::Transport(_) => 400,
         }
@@ -119,10 +124,28 @@ impl AppError {
                 .with("minutes", retry_after_minutes)
                 .text(lang),
             AppError::PasswordChangeRequired => lang.text(K::ErrPasswordChangeRequired).to_string(),
+            AppError::Busy {
+                retry_after_seconds,
+            } => Msg::new(K::ErrBusy)
+                .with("seconds", retry_after_seconds)
+                .text(lang),
             AppError::Internal { request_id } => {
                 Msg::new(K::ErrInternal).with("id", request_id).text(lang)
             }
             AppError::Transport(_) => lang.text(K::ErrTransport).to_string(),
+        }
+    }
+
+    /// Seconds to wait before trying again, for a Retry-After header.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            AppError::Busy {
+                retry_after_seconds,
+            } => Some(*retry_after_seconds),
+            AppError::RateLimited {
+                retry_after_minutes,
+            } => Some(retry_after_minutes * 60),
+            _ => None,
         }
     }
 

@@ -46,7 +46,11 @@ pub async fn switch_language(State(st): State<AppState>, Form(f): Form<LangForm>
 
 fn error_response(e: AppError, lang: Lang) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, e.message(lang)).into_response()
+    let mut res = (status, e.message(lang)).into_response();
+    if let Some(secs) = e.retry_after() {
+        res.headers_mut().insert(header::RETRY_AFTER, secs.into());
+    }
+    res
 }
 
 pub async fn export_employees(State(st): State<AppState>, headers: HeaderMap) -> Response {

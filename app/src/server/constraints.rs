@@ -9,7 +9,8 @@
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
 use sea_orm::sqlx::error::{DatabaseError, ErrorKind};
-use sea_orm::{DbErr, RuntimeErr};
+use sea_orm::sqlx::sqlite::SqliteError;
+use sea_orm::{ConnAcquireErr, DbErr, RuntimeErr};
 
 /// A constraint users can run into, and what they are told.
 struct Constraint {
@@ -154,8 +155,33 @@ pub fn violation(e: &DbErr) -> Option<AppError> {
     })
 }
 
+/// Whether the database was too busy to take the write: the wait for SQLite's writer
+/// passed `db::WRITE_WAIT`, or the file stayed locked by another process past the
+/// busy timeout (SQLITE_BUSY / SQLITE_LOCKED and their extended codes).
+pub fn busy(e: &DbErr) -> bool {
+    if matches!(e, DbErr::ConnectionAcquire(ConnAcquireErr::Timeout)) {
+        return true;
+    }
+    let Some(d) = database_error(e).filter(|d| d.try_downcast_ref::<SqliteError>().is_some())
+    else {
+        return false;
+    };
+    d.code()
+        .and_then(|c| c.parse::<i32>().ok())
+        .is_some_and(|c| matches!(c & 0xff, 5 | 6))
+}
+
+/// Seconds a busy answer asks the user to wait.
+const BUSY_RETRY_SECS: u32 = 5;
+
 impl From<DbErr> for AppError {
     fn from(e: DbErr) -> Self {
+        if busy(&e) {
+            tracing::warn!("write refused as busy: {e}");
+            return AppError::Busy {
+                retry_after_seconds: BUSY_RETRY_SECS,
+            };
+        }
         violation(&e).unwrap_or_else(|| crate::error::internal(e))
     }
 }
@@ -195,5 +221,38 @@ mod tests {
             .unwrap_err();
         assert!(violation(&e).is_none());
         assert!(matches!(AppError::from(e), AppError::Internal { .. }));
+    }
+
+    /// A write that waited its whole turn, or met another process's lock, tells the
+    /// user to try again (503 with Retry-After) instead of an internal error.
+    #[tokio::test]
+    async fn a_busy_database_asks_to_try_again() {
+        let e = AppError::from(DbErr::ConnectionAcquire(ConnAcquireErr::Timeout));
+        assert_eq!((e.status(), e.retry_after()), (503, Some(BUSY_RETRY_SECS)));
+
+        let file = std::env::temp_dir().join(format!("cakap-busy-{}.db", rand::random::<u64>()));
+        let url = format!("sqlite://{}?mode=rwc", file.display());
+        let (a, b) = (
+            Database::connect(&url).await.unwrap(),
+            Database::connect(&url).await.unwrap(),
+        );
+        a.execute_unprepared("CREATE TABLE t (x INTEGER)")
+            .await
+            .unwrap();
+        b.execute_unprepared("PRAGMA busy_timeout = 0")
+            .await
+            .unwrap();
+        let holder = crate::server::db::write_tx(&a).await.unwrap();
+        holder
+            .execute_unprepared("INSERT INTO t VALUES (1)")
+            .await
+            .unwrap();
+        let e = b
+            .execute_unprepared("INSERT INTO t VALUES (2)")
+            .await
+            .unwrap_err();
+        assert!(busy(&e), "{e}");
+        assert_eq!(AppError::from(e).status(), 503);
+        let _ = std::fs::remove_file(&file);
     }
 }

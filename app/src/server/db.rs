@@ -5,18 +5,69 @@ use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
 
 pub type Db = DatabaseConnection;
 
-/// Opens a pool. SQLite runs in WAL mode so readers never wait for the writer.
+/// How long a write waits for its turn on SQLite before the user is told the server
+/// is busy (503 with Retry-After). Writes take milliseconds and long work commits in
+/// short chunks, so reaching this means real overload, not one slow writer.
+pub const WRITE_WAIT: Duration = Duration::from_secs(10);
+
+/// Opens a pool. SQLite runs in WAL mode so readers never wait for the writer; writes
+/// go through one extra connection of their own (`writer`).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = open(url, false).await?;
+    if url.starts_with("sqlite:") && !url.contains(":memory:") && !url.contains("mode=memory") {
+        let file = db
+            .get_sqlite_connection_pool()
+            .connect_options()
+            .get_filename()
+            .to_path_buf();
+        let writer = open(url, true).await?;
+        lock(&WRITERS).insert(file, writer);
+    }
+    Ok(db)
+}
+
+/// SQLite lets one transaction write at a time, and a writer that finds the lock taken
+/// polls for it (busy_timeout) with no order: under many writers some wait past any
+/// limit and fail. So every write of this process to a database file goes through
+/// one connection whose pool hands it out first come, first served, and waits at most
+/// `WRITE_WAIT` for it. Keyed by file: every pool on the same file shares the writer.
+static WRITERS: LazyLock<Mutex<HashMap<PathBuf, DatabaseConnection>>> =
+    LazyLock::new(Default::default);
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The connection to write through: SQLite's single writer of `db`'s file, or `db`
+/// itself (PostgreSQL, which locks rows, or a database opened elsewhere).
+pub fn writer(db: &DatabaseConnection) -> DatabaseConnection {
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        return db.clone();
+    }
+    let options = db.get_sqlite_connection_pool().connect_options();
+    lock(&WRITERS)
+        .get(options.get_filename())
+        .cloned()
+        .unwrap_or_else(|| db.clone())
+}
+
+async fn open(url: &str, writer: bool) -> Result<DatabaseConnection, DbErr> {
     let mut opt = ConnectOptions::new(url.to_string());
-    opt.sqlx_logging(false)
-        .acquire_timeout(Duration::from_secs(10));
+    opt.sqlx_logging(false).acquire_timeout(if writer {
+        WRITE_WAIT
+    } else {
+        Duration::from_secs(10)
+    });
     if url.starts_with("sqlite:") {
-        opt.max_connections(8)
+        opt.max_connections(if writer { 1 } else { 8 })
             .min_connections(1)
             .map_sqlx_sqlite_opts(|o| {
                 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -38,15 +89,17 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Database::connect(opt).await
 }
 
-/// Starts a transaction for a mutation. On SQLite it takes the write lock at once
-/// (BEGIN IMMEDIATE): a deferred transaction that reads first and writes later can
-/// fail with SQLITE_BUSY when another writer got in between.
+/// Starts a transaction for a mutation, on SQLite through the process's one writer
+/// (see `WRITERS`), taking the write lock at once (BEGIN IMMEDIATE): a deferred
+/// transaction that reads first and writes later can fail with SQLITE_BUSY when
+/// another process's writer got in between.
 pub async fn write_tx(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
+    writer(db)
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
 }
 
 /// Commits made by this process (see `server::read_cache`).

@@ -148,6 +148,9 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
             res.set_status(http::StatusCode::from_u16(e.status()).unwrap_or_default());
+            if let Some(secs) = e.retry_after() {
+                res.insert_header(http::header::RETRY_AFTER, secs.into());
+            }
         }
     }
     result

@@ -12,6 +12,7 @@ mod anonymity;
 mod campaign;
 mod results;
 mod standards;
+mod writes;
 
 use app::assessment::model::{AnswerInput, Dashboard};
 use app::assessment::service::{dashboard, forms};

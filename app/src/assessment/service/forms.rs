@@ -2,7 +2,7 @@
 //! often as needed; a submitted form is final. Only the rater reads their form, and
 //! only while it exists for them.
 
-use super::{campaign, day};
+use super::{campaign, campaign_shared, day};
 use crate::assessment::model::*;
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
@@ -15,7 +15,7 @@ use crate::server::{db, sql, write_tx, Db};
 use chrono::NaiveDate;
 use sea_orm::{
     raw_sql, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
-    QueryFilter, Set,
+    QueryFilter, QuerySelect, Set,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -76,11 +76,19 @@ struct Own {
     ratee: campaign_ratee::Model,
 }
 
-async fn own(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<Own, AppError> {
-    let form = campaign_rater::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+/// `lock`: the form's row stays locked until the transaction ends (PostgreSQL), so
+/// two saves of one form (two tabs) take turns instead of racing.
+async fn own(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+    lock: bool,
+) -> Result<Own, AppError> {
+    let mut q = campaign_rater::Entity::find_by_id(id);
+    if lock {
+        q = q.lock_exclusive();
+    }
+    let form = q.one(db).await?.ok_or(AppError::NotFound)?;
     if actor.employee_id != Some(form.rater_id) {
         // Not even HR opens somebody else's form: it is the rater's own answer.
         return Err(AppError::Forbidden);
@@ -95,7 +103,7 @@ async fn own(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<Own, A
 }
 
 pub async fn form(db: &Db, actor: &Actor, id: i32) -> Result<RatingForm, AppError> {
-    let Own { form, ratee } = own(db, actor, id).await?;
+    let Own { form, ratee } = own(db, actor, id, false).await?;
     let c = campaign(db, form.campaign_id).await?;
     let sealed = form.source.is_anonymous() && c.row.status == CampaignStatus::Closed;
     let name = employee::Entity::find_by_id(ratee.employee_id)
@@ -158,8 +166,8 @@ pub async fn save(
     submit: bool,
 ) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
-    let Own { form, ratee } = own(&tx, actor, id).await?;
-    let c = campaign(&tx, form.campaign_id).await?;
+    let Own { form, ratee } = own(&tx, actor, id, true).await?;
+    let c = campaign_shared(&tx, form.campaign_id).await?;
     if form.status == RaterStatus::Submitted {
         return Err(AppError::Conflict(Msg::new(K::ErrFormSubmitted)));
     }

@@ -13,7 +13,8 @@ pub mod team;
 use crate::assessment::rules::Weights;
 use crate::error::AppError;
 use crate::server::entities::campaign;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::sea_query::LockType;
+use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
 
 /// A campaign with its settings as the rules take them.
 pub struct Campaign {
@@ -24,10 +25,26 @@ pub struct Campaign {
 }
 
 pub async fn campaign(db: &impl ConnectionTrait, id: i32) -> Result<Campaign, AppError> {
-    let row = campaign::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    campaign_with(db, id, None).await
+}
+
+/// The campaign, its row share-locked until the transaction ends (PostgreSQL; SQLite's
+/// single writer orders writes already): a form saved while HR starts closing is
+/// either in before the state changes or sees the new state, never half of each.
+pub async fn campaign_shared(db: &impl ConnectionTrait, id: i32) -> Result<Campaign, AppError> {
+    campaign_with(db, id, Some(LockType::Share)).await
+}
+
+async fn campaign_with(
+    db: &impl ConnectionTrait,
+    id: i32,
+    lock: Option<LockType>,
+) -> Result<Campaign, AppError> {
+    let mut q = campaign::Entity::find_by_id(id);
+    if let Some(l) = lock {
+        q = q.lock(l);
+    }
+    let row = q.one(db).await?.ok_or(AppError::NotFound)?;
     let n = |v: i16| v.max(0) as u32;
     Ok(Campaign {
         weights: Weights {

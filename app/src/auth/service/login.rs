@@ -79,7 +79,7 @@ pub async fn login(db: &DatabaseConnection, t: LoginTry<'_>) -> Result<LoggedIn,
     let guessing = throttle::address_record(db, &address)
         .await?
         .looks_like_guessing();
-    throttle::take_try(db, &bucket, guessing).await?;
+    throttle::take_try(&db::writer(db), &bucket, guessing).await?;
     let user = found.filter(|u| u.active);
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let ok = verify_blocking(t.password.to_string(), hash).await;

@@ -49,7 +49,7 @@ pub async fn logout(db: &DatabaseConnection, token_hash: &str) -> Result<(), App
 /// every few minutes, outside any transaction: it is bookkeeping, not a change
 /// anyone's pages depend on, so it does not retire the read caches either.
 pub async fn actor_for_session(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     token_hash: &str,
 ) -> Result<Option<Actor>, AppError> {
     let Some(s) = session::Entity::find_by_id(token_hash.to_string())
@@ -75,14 +75,14 @@ pub async fn actor_for_session(
         return Ok(None);
     };
     if (now - last_seen).num_seconds() >= rules::SESSION_TOUCH_SECS {
-        touch(db, token_hash, now).await;
+        touch(&db::writer(db), token_hash, now).await;
     }
     Ok(Some(load_actor(db, u).await?))
 }
 
 /// Writes down a session's last request. It is a write on a read path: on SQLite it
-/// would wait behind a long write (a campaign closing) and then fail the page, so it
-/// waits a quarter of a second at most and a miss is only logged (the next request
+/// takes its turn at the one writer behind every save in the queue, and a page must
+/// not wait for that, so it waits a quarter of a second at most and a miss is only logged (the next request
 /// tries again; the idle limit is hours).
 async fn touch(db: &impl ConnectionTrait, token_hash: &str, now: chrono::DateTime<chrono::Utc>) {
     let update = session::Entity::update_many()
