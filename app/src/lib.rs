@@ -16,6 +16,7 @@ pub mod cookie;
 pub mod error;
 pub mod hr;
 pub mod i18n;
+pub mod jobs;
 pub mod org;
 pub mod people;
 #[cfg(feature = "ssr")]

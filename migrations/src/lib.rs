@@ -19,6 +19,7 @@ mod m20261201_000009_leaders_by_appointment;
 mod m20261201_000010_participation;
 mod m20261201_000011_seal_closed;
 mod m20261201_000012_audit_keys;
+mod m20261202_000013_jobs;
 mod util;
 
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_participation::Migration),
             Box::new(m20261201_000011_seal_closed::Migration),
             Box::new(m20261201_000012_audit_keys::Migration),
+            Box::new(m20261202_000013_jobs::Migration),
         ]
     }
 }

@@ -138,6 +138,9 @@ async fn serve(
         seed_if_empty(&db).await?;
     }
     server::maintenance::purge_every(db.clone(), server::maintenance::PURGE_PERIOD);
+    // Background jobs (closing campaigns): queued ones, and any a stopped server left
+    // running, are taken up from here.
+    app::jobs::service::runner::spawn(db.clone());
     let state = AppState::new(s.leptos_options(), db, s.config());
     let has_demo = seed::demo::present(&state.db).await.unwrap_or(false);
     let router = build_router(state);

@@ -36,13 +36,13 @@ pub async fn extend_campaign(id: i32, ends_on: String) -> Result<(), AppError> {
     as_actor(|db, a| async move { campaigns::extend(&db, &a, id, &ends_on).await }).await
 }
 
-/// Closes a campaign and returns how many results were stored.
+/// Starts closing a campaign (a background job) and returns the job's id.
 #[server(endpoint = "campaigns/close")]
-pub async fn close_campaign(id: i32, confirm: Option<String>) -> Result<u64, AppError> {
+pub async fn close_campaign(id: i32, confirm: Option<String>) -> Result<i32, AppError> {
     use crate::server::request::{confirmed, page_after_plain_post};
     let done = as_actor(|db, a| async move {
         confirmed(&confirm)?;
-        Ok(closing::close(&db, &a, id).await?.results)
+        closing::begin(&db, &a, id).await
     })
     .await;
     page_after_plain_post(done, &format!("/hr/campaigns/{id}"))

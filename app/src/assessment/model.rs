@@ -25,6 +25,9 @@ crate::coded! {
         /// Forms open until the deadline (HR may extend it).
         Running = "running" => K::CampStatusRunning,
         /// Results stored; nothing changes any more.
+        /// Forms shut; the results are being stored (a background job). Dashboards
+        /// still show the previous campaign.
+        Closing = "closing" => K::CampStatusClosing,
         Closed = "closed" => K::CampStatusClosed,
     }
 }
@@ -144,6 +147,8 @@ pub struct CampaignDetail {
     pub units: Vec<String>,
     pub completion: Vec<UnitCompletion>,
     pub missing: Vec<Missing>,
+    /// The latest closing job, while or after the campaign closes.
+    pub closing: Option<crate::jobs::model::JobView>,
 }
 
 /// One form a rater has to fill.

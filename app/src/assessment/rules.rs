@@ -174,6 +174,11 @@ impl CampaignStatus {
     pub fn accepts_answers<D: PartialOrd>(self, today: D, deadline: D) -> bool {
         self == CampaignStatus::Running && today <= deadline
     }
+
+    /// Whether the forms have shut for good: closing (results being stored) or closed.
+    pub fn ended(self) -> bool {
+        matches!(self, CampaignStatus::Closing | CampaignStatus::Closed)
+    }
 }
 
 #[cfg(test)]

@@ -169,5 +169,11 @@ fn answers_are_taken_until_the_end_of_the_deadline_day_while_running() {
     assert!(Running.accepts_answers(5, 5));
     assert!(!Running.accepts_answers(6, 5));
     assert!(!Draft.accepts_answers(1, 5));
+    assert!(!Closing.accepts_answers(1, 5));
     assert!(!Closed.accepts_answers(1, 5));
+    assert_eq!(
+        CampaignStatus::ALL.map(CampaignStatus::ended),
+        [false, false, true, true],
+        "draft, running, closing, closed"
+    );
 }

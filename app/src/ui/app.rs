@@ -134,6 +134,7 @@ fn AppRoutes() -> impl IntoView {
             <Route ssr=SsrMode::Async path=path!("/hr/campaigns") view=crate::assessment::view::campaigns::CampaignsPage />
             <Route ssr=SsrMode::Async path=path!("/hr/campaigns/new") view=crate::assessment::view::campaigns::CampaignNewPage />
             <Route ssr=SsrMode::Async path=path!("/hr/campaigns/:id") view=crate::assessment::view::campaign::CampaignPage />
+            <Route ssr=SsrMode::Async path=path!("/hr/jobs") view=crate::jobs::view::JobsPage />
             <Route ssr=SsrMode::Async path=path!("/admin") view=crate::hr::view::AdminPage />
         </Routes>
     }

@@ -66,6 +66,14 @@ pub(super) async fn created(db: DatabaseConnection) -> Scene {
 /// The campaign answered and closed: the nurse rates herself 4, her supervisor
 /// 2, her three peers 3, 3 and 4; the first doctor's lone peer and self answer too.
 pub(super) async fn closed(db: DatabaseConnection) -> Scene {
+    let s = answered(db).await;
+    let done = closing::close(&s.db, &s.hr, s.id).await.unwrap();
+    assert_eq!(done.ratees, 12);
+    s
+}
+
+/// The campaign started and answered as `closed` says, not yet closed.
+pub(super) async fn answered(db: DatabaseConnection) -> Scene {
     let mut s = created(db).await;
     campaigns::start(&s.db, &s.hr, s.id).await.unwrap();
     let peer_levels = [3u8, 3, 4];
@@ -90,8 +98,6 @@ pub(super) async fn closed(db: DatabaseConnection) -> Scene {
         };
         answer(&s.db, &who, row.id, level, true).await.unwrap();
     }
-    let done = closing::close(&s.db, &s.hr, s.id).await.unwrap();
-    assert_eq!(done.ratees, 12);
     s
 }
 

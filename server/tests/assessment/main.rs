@@ -10,6 +10,7 @@ pub use support::{actor as by_name, agency_id, nip, unit_id};
 
 mod anonymity;
 mod campaign;
+mod jobs;
 mod results;
 mod standards;
 mod writes;

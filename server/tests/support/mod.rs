@@ -268,3 +268,19 @@ pub async fn unit_id(db: &DatabaseConnection, agency: &str, code: &str) -> i32 {
         .unwrap()
         .id
 }
+
+/// A second pool on the same database: what another app server would hold.
+pub async fn another_server(db: &DatabaseConnection) -> DatabaseConnection {
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        let options = db.get_sqlite_connection_pool().connect_options();
+        let url = format!("sqlite://{}?mode=rwc", options.get_filename().display());
+        return app::server::db::connect(&url).await.unwrap();
+    }
+    let options = db.get_postgres_connection_pool().connect_options();
+    let pool = sea_orm::sqlx::postgres::PgPoolOptions::new()
+        .max_connections(4)
+        .connect_with((*options).clone())
+        .await
+        .unwrap();
+    sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool)
+}

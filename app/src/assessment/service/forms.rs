@@ -105,7 +105,7 @@ async fn own(
 pub async fn form(db: &Db, actor: &Actor, id: i32) -> Result<RatingForm, AppError> {
     let Own { form, ratee } = own(db, actor, id, false).await?;
     let c = campaign(db, form.campaign_id).await?;
-    let sealed = form.source.is_anonymous() && c.row.status == CampaignStatus::Closed;
+    let sealed = form.source.is_anonymous() && c.row.status.ended();
     let name = employee::Entity::find_by_id(ratee.employee_id)
         .one(db)
         .await?;

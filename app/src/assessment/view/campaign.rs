@@ -5,6 +5,8 @@ use crate::assessment::api::*;
 use crate::assessment::model::{CampaignDetail, CampaignStatus, Missing, Source, UnitCompletion};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
+use crate::jobs::model::JobState;
+use crate::jobs::view::JobProgress;
 use crate::ui::page::{loaded, record_key};
 use crate::ui::widgets::{
     action_error, msg_for, Card, Notice, Page, PageHead, SubmitButton, Table,
@@ -32,7 +34,11 @@ pub fn CampaignPage() -> impl IntoView {
         extend,
         close,
     } = acts;
-    let reload = move || start.version().get() + extend.version().get() + close.version().get();
+    // A closing job that ends reloads the page (the campaign is then closed).
+    let finished = RwSignal::new(0usize);
+    let reload = move || {
+        start.version().get() + extend.version().get() + close.version().get() + finished.get()
+    };
     let data = Resource::new(record_key(reload), |(id, _)| get_campaign(id));
     let errors = Signal::derive(move || {
         action_error(start.value())
@@ -43,13 +49,18 @@ pub fn CampaignPage() -> impl IntoView {
     view! {
         <Page back=("/hr/campaigns", K::CampBack) errors=vec![errors]>
             {move || matches!(close.value().get(), Some(Ok(_))).then(|| view! { <Notice text=i.t(K::CampClosedNotice).to_string() /> })}
-            {loaded(data, move |c| view! { <CampaignView c acts errors /> })}
+            {loaded(data, move |c| view! { <CampaignView c acts errors finished /> })}
         </Page>
     }
 }
 
 #[component]
-fn CampaignView(c: CampaignDetail, acts: Acts, errors: Signal<Option<AppError>>) -> impl IntoView {
+fn CampaignView(
+    c: CampaignDetail,
+    acts: Acts,
+    errors: Signal<Option<AppError>>,
+    finished: RwSignal<usize>,
+) -> impl IntoView {
     let i = use_i18n();
     let id = c.row.id;
     let status = c.row.status;
@@ -78,8 +89,12 @@ fn CampaignView(c: CampaignDetail, acts: Acts, errors: Signal<Option<AppError>>)
             <div><dt>{i.t(K::CampMaxPeers)}</dt><dd>{c.max_peers}</dd></div>
         </dl>
         {(c.skipped > 0).then(|| view! { <div class="alert alert-warn">{i.f(K::CampSkipped, &[("n", c.skipped.to_string())])}</div> })}
+        {c.closing.filter(|j| j.state != JobState::Done).map(|job| {
+            let on_finish = Callback::new(move |()| finished.update(|n| *n += 1));
+            view! { <JobProgress job on_finish /> }
+        })}
         <Actions id status acts errors />
-        <Completion completion=c.completion missing=c.missing closed=status == CampaignStatus::Closed />
+        <Completion completion=c.completion missing=c.missing closed=status.ended() />
     }
 }
 
@@ -106,7 +121,7 @@ fn Actions(
                     <SubmitButton pending=start.pending() label=K::CampStart />
                 </ActionForm>
             })}
-            {(status != CampaignStatus::Closed).then(|| view! {
+            {(!status.ended()).then(|| view! {
                 <ActionForm action=extend attr:class="inline-form form-compact">
                     <input type="hidden" name="id" value=id.to_string() />
                     <label for="ends_on">{i.t(K::CampEnds)}</label>" "

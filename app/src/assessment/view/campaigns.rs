@@ -20,6 +20,7 @@ pub fn CampaignsPage() -> impl IntoView {
             } else {
                 view! { <CampaignTable rows /> }.into_any()
             })}
+            <p class="small"><a href="/hr/jobs">{i.t(K::JobsLink)}</a></p>
         </Page>
     }
 }

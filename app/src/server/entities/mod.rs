@@ -15,6 +15,7 @@ pub mod campaign_unit;
 pub mod competency;
 pub mod competency_level;
 pub mod employee;
+pub mod job;
 pub mod login_attempt;
 pub mod login_bucket;
 pub mod position;
@@ -64,7 +65,7 @@ macro_rules! stamped {
     };
 }
 
-stamped!(agency, assignment, campaign, competency, session, standard, standard_comment, user, user_role; updated employee, position, unit);
+stamped!(agency, assignment, campaign, competency, job, session, standard, standard_comment, user, user_role; updated employee, position, unit);
 
 /// A row that belongs to one agency (the tenant key every query of it filters by).
 pub trait Tenant {
@@ -86,6 +87,7 @@ tenant!(
     campaign,
     campaign_rater,
     employee,
+    job,
     position,
     standard,
     unit
@@ -123,6 +125,7 @@ keyed!(
     competency,
     competency_level,
     employee,
+    job,
     position,
     result,
     result_comment,

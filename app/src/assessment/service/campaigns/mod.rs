@@ -14,6 +14,8 @@ use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
+use crate::jobs::model::JobKind;
+use crate::jobs::service as jobs;
 use crate::org::service::hr_agency;
 use crate::server::entities::campaign as campaign_entity;
 use crate::server::entities::{campaign_ratee, campaign_rater};
@@ -114,11 +116,12 @@ pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, A
         units: progress::unit_names(db, id).await?,
         completion: progress::completion(db, id).await?,
         missing: progress::missing(db, id).await?,
+        closing: jobs::latest_for(db, JobKind::CloseCampaign, id).await?,
     })
 }
 
-/// Moves a campaign on to `to` (running from draft, closed from running), noting
-/// when. The update claims the row: of two concurrent moves, the second waits, then
+/// Moves a campaign on to `to` (running from draft, closing from running, closed
+/// from closing), noting when. The update claims the row: of two concurrent moves, the second waits, then
 /// finds the campaign moved already and gets a conflict.
 pub(crate) async fn advance(
     tx: &impl ConnectionTrait,
@@ -128,7 +131,8 @@ pub(crate) async fn advance(
     use campaign_entity::Column;
     let (from, at) = match to {
         CampaignStatus::Running => (CampaignStatus::Draft, Column::StartedAt),
-        CampaignStatus::Closed => (CampaignStatus::Running, Column::ClosedAt),
+        CampaignStatus::Closing => (CampaignStatus::Running, Column::ClosedAt),
+        CampaignStatus::Closed => (CampaignStatus::Closing, Column::ClosedAt),
         CampaignStatus::Draft => return Err(AppError::Conflict(Msg::new(K::ErrCampaignState))),
     };
     let moved = campaign_entity::Entity::update_many()
@@ -159,7 +163,7 @@ pub async fn extend(db: &Db, actor: &Actor, id: i32, ends_on: &str) -> Result<()
     let date = parse_day("ends_on", ends_on).map_err(|e| AppError::Validation(vec![e]))?;
     let tx = write_tx(db).await?;
     let c = hr_campaign(&tx, actor, id).await?;
-    if c.row.status == CampaignStatus::Closed {
+    if c.row.status.ended() {
         return Err(AppError::Conflict(Msg::new(K::ErrCampaignState)));
     }
     if date < db::today() || date < c.row.starts_on {

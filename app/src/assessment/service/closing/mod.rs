@@ -6,6 +6,12 @@
 //! anonymity holds in the database, not only on the page. Results are stored, never
 //! recomputed: a closed campaign does not change.
 //!
+//! It runs as a background job (`jobs`): HR's click moves the campaign to "closing"
+//! (forms take no more answers) and queues the job; each step stores one block of
+//! ratees in its own short transaction, so everybody else's writes take their turn
+//! between steps. Dashboards read closed campaigns only, and the last step marks the
+//! campaign closed: the results appear all at once, never half.
+//!
 //! Hand-written SQL throughout (`read`, `write`): closing a 250 000-employee
 //! campaign was measured, and its reads and writes are shaped for that.
 
@@ -13,22 +19,21 @@ mod read;
 mod write;
 
 use super::campaigns::{advance, hr_campaign};
-use super::Campaign;
+use super::{campaign, Campaign};
 use crate::assessment::model::{CampaignStatus, Source};
 use crate::assessment::rules::{dropped_sources, measure_stats, others, self_level};
-use crate::audit::service as audit;
+use crate::audit::service::{self as audit, By, Entry};
 use crate::auth::model::Actor;
 use crate::competency::rules::{jpm, Level};
-use crate::error::AppError;
-use crate::server::entities::result;
+use crate::error::{AppError, Msg};
+use crate::i18n::K;
+use crate::jobs::model::{JobKind, JobPhase, JobState};
+use crate::jobs::service::{self as jobs, runner, runner::Step, NewJob};
+use crate::server::entities::{job, result};
 use crate::server::{write_tx, Db};
 use sea_orm::{ConnectionTrait, Set};
 use serde_json::json;
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
-
-/// Ratees handled per round trip (bounded memory at any campaign size).
-const CHUNK: usize = 2000;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Closed {
@@ -37,62 +42,115 @@ pub struct Closed {
     pub comments: u64,
 }
 
-pub async fn close(db: &Db, actor: &Actor, id: i32) -> Result<Closed, AppError> {
+/// HR closes a campaign: it moves to "closing" (forms take no more answers) and the
+/// job that stores its results is queued. Returns the job's id.
+pub async fn begin(db: &Db, actor: &Actor, id: i32) -> Result<i32, AppError> {
     let tx = write_tx(db).await?;
     let c = hr_campaign(&tx, actor, id).await?;
-    // Claims the campaign first: a second close waits on this row, then finds it closed.
-    advance(&tx, id, CampaignStatus::Closed).await?;
-    let done = store_results(&tx, &c).await?;
-    let summary =
-        json!({ "ratees": done.ratees, "results": done.results, "comments": done.comments });
+    // Claims the campaign first: a second close waits on this row, then finds it closing.
+    advance(&tx, id, CampaignStatus::Closing).await?;
+    let total = read::ratee_count(&tx, id).await?;
+    let new = NewJob {
+        agency_id: c.row.agency_id,
+        kind: JobKind::CloseCampaign,
+        subject_id: Some(id),
+        total,
+    };
+    let job = jobs::enqueue(&tx, actor, new).await?;
+    let summary = json!({ "job": job, "ratees": total });
     audit::commit(tx, actor, c.row.agency_id, "close", "campaign", id, summary).await?;
-    Ok(done)
+    runner::wake();
+    Ok(job)
 }
 
-/// Where closing spends its time (reading answers, computing, writing results,
-/// comments): logged, because closing is the one long operation of the application.
-#[derive(Default)]
-struct Phases([Duration; 4]);
-
-impl Phases {
-    fn add(&mut self, phase: usize, since: Instant) -> Instant {
-        self.0[phase] += since.elapsed();
-        Instant::now()
+/// Closes a campaign in the caller's task (seeds, tests, the command line): `begin`,
+/// then its job run to the end here.
+pub async fn close(db: &Db, actor: &Actor, id: i32) -> Result<Closed, AppError> {
+    let job = begin(db, actor, id).await?;
+    match runner::run_now(db, job).await? {
+        JobState::Done => closed_counts(db, id).await,
+        state => Err(crate::error::internal(format!(
+            "closing job {job} ended {state:?}"
+        ))),
     }
 }
 
-async fn store_results(tx: &impl ConnectionTrait, c: &Campaign) -> Result<Closed, AppError> {
-    let standards = read::standards(tx, c.row.id).await?;
-    let ratees = read::ratees(tx, c.row.id).await?;
-    let salt: u64 = rand::random();
-    let mut done = Closed::default();
-    let mut phases = Phases::default();
-    for chunk in ratees.chunks(CHUNK) {
-        let (from, to) = (chunk[0].0, chunk[chunk.len() - 1].0);
-        let t = Instant::now();
-        let answers = read::answers(tx, c.row.id, from, to).await?;
-        let asked = read::asked(tx, c.row.id, from, to).await?;
-        let t = phases.add(0, t);
-        let computed = compute(c, chunk, &standards, &answers, &asked);
-        let t = phases.add(1, t);
-        write::jpm(tx, c.row.id, &computed.jpms).await?;
-        done.ratees += chunk.len() as u64;
-        done.results += crate::server::sql::insert_many(tx, computed.results).await?;
-        let t = phases.add(2, t);
-        done.comments += write::comments(tx, c, answers, &computed.counted, salt).await?;
-        phases.add(3, t);
+/// One step of a closing job, in one transaction with the job's progress: the next
+/// block of ratees after the cursor (results, JPM, comments, then sealing their
+/// anonymous answers); when none is left, the campaign becomes closed.
+pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step, AppError> {
+    let id = j.subject_id.ok_or(AppError::NotFound)?;
+    let tx = write_tx(db).await?;
+    let c = campaign(&tx, id).await?;
+    if c.row.status != CampaignStatus::Closing {
+        return Err(AppError::Conflict(Msg::new(K::ErrCampaignState)));
     }
-    let t = Instant::now();
-    write::seal(tx, c.row.id).await?;
-    let sealed = t.elapsed().as_secs_f64();
-    let [read, compute, results, comments] = phases.0.map(|d| d.as_secs_f64());
-    tracing::info!(
-        campaign = c.row.id,
-        ratees = done.ratees,
-        "closing: answers read in {read:.1} s, computed in {compute:.1} s, \
-         results written in {results:.1} s, comments in {comments:.1} s, sealed in {sealed:.1} s",
-    );
-    Ok(done)
+    let after = j.cursor.map_or(i32::MIN, |v| v as i32);
+    let ratees = read::ratees_after(&tx, id, after, size).await?;
+    let Some(last) = ratees.last().map(|r| r.0) else {
+        advance(&tx, id, CampaignStatus::Closed).await?;
+        jobs::finish(&tx, j, me).await?;
+        let done = closed_counts(&tx, id).await?;
+        let summary =
+            json!({ "ratees": done.ratees, "results": done.results, "comments": done.comments });
+        let by = By {
+            user_id: j.started_by,
+            label: format!("job:{}", j.id),
+        };
+        let entry = Entry {
+            agency_id: Some(c.row.agency_id),
+            action: "closed",
+            entity: "campaign",
+            entity_id: id.to_string(),
+            summary,
+        };
+        audit::record(&tx, &by, entry).await?;
+        crate::server::commit(tx).await?;
+        return Ok(Step::Finished);
+    };
+    let standards = read::standards(&tx, id).await?;
+    store_block(&tx, &c, &standards, &ratees).await?;
+    jobs::progress(
+        &tx,
+        j,
+        me,
+        ratees.len() as i64,
+        Some(i64::from(last)),
+        JobPhase::Results,
+    )
+    .await?;
+    crate::server::commit(tx).await?;
+    Ok(Step::More)
+}
+
+/// What a closed campaign holds: its ratees, results and comments.
+async fn closed_counts(db: &impl ConnectionTrait, id: i32) -> Result<Closed, AppError> {
+    let (ratees, results, comments) = read::counts(db, id).await?;
+    Ok(Closed {
+        ratees,
+        results,
+        comments,
+    })
+}
+
+/// Stores one block of ratees: results, JPM and the comments that count, then seals
+/// the block's anonymous answers. The comments' order is drawn from a salt new for
+/// each block (a ratee's comments are all in one block).
+async fn store_block(
+    tx: &impl ConnectionTrait,
+    c: &Campaign,
+    standards: &HashMap<i32, Vec<(i32, Level)>>,
+    block: &[(i32, i32)],
+) -> Result<(), AppError> {
+    let (from, to) = (block[0].0, block[block.len() - 1].0);
+    let answers = read::answers(tx, c.row.id, from, to).await?;
+    let asked = read::asked(tx, c.row.id, from, to).await?;
+    let computed = compute(c, block, standards, &answers, &asked);
+    write::jpm(tx, c.row.id, &computed.jpms).await?;
+    crate::server::sql::insert_many(tx, computed.results).await?;
+    write::comments(tx, c, answers, &computed.counted, rand::random()).await?;
+    write::seal(tx, c.row.id, from, to).await?;
+    Ok(())
 }
 
 /// What one chunk of ratees comes to.

@@ -7,8 +7,8 @@ use crate::error::AppError;
 use crate::server::entities::{campaign_ratee, campaign_rater};
 use crate::server::sql;
 use sea_orm::{
-    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -43,8 +43,14 @@ pub async fn standards(
     Ok(out)
 }
 
-/// Every ratee with the standard version recorded for them, in id order.
-pub async fn ratees(db: &impl ConnectionTrait, campaign: i32) -> Result<Vec<(i32, i32)>, AppError> {
+/// The next `n` ratees after employee id `after`, with the standard version recorded
+/// for them, in id order.
+pub async fn ratees_after(
+    db: &impl ConnectionTrait,
+    campaign: i32,
+    after: i32,
+    n: usize,
+) -> Result<Vec<(i32, i32)>, AppError> {
     Ok(campaign_ratee::Entity::find()
         .select_only()
         .columns([
@@ -52,10 +58,45 @@ pub async fn ratees(db: &impl ConnectionTrait, campaign: i32) -> Result<Vec<(i32
             campaign_ratee::Column::StandardId,
         ])
         .filter(campaign_ratee::Column::CampaignId.eq(campaign))
+        .filter(campaign_ratee::Column::EmployeeId.gt(after))
         .order_by_asc(campaign_ratee::Column::EmployeeId)
+        .limit(n as u64)
         .into_tuple()
         .all(db)
         .await?)
+}
+
+/// How many are assessed in the campaign.
+pub async fn ratee_count(db: &impl ConnectionTrait, campaign: i32) -> Result<i64, AppError> {
+    let n = campaign_ratee::Entity::find()
+        .filter(campaign_ratee::Column::CampaignId.eq(campaign))
+        .count(db)
+        .await?;
+    Ok(n as i64)
+}
+
+#[derive(FromQueryResult)]
+struct Counts {
+    ratees: i64,
+    results: i64,
+    comments: i64,
+}
+
+/// Ratees, stored results and stored comments of a campaign.
+pub async fn counts(db: &impl ConnectionTrait, campaign: i32) -> Result<(u64, u64, u64), AppError> {
+    // SQL: three counts in one round trip.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT (SELECT COUNT(*) FROM campaign_ratees WHERE campaign_id = {campaign}) AS ratees,
+           (SELECT COUNT(*) FROM results WHERE campaign_id = {campaign}) AS results,
+           (SELECT COUNT(*) FROM result_comments WHERE campaign_id = {campaign}) AS comments"
+    );
+    let c = sql::all::<Counts>(db, stmt)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let n = |v: i64| v.max(0) as u64;
+    Ok((n(c.ratees), n(c.results), n(c.comments)))
 }
 
 /// The sources each ratee of a range was given raters for.

@@ -89,14 +89,20 @@ pub async fn comments(
 /// these ratees (drafts included) are deleted. Afterwards the database holds no row
 /// that joins a peer to their levels or words; the forms themselves keep only that
 /// they were sent.
-/// One statement for the whole campaign, after every block of ratees is stored.
-pub async fn seal(tx: &impl ConnectionTrait, campaign: i32) -> Result<u64, AppError> {
+/// One statement per block of ratees (`from`..=`to`), in the step that stored them.
+pub async fn seal(
+    tx: &impl ConnectionTrait,
+    campaign: i32,
+    from: i32,
+    to: i32,
+) -> Result<u64, AppError> {
     let (peer, subordinate) = (Source::Peer, Source::Subordinate);
     // SQL: closing, measured (see `closing`).
     let stmt = raw_sql!(
         Postgres,
         "DELETE FROM answers WHERE rater_row_id IN (SELECT r.id FROM campaign_raters r
-           WHERE r.campaign_id = {campaign} AND r.source IN ({peer}, {subordinate}))"
+           WHERE r.campaign_id = {campaign} AND r.ratee_id BETWEEN {from} AND {to}
+             AND r.source IN ({peer}, {subordinate}))"
     );
     Ok(tx.execute_raw(sql::on(tx, stmt)).await?.rows_affected())
 }

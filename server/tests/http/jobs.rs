@@ -1,0 +1,81 @@
+//! Closing over HTTP: HR's click queues the job and the campaign shows "closing" with
+//! a progress bar; the job is HR's and its starter's to watch, nobody else's.
+
+use super::*;
+use app::assessment::model::CampaignForm;
+use app::assessment::service::campaigns;
+
+#[tokio::test]
+async fn closing_shows_progress_to_hr_only_and_results_once_done() {
+    let (app, db) = app().await;
+    let hr_actor = support::actor(&db, "hr.manna").await;
+    let pkm = unit_id(&db, "KOTA-MANNA", "PKM-KOTA").await;
+    let form = CampaignForm::suggested("Penilaian Uji", "2026-11-01", "2099-12-31", vec![pkm]);
+    let id = campaigns::create(&db, &hr_actor, &form).await.unwrap();
+    campaigns::start(&db, &hr_actor, id).await.unwrap();
+    let hr = login(&app, "hr.manna").await;
+    let body = format!("id={id}&confirm=on");
+    let r = send(&app, "POST", "/api/campaigns/close", Some(&hr), Some(&body)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let job: i32 = r.body.trim().parse().unwrap();
+
+    // No runner in this router: the job waits, and the page says so with its bar.
+    let page = send(&app, "GET", &format!("/hr/campaigns/{id}"), Some(&hr), None).await;
+    assert!(page.body.contains("Sedang ditutup"), "status closing");
+    assert!(
+        page.body
+            .contains(r#"data-testid="job" data-state="queued""#),
+        "the bar"
+    );
+    let r = send(
+        &app,
+        "POST",
+        "/api/jobs/get",
+        Some(&hr),
+        Some(&format!("id={job}")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["state"], "queued");
+    assert_eq!(r.json()["total"], 12);
+    for someone in ["pegawai.manna", "hr.makassar"] {
+        let cookie = login(&app, someone).await;
+        let r = send(
+            &app,
+            "POST",
+            "/api/jobs/get",
+            Some(&cookie),
+            Some(&format!("id={job}")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{someone}");
+    }
+    let list = send(&app, "GET", "/hr/jobs", Some(&hr), None).await;
+    assert!(
+        list.body.contains(&format!("/hr/campaigns/{id}")),
+        "HR's job list links it"
+    );
+
+    let me = "test-runner";
+    assert!(app::jobs::service::runner::work_once(&db, me, 5)
+        .await
+        .unwrap());
+    let r = send(
+        &app,
+        "POST",
+        "/api/jobs/get",
+        Some(&hr),
+        Some(&format!("id={job}")),
+    )
+    .await;
+    assert_eq!(
+        (r.json()["state"].clone(), r.json()["done"].clone()),
+        ("done".into(), 12.into())
+    );
+    let page = send(&app, "GET", &format!("/hr/campaigns/{id}"), Some(&hr), None).await;
+    assert!(
+        !page.body.contains(r#"data-testid="job""#),
+        "no bar once done"
+    );
+    assert!(page.body.contains("Ditutup"));
+}
