@@ -6,7 +6,7 @@ import { hydrated, login, watchErrors } from "./helpers";
 // fetches rows again.
 test("HR narrows the employee list to a unit and widens it again without a reload", async ({ page }) => {
   const errors = watchErrors(page);
-  await login(page, "hr.manna", "/hr/units");
+  await login(page, "hr.manna", "/hr/units?q=puskesmas");
   await page.getByRole("link", { name: "Puskesmas Kota Manna" }).first().click();
   await page.getByRole("link", { name: "Lihat pegawai unit ini dan sub-unitnya" }).click();
   await page.waitForURL(/\/hr\/employees\?unit=/);

@@ -25,23 +25,38 @@ test("HR creates a unit below Dinas Kesehatan and finds it in the list", async (
   await expect(page.locator(".page-head .subtitle")).toHaveText("Dinas Kesehatan");
 
   await page.getByRole("link", { name: "‹ Kembali ke daftar unit" }).click();
+  await hydrated(page);
+  await page.getByRole("link", { name: /^Buka \d+ sub-unit Dinas Kesehatan$/ }).click();
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row).toBeVisible();
   await expect(row.getByRole("cell", { name: code.toUpperCase() })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
-test("the unit filter narrows the list as one types (needs the WASM)", async ({ page }) => {
+test("a branch opens and closes in place, and the search finds deep units", async ({ page }) => {
+  const errors = watchErrors(page);
   await login(page, "hr.manna", "/hr/units");
-  const rows = page.locator("table.tree tbody tr:visible");
-  const all = await rows.count();
-  expect(all).toBeGreaterThanOrEqual(10);
-  await page.locator("#unit-filter").fill("puskes");
+  await hydrated(page);
+  const rows = page.locator("table.tree tbody tr");
+  const top = await rows.count();
+  expect(top).toBeGreaterThanOrEqual(2);
+  await expect(page.getByRole("link", { name: "Puskesmas Kota Manna" })).toHaveCount(0);
+  const open = page.getByRole("link", { name: /^Buka \d+ sub-unit Dinas Kesehatan$/ });
+  await open.click();
+  await expect(page.getByRole("link", { name: "Puskesmas Kota Manna" })).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(top);
+  await expect(page).toHaveURL(/\/hr\/units$/);
+  await page.getByRole("link", { name: "Tutup sub-unit Dinas Kesehatan" }).click();
+  await expect(rows).toHaveCount(top);
+
+  await page.locator("#unit-search").fill("puskes");
+  await page.locator("#unit-search").press("Enter");
+  await expect(page).toHaveURL(/q=puskes/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Puskesmas Kota Manna");
-  await expect(page.getByTestId("unit-count")).toHaveText("1 unit ditampilkan");
-  await page.locator("#unit-filter").fill("");
-  await expect(rows).toHaveCount(all);
+  await expect(rows.first()).toContainText("Dinas Kesehatan");
+  await expect(page.getByTestId("unit-count")).toContainText("1 unit ditampilkan");
+  expect(errors).toEqual([]);
 });
 
 test("an employee cannot open the HR pages and sees why", async ({ page }) => {

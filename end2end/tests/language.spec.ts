@@ -15,8 +15,9 @@ test("the language switch turns the interface to English and back, and sticks", 
   // The choice holds after login, and the app works in English after hydration too.
   await login(page, "hr.manna", "/hr/units");
   await expect(page.getByRole("heading", { name: "Units" })).toBeVisible();
-  await page.locator("#unit-filter").fill("puskes");
-  await expect(page.getByTestId("unit-count")).toHaveText("1 units shown");
+  await hydrated(page);
+  await page.getByRole("link", { name: /^Open the \d+ sub-units of Dinas Kesehatan$/ }).click();
+  await expect(page.getByRole("link", { name: "Puskesmas Kota Manna" })).toBeVisible();
   await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
   await expect(page.getByRole("heading", { name: "Unit kerja" })).toBeVisible();
   await expect(page).toHaveURL(/\/hr\/units$/);

@@ -67,7 +67,7 @@ fn JobBar(job: JobView) -> impl IntoView {
         <div class="job card" role="status" aria-live="polite" data-testid="job" data-state=job.state.code()>
             <div class="job-head">
                 <strong>{i.t(job.kind.label())}</strong>
-                <span class=format!("badge job-{}", job.state.code())>{i.t(job.state.label())}</span>
+                <span class=format!("tag job-{}", job.state.code())>{i.t(job.state.label())}</span>
             </div>
             <progress max="100" value=percent.to_string() aria-label=i.t(K::JobProgress)>{format!("{percent} %")}</progress>
             <p class="small muted">{format!("{percent} % · {detail}")}</p>
@@ -127,7 +127,7 @@ fn JobsTable(jobs: Vec<JobView>) -> impl IntoView {
             view! {
                 <tr>
                     <td>{what}</td>
-                    <td><span class=format!("badge job-{}", j.state.code())>{i.t(j.state.label())}</span></td>
+                    <td><span class=format!("tag job-{}", j.state.code())>{i.t(j.state.label())}</span></td>
                     <td class="num">{format!("{} % ({}/{})", j.percent(), j.done, j.total)}</td>
                     <td>{j.started_by}</td>
                     <td>{j.created_at}</td>

@@ -2,7 +2,7 @@
 //! call, the DTO (`server::request::as_actor`).
 
 use crate::error::AppError;
-use crate::org::model::{UnitDetail, UnitForm, UnitRow};
+use crate::org::model::{UnitBrowse, UnitDetail, UnitForm, UnitNode, UnitRow};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -36,4 +36,26 @@ pub async fn update_unit(id: i32, form: UnitForm) -> Result<(), AppError> {
 pub async fn set_unit_active(id: i32, active: bool) -> Result<(), AppError> {
     as_actor(|db, a| async move { service::set_active::<unit::Model>(&db, &a, id, active).await })
         .await
+}
+
+/// HR's unit page: the tree opened down to `open`, or the units matching `q`.
+#[server(endpoint = "units/browse")]
+pub async fn browse_units(
+    #[server(default)] open: Option<i32>,
+    #[server(default)] q: String,
+) -> Result<UnitBrowse, AppError> {
+    as_actor(|db, a| async move {
+        if q.trim().is_empty() {
+            service::unit_tree(&db, &a, open).await
+        } else {
+            service::search_units(&db, &a, &q).await
+        }
+    })
+    .await
+}
+
+/// The units directly under one unit, when HR opens its branch (`depth`: the unit's).
+#[server(endpoint = "units/children")]
+pub async fn unit_children(parent: i32, depth: usize) -> Result<Vec<UnitNode>, AppError> {
+    as_actor(|db, a| async move { service::unit_children(&db, &a, parent, depth).await }).await
 }

@@ -41,3 +41,31 @@ pub struct UnitForm {
     pub kind: String,
     pub parent_id: String,
 }
+
+/// A unit in HR's tree: its row, how many units sit directly below it, and whether
+/// they are shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitNode {
+    pub unit: UnitRow,
+    pub children: i64,
+    pub expanded: bool,
+}
+
+/// A unit found by HR's search, with where it sits ("Dinas Kesehatan › Bidang P2P").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitHit {
+    pub unit: UnitRow,
+    pub path: String,
+}
+
+/// What HR's unit page shows: the tree opened down to one unit, or search hits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnitBrowse {
+    /// Depth-first rows: the top units, and the children of every expanded unit.
+    Tree { nodes: Vec<UnitNode>, total: i64 },
+    /// At most `SEARCH_LIMIT` hits by name; `more` when there were others.
+    Search { hits: Vec<UnitHit>, more: bool },
+}
+
+/// Hits a unit search shows at most (then the user narrows the text).
+pub const SEARCH_LIMIT: usize = 50;

@@ -101,6 +101,7 @@ pub async fn generate(db: &DatabaseConnection, code: &str, n: usize) -> Result<G
     let (unit_base, unit_level) = units(&tx, agency_id, n).await?;
     let emp_base = employees(&tx, agency_id, n, (unit_base, &unit_level), pos_base).await?;
     bench_login(&tx, agency_id, emp_base).await?;
+    employee_logins(&tx, agency_id, emp_base, n).await?;
     if tx.get_database_backend() == DbBackend::Postgres {
         for t in [
             "agencies",
@@ -229,6 +230,55 @@ async fn employees(
     flush(tx, &mut emps, true).await?;
     flush(tx, &mut asgs, true).await?;
     Ok(emp_base)
+}
+
+/// The account name of the bench agency's `e`-th employee (0 is HR's, `BENCH_USER`).
+pub fn employee_account(e: usize) -> String {
+    format!("uji{e}")
+}
+
+/// A login for every other employee (`employee_account`, password `BENCH_PASSWORD`),
+/// so the benchmark's users each have a session of their own. One hash serves them
+/// all: a quarter of a million password hashes would take hours to compute.
+async fn employee_logins(
+    tx: &impl ConnectionTrait,
+    agency_id: i32,
+    emp_base: i32,
+    n: usize,
+) -> Result<(), DbErr> {
+    let now = db::now();
+    let hash = app::auth::service::hash_password(BENCH_PASSWORD)
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    let user_base = next_id::<user::Entity>(tx, user::Column::Id).await?;
+    let (mut users, mut roles) = (Vec::new(), Vec::new());
+    for e in 1..n {
+        let id = user_base + e as i32;
+        users.push(user::ActiveModel {
+            id: Set(id),
+            username: Set(employee_account(e)),
+            display_name: Set(employee_account(e)),
+            password_hash: Set(hash.clone()),
+            agency_id: Set(Some(agency_id)),
+            employee_id: Set(Some(emp_base + e as i32)),
+            active: Set(true),
+            created_at: Set(now),
+            last_login_at: Set(None),
+            must_change_password: Set(false),
+            password_reset_at: Set(None),
+        });
+        roles.push(user_role::ActiveModel {
+            user_id: Set(id),
+            role: Set(Role::Employee),
+            agency_id: Set(Some(agency_id)),
+            unit_id: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        });
+        flush(tx, &mut users, false).await?;
+        flush(tx, &mut roles, false).await?;
+    }
+    flush(tx, &mut users, true).await?;
+    flush(tx, &mut roles, true).await
 }
 
 /// HR's login for the benchmark (the first employee, who heads the first department).

@@ -157,6 +157,19 @@ async fn ratify_positions(db: &DatabaseConnection, agency: i32) -> Result<(), Db
     app::server::commit(tx).await
 }
 
+/// One running campaign over the whole bench agency with every form sent, not closed
+/// (for a test that writes while it closes); its id and the agency's HR.
+pub async fn running(
+    db: &DatabaseConnection,
+    name: &str,
+) -> Result<(i32, app::auth::model::Actor), DbErr> {
+    let hr = bench_hr(db).await?;
+    let agency = hr.agency_id.ok_or(DbErr::RecordNotFound("agency".into()))?;
+    ratify_positions(db, agency).await?;
+    let (id, _) = generate_one(db, agency, name, 0).await?;
+    Ok((id, hr))
+}
+
 pub async fn generate(db: &DatabaseConnection, campaigns: usize) -> Result<Timings, DbErr> {
     let hr = bench_hr(db).await?;
     let agency = hr.agency_id.ok_or(DbErr::RecordNotFound("agency".into()))?;

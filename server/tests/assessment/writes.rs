@@ -97,3 +97,88 @@ async fn two_hundred_concurrent_writers_all_succeed() {
         assert_eq!(drafts as usize, saved.len(), "{backend}");
     }
 }
+
+/// What the writers of `writes_succeed_while_a_large_campaign_closes` did.
+#[derive(Default)]
+struct Tally {
+    ok: usize,
+    failed: Vec<String>,
+}
+
+/// While a 5 000-employee campaign closes in steps, other sessions keep writing (new
+/// units, logins): every write succeeds, and the closing still ends with every result.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn writes_succeed_while_a_large_campaign_closes() {
+    use app::jobs::service::runner;
+    use server::seed::{bench, bench_campaigns};
+    for (backend, db) in backends("busy_close").await {
+        bench::generate(&db, "UJI", 5000).await.unwrap();
+        let (id, hr) = bench_campaigns::running(&db, "Uji beban").await.unwrap();
+        let job = app::assessment::service::closing::begin(&db, &hr, id)
+            .await
+            .unwrap();
+        assert!(runner::claim(&db, "closer", Some(job))
+            .await
+            .unwrap()
+            .is_some());
+        let closer = tokio::spawn({
+            let db = db.clone();
+            async move { runner::run(&db, job, "closer", 250).await }
+        });
+        let tally = Arc::new(std::sync::Mutex::new(Tally::default()));
+        let mut writers = tokio::task::JoinSet::new();
+        for w in 0..8 {
+            let (db, hr, tally) = (db.clone(), hr.clone(), tally.clone());
+            let closing = closer.abort_handle();
+            writers.spawn(async move {
+                let mut n = 0;
+                // At least ten writes each, and on until the closing is done.
+                while n < 10 || !closing.is_finished() {
+                    let r = if n % 2 == 0 {
+                        let f = UnitForm {
+                            code: format!("B{w}X{n}"),
+                            name: format!("Unit Beban {w}-{n}"),
+                            kind: "seksi".into(),
+                            parent_id: String::new(),
+                        };
+                        app::org::service::create_unit(&db, &hr, &f)
+                            .await
+                            .map(|_| ())
+                    } else {
+                        let account = bench::employee_account(1 + (w * 600 + n) % 4999);
+                        let attempt = app::auth::service::LoginTry {
+                            account: &account,
+                            password: bench::BENCH_PASSWORD,
+                            ip: "10.7.7.7",
+                            replaces: None,
+                        };
+                        app::auth::service::login(&db, attempt).await.map(|_| ())
+                    };
+                    let mut t = tally.lock().unwrap();
+                    match r {
+                        Ok(()) => t.ok += 1,
+                        Err(e) => t.failed.push(format!("writer {w}, write {n}: {e:?}")),
+                    }
+                    n += 1;
+                }
+            });
+        }
+        while writers.join_next().await.is_some() {}
+        closer.await.unwrap();
+        let t = std::mem::take(&mut *tally.lock().unwrap());
+        assert!(t.failed.is_empty(), "{backend}: {:#?}", t.failed);
+        assert!(t.ok >= 80, "{backend}: {} writes", t.ok);
+        let results = count(
+            &db,
+            &format!(
+                "SELECT COUNT(DISTINCT employee_id) AS n FROM results WHERE campaign_id = {id}"
+            ),
+        )
+        .await;
+        assert_eq!(results, 5000, "{backend}");
+        eprintln!(
+            "{backend}: {} writes succeeded while 5 000 ratees closed",
+            t.ok
+        );
+    }
+}

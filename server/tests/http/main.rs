@@ -9,6 +9,7 @@ mod assessment;
 mod jobs;
 mod pages;
 mod sessions;
+mod units;
 
 use http::StatusCode;
 use support::{count, enc, login, router, seeded, send, send_from, sqlite, unit_id, Reply};

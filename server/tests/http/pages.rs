@@ -9,7 +9,7 @@ async fn pages_render_on_the_server_with_a_nonce_csp_and_hardening_headers() {
     let r = send(&app, "GET", "/hr/units", Some(&cookie), None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(
-        r.body.contains("Puskesmas Kota Manna") && r.body.contains("Unit kerja"),
+        r.body.contains("Dinas Kesehatan") && r.body.contains("Unit kerja"),
         "server-rendered list"
     );
     assert!(r.body.contains("<html lang=\"id\""));

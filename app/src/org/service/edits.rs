@@ -92,7 +92,7 @@ impl Switch for unit::Model {
         if units.iter().any(|c| c.parent_id == Some(u.id) && c.active) {
             return Err(AppError::Conflict(Msg::new(K::ErrUnitHasChildren)));
         }
-        let staff = staff_counts(tx, u.agency_id)
+        let staff = staff_counts(tx, u.agency_id, Some(&[u.id]))
             .await?
             .get(&u.id)
             .copied()

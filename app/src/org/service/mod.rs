@@ -3,10 +3,12 @@
 
 mod edits;
 mod records;
+mod tree;
 mod units;
 
 pub use edits::{create_unit, update_unit};
 pub use records::{hr_row, insert_new, save_edit, set_active, Apply, Switch};
+pub use tree::{search_units, unit_children, unit_tree};
 pub use units::{get_unit, list_units};
 
 use crate::auth::model::Actor;
@@ -109,16 +111,19 @@ pub fn nodes(units: &[unit::Model]) -> Vec<TreeNode> {
         .collect()
 }
 
-/// The current head of each unit of the agency, by unit id.
+/// The current head of each unit of the agency (or of the `only` units), by unit id.
 pub(crate) async fn heads(
     db: &impl ConnectionTrait,
     agency_id: i32,
+    only: Option<&[i32]>,
 ) -> Result<HashMap<i32, employee::Model>, AppError> {
-    let heads = assignment::Entity::current()
+    let mut q = assignment::Entity::current()
         .filter(assignment::Column::AgencyId.eq(agency_id))
-        .filter(assignment::Column::IsHead.eq(true))
-        .all(db)
-        .await?;
+        .filter(assignment::Column::IsHead.eq(true));
+    if let Some(units) = only {
+        q = q.filter(assignment::Column::UnitId.is_in(units.iter().copied()));
+    }
+    let heads = q.all(db).await?;
     let mut people = by_ids::<employee::Model>(db, heads.iter().map(|a| a.employee_id)).await?;
     Ok(heads
         .into_iter()
@@ -126,22 +131,27 @@ pub(crate) async fn heads(
         .collect())
 }
 
-/// Active staff currently in each unit of the agency.
+/// Active staff currently in each unit of the agency (or of the `only` units).
 async fn staff_counts(
     db: &impl ConnectionTrait,
     agency_id: i32,
+    only: Option<&[i32]>,
 ) -> Result<HashMap<i32, i64>, AppError> {
     let active = Query::select()
         .column(employee::Column::Id)
         .from(employee::Entity)
         .and_where(employee::Column::Active.eq(true))
         .to_owned();
-    let rows: Vec<(i32, i64)> = assignment::Entity::current()
+    let mut q = assignment::Entity::current()
         .select_only()
         .column(assignment::Column::UnitId)
         .column_as(assignment::Column::Id.count(), "n")
         .filter(assignment::Column::AgencyId.eq(agency_id))
-        .filter(assignment::Column::EmployeeId.in_subquery(active))
+        .filter(assignment::Column::EmployeeId.in_subquery(active));
+    if let Some(units) = only {
+        q = q.filter(assignment::Column::UnitId.is_in(units.iter().copied()));
+    }
+    let rows: Vec<(i32, i64)> = q
         .group_by(assignment::Column::UnitId)
         .into_tuple()
         .all(db)

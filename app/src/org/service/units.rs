@@ -36,8 +36,8 @@ fn row(
 pub async fn list_units(db: &Db, actor: &Actor) -> Result<Vec<UnitRow>, AppError> {
     let agency = hr_agency(actor)?;
     let units = all_units(db, agency).await?;
-    let heads = heads(db, agency).await?;
-    let staff = staff_counts(db, agency).await?;
+    let heads = heads(db, agency, None).await?;
+    let staff = staff_counts(db, agency, None).await?;
     let by_id: HashMap<i32, &unit::Model> = units.iter().map(|u| (u.id, u)).collect();
     Ok(rules::depth_first(&nodes(&units))
         .into_iter()
@@ -65,8 +65,8 @@ pub async fn get_unit(db: &Db, actor: &Actor, id: i32) -> Result<UnitDetail, App
         .map(|c| r(c.id))
         .collect();
     children.sort_by(|a, b| a.name.cmp(&b.name));
-    let heads = heads(db, u.agency_id).await?;
-    let staff = staff_counts(db, u.agency_id).await?;
+    let heads = heads(db, u.agency_id, Some(&[u.id])).await?;
+    let staff = staff_counts(db, u.agency_id, Some(&[u.id])).await?;
     Ok(UnitDetail {
         unit: row(&u, path.len(), &heads, &staff),
         path,

@@ -115,7 +115,8 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
         // Positions and units are few: their names are matched once, in a subquery,
         // and each employee row is then a set lookup, not two more text scans.
         let digits: String = term.chars().filter(|c| !c.is_whitespace()).collect();
-        let like = |t: &str, c: &str| Expr::expr(Func::lower(col(t, c))).like(format!("%{term}%"));
+        let like =
+            |t: &str, c: &str| Expr::expr(Func::lower(col(t, c))).like(sql::like(&term, true));
         let named = |table: &str, held: &str| {
             let mut s = Query::select();
             s.expr(col("x", "id"))
@@ -125,7 +126,7 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
             col("a", held).in_subquery(s)
         };
         let found = like("e", "name")
-            .or(col("e", "nip").like(format!("{digits}%")))
+            .or(col("e", "nip").like(sql::like(&digits, false)))
             .or(named("positions", "position_id"))
             .or(named("units", "unit_id"));
         q.and_where(found);

@@ -59,7 +59,7 @@ async fn lookup(
             .await?;
         nips.extend(found.into_iter().map(|e| (e.nip, (e.id, e.agency_id))));
     }
-    let heads = crate::org::service::heads(db, agency)
+    let heads = crate::org::service::heads(db, agency, None)
         .await?
         .into_iter()
         .map(|(unit, head)| (unit, head.nip))

@@ -1,5 +1,9 @@
-//! HR pages for units: the tree with a live filter, the new-unit form and the
-//! edit page (with deactivation).
+//! HR pages for units: the tree (`tree`), the new-unit form and the edit page (with
+//! deactivation).
+
+mod tree;
+
+pub use tree::UnitsPage;
 
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
@@ -10,69 +14,16 @@ use crate::org::rules::{subtree, TreeNode};
 use crate::ui::page::{loaded, record_key};
 use crate::ui::widgets::{
     action_error, go_to_created, msg_for, saved_flag, ActiveSwitch, CodedSelect, Field,
-    NameAndCode, Page, PageHead, SubmitButton, Table,
+    NameAndCode, Page, PageHead, SubmitButton,
 };
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-/// Whether a unit's name or code contains the filter text (any case): the unit
-/// list's filter and the campaign form's unit picker.
+/// Whether a unit's name or code contains the filter text (any case): the campaign
+/// form's unit picker.
 pub fn matches(row: &UnitRow, filter: &str) -> bool {
     let f = filter.trim().to_lowercase();
     f.is_empty() || row.name.to_lowercase().contains(&f) || row.code.to_lowercase().contains(&f)
-}
-
-#[component]
-pub fn UnitsPage() -> impl IntoView {
-    let i = use_i18n();
-    let units = Resource::new(|| (), |_| list_units());
-    let filter = RwSignal::new(String::new());
-    view! {
-        <Page title=K::UnitsTitle subtitle=K::UnitsSubtitle action=("/hr/units/new", K::UnitsNew)>
-            <div class="toolbar">
-                <label class="sr-only" for="unit-filter">{i.t(K::UnitsFilter)}</label>
-                <input id="unit-filter" type="search" class="filter" placeholder=i.t(K::UnitsFilter)
-                    on:input=move |ev| filter.set(event_target_value(&ev)) prop:value=filter />
-            </div>
-            {loaded(units, move |rows| view! { <UnitTable rows filter /> })}
-        </Page>
-    }
-}
-
-#[component]
-fn UnitTable(rows: Vec<UnitRow>, filter: RwSignal<String>) -> impl IntoView {
-    let i = use_i18n();
-    let all = rows.clone();
-    let shown = move || filter.with(|f| all.iter().filter(|r| matches(r, f)).count());
-    view! {
-        <p class="muted small" aria-live="polite" data-testid="unit-count">
-            {move || i.f(K::UnitsShown, &[("n", shown().to_string())])}
-        </p>
-        <Table head=vec![(K::UnitName, ""), (K::UnitCode, ""), (K::UnitHead, "hide-sm"), (K::UnitStaff, "num")] class="tree">
-            {rows
-                .into_iter()
-                .map(|r| {
-                    // Indentation by class: the CSP allows no inline styles.
-                    let cell_class = format!("tree-cell depth-{}", r.depth.min(8));
-                    let href = format!("/hr/units/{}", r.id);
-                    let row = r.clone();
-                    let kind = i.t(r.kind.label());
-                    view! {
-                        <tr hidden=move || filter.with(|f| !matches(&row, f)) class:inactive=!r.active>
-                            <td class=cell_class>
-                                <a href=href>{r.name.clone()}</a>
-                                <span class="tag">{kind}</span>
-                                {(!r.active).then(|| view! { <span class="tag tag-off">{i.t(K::Inactive)}</span> })}
-                            </td>
-                            <td><code>{r.code.clone()}</code></td>
-                            <td class="hide-sm">{r.head.as_ref().map_or("–".into(), |h| h.name.clone())}</td>
-                            <td class="num">{r.staff}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()}
-        </Table>
-    }
 }
 
 /// Units a unit may be placed under: active ones, never itself or anything below it.
