@@ -47,6 +47,20 @@ enum Command {
     GenBenchCampaigns {
         #[arg(long, default_value_t = 2)]
         campaigns: usize,
+        /// Campaigns left running after those, every form still to fill in.
+        #[arg(long, default_value_t = 0)]
+        open: usize,
+        /// Campaigns answered and left running, for the benchmark to close under load.
+        #[arg(long, default_value_t = 0)]
+        ready: usize,
+    },
+    /// Log in the benchmark agency's first `users` employees (sessions made directly,
+    /// without password checks) and write "token employee_id" lines to `out`.
+    GenBenchSessions {
+        #[arg(long, default_value_t = 5000)]
+        users: usize,
+        #[arg(long)]
+        out: std::path::PathBuf,
     },
 }
 
@@ -104,14 +118,29 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 seed::bench::BENCH_PASSWORD
             );
         }
-        Command::GenBenchCampaigns { campaigns } => {
-            let t = seed::bench_campaigns::generate(&db, campaigns).await?;
+        Command::GenBenchCampaigns {
+            campaigns,
+            open,
+            ready,
+        } => {
+            let want = seed::bench_campaigns::Wanted {
+                closed: campaigns,
+                open,
+                ready,
+            };
+            let t = seed::bench_campaigns::generate(&db, want).await?;
             let close: Vec<String> = t
                 .close
                 .iter()
                 .map(|d| format!("{:.1}", d.as_secs_f64()))
                 .collect();
             println!("closing {} ratees took {} s", t.ratees, close.join(" s, "));
+        }
+        Command::GenBenchSessions { users, out } => {
+            let made = seed::bench_sessions::generate(&db, users).await?;
+            let lines: Vec<String> = made.iter().map(|(t, e)| format!("{t} {e}")).collect();
+            std::fs::write(&out, lines.join("\n") + "\n")?;
+            println!("{} sessions written to {}", made.len(), out.display());
         }
         Command::Serve => serve(s, db).await?,
     }

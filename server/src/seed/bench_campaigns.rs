@@ -104,16 +104,23 @@ fn fill(c: i32, agency: i32, shift: i32) -> Vec<Statement> {
     ]
 }
 
+/// A campaign with its forms: all answered and sent, or (`answered` false) all still
+/// to fill in, for the benchmark's users to save.
 async fn generate_one(
     db: &DatabaseConnection,
     agency: i32,
     name: &str,
     shift: i32,
+    answered: bool,
 ) -> Result<(i32, u64), DbErr> {
     let tx = write_tx(db).await?;
     let c = new_campaign(&tx, agency, name).await?;
     let mut answers = 0;
-    for s in fill(c, agency, shift) {
+    let mut statements = fill(c, agency, shift);
+    if !answered {
+        statements.truncate(statements.len() - 2);
+    }
+    for s in statements {
         answers = tx.execute_raw(sql::on(&tx, s)).await?.rows_affected();
     }
     app::server::commit(tx).await?;
@@ -166,11 +173,21 @@ pub async fn running(
     let hr = bench_hr(db).await?;
     let agency = hr.agency_id.ok_or(DbErr::RecordNotFound("agency".into()))?;
     ratify_positions(db, agency).await?;
-    let (id, _) = generate_one(db, agency, name, 0).await?;
+    let (id, _) = generate_one(db, agency, name, 0, true).await?;
     Ok((id, hr))
 }
 
-pub async fn generate(db: &DatabaseConnection, campaigns: usize) -> Result<Timings, DbErr> {
+/// How many campaigns of each kind to add.
+pub struct Wanted {
+    /// Answered and closed here, each closing timed.
+    pub closed: usize,
+    /// Left running with every form still to fill in (the mixed benchmark saves them).
+    pub open: usize,
+    /// Answered and sent, left for the benchmark to close while users work.
+    pub ready: usize,
+}
+
+pub async fn generate(db: &DatabaseConnection, want: Wanted) -> Result<Timings, DbErr> {
     let hr = bench_hr(db).await?;
     let agency = hr.agency_id.ok_or(DbErr::RecordNotFound("agency".into()))?;
     ratify_positions(db, agency).await?;
@@ -179,10 +196,10 @@ pub async fn generate(db: &DatabaseConnection, campaigns: usize) -> Result<Timin
         generate: vec![],
         close: vec![],
     };
-    for k in 0..campaigns {
+    for k in 0..want.closed {
         let start = Instant::now();
-        let (id, answers) =
-            generate_one(db, agency, &format!("Uji beban {}", k + 1), k as i32).await?;
+        let name = format!("Uji beban {}", k + 1);
+        let (id, answers) = generate_one(db, agency, &name, k as i32, true).await?;
         t.generate.push(start.elapsed());
         println!(
             "campaign {id}: {answers} answers generated in {:.1} s",
@@ -199,6 +216,16 @@ pub async fn generate(db: &DatabaseConnection, campaigns: usize) -> Result<Timin
             done.results,
             done.comments
         );
+    }
+    for k in 0..want.open {
+        let name = format!("Uji beban berjalan {}", k + 1);
+        let (id, _) = generate_one(db, agency, &name, 0, false).await?;
+        println!("campaign {id}: running, every form still to fill in");
+    }
+    for k in 0..want.ready {
+        let name = format!("Uji beban siap ditutup {}", k + 1);
+        let (id, _) = generate_one(db, agency, &name, k as i32, true).await?;
+        println!("campaign {id}: running, every form sent, ready to close");
     }
     Ok(t)
 }

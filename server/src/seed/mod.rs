@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod bench;
 pub mod bench_campaigns;
+pub mod bench_sessions;
 pub mod demo;
 pub mod names;
 

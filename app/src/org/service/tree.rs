@@ -40,13 +40,13 @@ async fn level(
         Some(p) => raw_sql!(
             Postgres,
             "SELECT u.id, u.parent_id, u.code, u.name, u.kind, u.active,
-               (SELECT COUNT(*) FROM units c WHERE c.parent_id = u.id) AS children
+               (SELECT COUNT(*) FROM units c WHERE c.agency_id = u.agency_id AND c.parent_id = u.id) AS children
              FROM units u WHERE u.agency_id = {agency} AND u.parent_id = {p} ORDER BY u.name"
         ),
         None => raw_sql!(
             Postgres,
             "SELECT u.id, u.parent_id, u.code, u.name, u.kind, u.active,
-               (SELECT COUNT(*) FROM units c WHERE c.parent_id = u.id) AS children
+               (SELECT COUNT(*) FROM units c WHERE c.agency_id = u.agency_id AND c.parent_id = u.id) AS children
              FROM units u WHERE u.agency_id = {agency} AND u.parent_id IS NULL ORDER BY u.name"
         ),
     };

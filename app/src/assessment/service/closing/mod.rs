@@ -106,10 +106,22 @@ pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step
         };
         audit::record(&tx, &by, entry).await?;
         crate::server::commit(tx).await?;
+        let took = j
+            .started_at
+            .map(|s| (crate::server::db::now() - s).num_seconds());
+        tracing::info!(campaign = id, ratees = done.ratees, "closed in {took:?} s");
         return Ok(Step::Finished);
     };
-    let standards = read::standards(&tx, id).await?;
+    let versions: std::collections::BTreeSet<i32> = ratees.iter().map(|r| r.1).collect();
+    let standards = read::standards(&tx, versions).await?;
+    let t = std::time::Instant::now();
     store_block(&tx, &c, &standards, &ratees).await?;
+    tracing::debug!(
+        campaign = id,
+        ratees = ratees.len(),
+        "closing step stored in {:?}",
+        t.elapsed()
+    );
     jobs::progress(
         &tx,
         j,

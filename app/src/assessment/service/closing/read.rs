@@ -4,7 +4,7 @@
 use crate::assessment::model::{RaterStatus, Source};
 use crate::competency::rules::Level;
 use crate::error::AppError;
-use crate::server::entities::{campaign_ratee, campaign_rater};
+use crate::server::entities::{campaign_ratee, campaign_rater, standard_item};
 use crate::server::sql;
 use sea_orm::{
     raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
@@ -19,20 +19,25 @@ struct Required {
     required_level: i16,
 }
 
-/// The required levels of every standard version the campaign's ratees are measured
-/// against: (competency, level) per standard.
+/// The required levels of the given standard versions (those of a block of ratees):
+/// (competency, level) per standard.
 pub async fn standards(
     db: &impl ConnectionTrait,
-    campaign: i32,
+    ids: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, Vec<(i32, Level)>>, AppError> {
-    // SQL: closing, measured (see `closing`).
-    let stmt = raw_sql!(
-        Postgres,
-        "SELECT i.standard_id, i.competency_id, i.required_level FROM standard_items i
-         WHERE i.standard_id IN (SELECT DISTINCT standard_id FROM campaign_ratees WHERE campaign_id = {campaign})
-         ORDER BY i.standard_id, i.competency_id"
-    );
-    let rows = sql::all::<Required>(db, stmt).await?;
+    let rows: Vec<Required> = standard_item::Entity::find()
+        .select_only()
+        .columns([
+            standard_item::Column::StandardId,
+            standard_item::Column::CompetencyId,
+            standard_item::Column::RequiredLevel,
+        ])
+        .filter(standard_item::Column::StandardId.is_in(ids))
+        .order_by_asc(standard_item::Column::StandardId)
+        .order_by_asc(standard_item::Column::CompetencyId)
+        .into_model()
+        .all(db)
+        .await?;
     let mut out: HashMap<i32, Vec<(i32, Level)>> = HashMap::new();
     for r in rows {
         let level = Level::clamped(r.required_level.into());
