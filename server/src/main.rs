@@ -104,9 +104,21 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 std::process::exit(1);
             }
         },
+        Command::Serve => serve(s, db).await?,
+        bench => bench_command(&db, bench).await?,
+    }
+    Ok(())
+}
+
+/// The benchmark's data commands (see bench/).
+async fn bench_command(
+    db: &sea_orm::DatabaseConnection,
+    command: Command,
+) -> Result<(), Box<dyn std::error::Error>> {
+    match command {
         Command::GenBench { employees, code } => {
             let t = std::time::Instant::now();
-            let g = seed::bench::generate(&db, &code, employees).await?;
+            let g = seed::bench::generate(db, &code, employees).await?;
             println!(
                 "generated agency {} ({}): {} employees in {} units in {:.1} s; login {} / {}",
                 code,
@@ -128,7 +140,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 open,
                 ready,
             };
-            let t = seed::bench_campaigns::generate(&db, want).await?;
+            let t = seed::bench_campaigns::generate(db, want).await?;
             let close: Vec<String> = t
                 .close
                 .iter()
@@ -137,12 +149,12 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             println!("closing {} ratees took {} s", t.ratees, close.join(" s, "));
         }
         Command::GenBenchSessions { users, out } => {
-            let made = seed::bench_sessions::generate(&db, users).await?;
+            let made = seed::bench_sessions::generate(db, users).await?;
             let lines: Vec<String> = made.iter().map(|(t, e)| format!("{t} {e}")).collect();
             std::fs::write(&out, lines.join("\n") + "\n")?;
             println!("{} sessions written to {}", made.len(), out.display());
         }
-        Command::Serve => serve(s, db).await?,
+        _ => {}
     }
     Ok(())
 }

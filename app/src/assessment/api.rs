@@ -7,7 +7,9 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::assessment::service::{campaigns, closing, dashboard as dash, forms, peers, team};
+use crate::assessment::service::{
+    campaigns, closing, dashboard as dash, forms, peers, reminders, team,
+};
 #[cfg(feature = "ssr")]
 use crate::server::request::{as_actor, cache};
 
@@ -46,6 +48,19 @@ pub async fn close_campaign(id: i32, confirm: Option<String>) -> Result<i32, App
     })
     .await;
     page_after_plain_post(done, &format!("/hr/campaigns/{id}"))
+}
+
+/// Reminds the raters who have not sent every form; returns how many were reminded.
+#[server(endpoint = "campaigns/remind")]
+pub async fn remind_raters(id: i32) -> Result<u64, AppError> {
+    let done = as_actor(|db, a| async move { reminders::remind(&db, &a, id).await }).await;
+    crate::server::request::page_after_plain_post(done, &format!("/hr/campaigns/{id}"))
+}
+
+/// HR's reminders for the current user (home page).
+#[server(endpoint = "assess/reminders")]
+pub async fn my_reminders() -> Result<Vec<Reminder>, AppError> {
+    as_actor(|db, a| async move { reminders::mine(&db, &a).await }).await
 }
 
 #[server(endpoint = "assess/todo")]

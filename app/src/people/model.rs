@@ -43,7 +43,19 @@ pub struct EmployeeFilter {
     pub q: String,
     /// A unit: its staff and the staff of every unit below it.
     pub unit_id: Option<i32>,
+    /// With `unit_id`: that unit's own staff only, not its sub-units'.
+    #[serde(default)]
+    pub direct_only: bool,
+    #[serde(default)]
+    pub position_id: Option<i32>,
+    #[serde(default)]
+    pub job_level: Option<crate::people::job_level::JobLevel>,
+    #[serde(default)]
+    pub status: Option<crate::people::input::EmploymentStatus>,
     pub include_inactive: bool,
+    /// Former employees only (wins over `include_inactive`).
+    #[serde(default)]
+    pub inactive_only: bool,
     /// 1-based.
     pub page: u32,
 }

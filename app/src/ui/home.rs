@@ -1,6 +1,7 @@
 //! The start page: for a visitor, what Cakap is and the way in; for a logged-in
 //! user, the places their roles lead to.
 
+use crate::assessment::view::reminders::ReminderNotices;
 use crate::auth::model::Actor;
 use crate::i18n::{use_i18n, I18n, K};
 use crate::ui::app::use_me;
@@ -68,6 +69,7 @@ fn Dashboard(user: Actor) -> impl IntoView {
         <Page>
             <h1>{i.f(K::HomeGreeting, &[("name", user.display_name.clone())])}</h1>
             <p class="subtitle">{agency}</p>
+            {has_profile.then(|| view! { <ReminderNotices /> })}
             <div class="cards">{cards.collect_view()}</div>
         </Page>
     }

@@ -1,5 +1,6 @@
-//! Closing over HTTP: HR's click queues the job and the campaign shows "closing" with
-//! a progress bar; the job is HR's and its starter's to watch, nobody else's.
+//! A campaign's end over HTTP: HR reminds who has not answered (shown on their home
+//! page); closing queues the job and the campaign shows "closing" with a progress
+//! bar; the job is HR's and its starter's to watch, nobody else's.
 
 use super::*;
 use app::assessment::model::CampaignForm;
@@ -14,6 +15,25 @@ async fn closing_shows_progress_to_hr_only_and_results_once_done() {
     let id = campaigns::create(&db, &hr_actor, &form).await.unwrap();
     campaigns::start(&db, &hr_actor, id).await.unwrap();
     let hr = login(&app, "hr.manna").await;
+    // Before closing, HR reminds who has not answered: the nurse sees it at home.
+    let nurse = login(&app, "pegawai.manna").await;
+    let home = send(&app, "GET", "/", Some(&nurse), None).await;
+    assert!(!home.body.contains("data-testid=\"reminder\""));
+    let r = send(
+        &app,
+        "POST",
+        "/api/campaigns/remind",
+        Some(&hr),
+        Some(&format!("id={id}")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let home = send(&app, "GET", "/", Some(&nurse), None).await;
+    assert!(
+        home.body.contains("Pengingat dari BKPSDM"),
+        "the reminder at home"
+    );
+    assert!(home.body.contains("Penilaian Uji"));
     let body = format!("id={id}&confirm=on");
     let r = send(&app, "POST", "/api/campaigns/close", Some(&hr), Some(&body)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);

@@ -211,3 +211,103 @@ async fn the_employee_list_finds_people_by_position_and_unit_name() {
         assert_eq!(search("tidak-ada-yang-begini").await.count, 0, "{backend}");
     }
 }
+
+#[tokio::test]
+async fn the_employee_list_filters_by_position_level_status_activity_and_unit() {
+    use app::people::input::EmploymentStatus;
+    for (backend, db) in backends("employee_filters").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let list = |f: EmployeeFilter| {
+            let (db, hr) = (db.clone(), hr.clone());
+            async move {
+                let pages = employee_list::EmployeePages::default();
+                let f = EmployeeFilter { page: 1, ..f };
+                employee_list::list_employees(&db, &pages, &hr, &f)
+                    .await
+                    .unwrap()
+            }
+        };
+        let everyone = list(EmployeeFilter::default()).await;
+        let nurse = everyone
+            .rows
+            .iter()
+            .find(|r| {
+                r.position_name
+                    .as_deref()
+                    .is_some_and(|p| p.contains("Perawat"))
+            })
+            .unwrap()
+            .clone();
+        let position = count(&db, &format!("SELECT position_id AS n FROM assignments WHERE employee_id = {} AND end_date IS NULL", nurse.id)).await as i32;
+        let by_position = list(EmployeeFilter {
+            position_id: Some(position),
+            ..Default::default()
+        })
+        .await;
+        assert!(
+            by_position.count > 0
+                && by_position
+                    .rows
+                    .iter()
+                    .all(|r| r.position_name == nurse.position_name),
+            "{backend}"
+        );
+        let level = nurse.job_level.unwrap();
+        let by_level = list(EmployeeFilter {
+            job_level: Some(level),
+            ..Default::default()
+        })
+        .await;
+        assert!(
+            by_level.count >= by_position.count
+                && by_level.rows.iter().all(|r| r.job_level == Some(level)),
+            "{backend}"
+        );
+        for status in [EmploymentStatus::Pns, EmploymentStatus::Pppk] {
+            let rows = list(EmployeeFilter {
+                status: Some(status),
+                ..Default::default()
+            })
+            .await;
+            assert!(
+                rows.rows.iter().all(|r| r.status == status),
+                "{backend}: {status:?}"
+            );
+        }
+        org::set_active::<employee::Model>(&db, &hr, nurse.id, false)
+            .await
+            .unwrap();
+        let former = list(EmployeeFilter {
+            inactive_only: true,
+            ..Default::default()
+        })
+        .await;
+        assert!(former.rows.iter().all(|r| !r.active), "{backend}");
+        assert!(former.rows.iter().any(|r| r.id == nurse.id), "{backend}");
+        let dinkes = unit_id(&db, "KOTA-MANNA", "DINKES").await;
+        let below = list(EmployeeFilter {
+            unit_id: Some(dinkes),
+            ..Default::default()
+        })
+        .await;
+        let own = list(EmployeeFilter {
+            unit_id: Some(dinkes),
+            direct_only: true,
+            ..Default::default()
+        })
+        .await;
+        assert!(
+            own.count < below.count,
+            "{backend}: {} own, {} with sub-units",
+            own.count,
+            below.count
+        );
+        assert!(
+            own.rows
+                .iter()
+                .all(|r| r.unit_name.as_deref() == Some("Dinas Kesehatan")),
+            "{backend}"
+        );
+    }
+}

@@ -8,6 +8,7 @@ pub mod closing;
 pub mod dashboard;
 pub mod forms;
 pub mod peers;
+pub mod reminders;
 pub mod team;
 
 use crate::assessment::rules::Weights;

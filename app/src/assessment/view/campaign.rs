@@ -19,6 +19,7 @@ struct Acts {
     start: ServerAction<StartCampaign>,
     extend: ServerAction<ExtendCampaign>,
     close: ServerAction<CloseCampaign>,
+    remind: ServerAction<RemindRaters>,
 }
 
 #[component]
@@ -28,16 +29,22 @@ pub fn CampaignPage() -> impl IntoView {
         start: ServerAction::new(),
         extend: ServerAction::new(),
         close: ServerAction::new(),
+        remind: ServerAction::new(),
     };
     let Acts {
         start,
         extend,
         close,
+        remind,
     } = acts;
     // A closing job that ends reloads the page (the campaign is then closed).
     let finished = RwSignal::new(0usize);
     let reload = move || {
-        start.version().get() + extend.version().get() + close.version().get() + finished.get()
+        start.version().get()
+            + extend.version().get()
+            + close.version().get()
+            + remind.version().get()
+            + finished.get()
     };
     let data = Resource::new(record_key(reload), |(id, _)| get_campaign(id));
     let errors = Signal::derive(move || {
@@ -45,10 +52,15 @@ pub fn CampaignPage() -> impl IntoView {
             .get()
             .or(action_error(extend.value()).get())
             .or(action_error(close.value()).get())
+            .or(action_error(remind.value()).get())
     });
     view! {
         <Page back=("/hr/campaigns", K::CampBack) errors=vec![errors]>
             {move || matches!(close.value().get(), Some(Ok(_))).then(|| view! { <Notice text=i.t(K::CampClosedNotice).to_string() /> })}
+            {move || match remind.value().get() {
+                Some(Ok(n)) => Some(view! { <Notice text=i.f(K::RemindDone, &[("n", n.to_string())]) /> }),
+                _ => None,
+            }}
             {loaded(data, move |c| view! { <CampaignView c acts errors finished /> })}
         </Page>
     }
@@ -93,7 +105,7 @@ fn CampaignView(
             let on_finish = Callback::new(move |()| finished.update(|n| *n += 1));
             view! { <JobProgress job on_finish /> }
         })}
-        <Actions id status acts errors />
+        <Actions id status acts errors reminded=c.reminded_at.clone() />
         <Completion completion=c.completion missing=c.missing closed=status.ended() />
     }
 }
@@ -105,12 +117,14 @@ fn Actions(
     status: CampaignStatus,
     acts: Acts,
     errors: Signal<Option<AppError>>,
+    reminded: Option<String>,
 ) -> impl IntoView {
     let i = use_i18n();
     let Acts {
         start,
         extend,
         close,
+        remind,
     } = acts;
     view! {
         <div class="actions">
@@ -129,6 +143,16 @@ fn Actions(
                     <SubmitButton pending=extend.pending() label=K::CampExtend class="button-quiet" />
                     <span class="field-error">{move || msg_for(errors, "ends_on").get()}</span>
                 </ActionForm>
+            })}
+            {(status == CampaignStatus::Running).then(|| view! {
+                <ActionForm action=remind attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <SubmitButton pending=remind.pending() label=K::RemindButton class="button-quiet" />
+                </ActionForm>
+                <p class="muted small">
+                    {i.t(K::RemindHelp)}" "
+                    {reminded.clone().map(|at| i.f(K::RemindLast, &[("at", at)]))}
+                </p>
             })}
             {(status == CampaignStatus::Running).then(|| view! {
                 <ActionForm action=close attr:class="form form-compact card">

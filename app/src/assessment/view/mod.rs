@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod campaigns;
 pub mod dashboard;
 pub mod form;
+pub mod reminders;
 pub mod todo;
 
 use crate::i18n::use_i18n;

@@ -104,9 +104,20 @@ fn rows() -> SelectStatement {
 fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
     let mut q = rows();
     q.and_where(col("e", "agency_id").eq(agency));
-    if !f.include_inactive {
+    if f.inactive_only {
+        q.and_where(col("e", "active").eq(Expr::cust("FALSE")));
+    } else if !f.include_inactive {
         // Written out, not bound: see `page_statement`.
         q.and_where(col("e", "active").eq(Expr::cust("TRUE")));
+    }
+    if let Some(p) = f.position_id {
+        q.and_where(col("a", "position_id").eq(p));
+    }
+    if let Some(level) = f.job_level {
+        q.and_where(col("p", "job_level").eq(level.code()));
+    }
+    if let Some(status) = f.status {
+        q.and_where(col("e", "status").eq(status.code()));
     }
     let term = f.q.trim().to_lowercase();
     if !term.is_empty() {
@@ -131,7 +142,9 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
             .or(named("units", "unit_id"));
         q.and_where(found);
     }
-    if let Some(unit) = f.unit_id {
+    if let (Some(unit), true) = (f.unit_id, f.direct_only) {
+        q.and_where(col("a", "unit_id").eq(unit));
+    } else if let Some(unit) = f.unit_id {
         let below = SubQueryStatement::WithStatement(subtree(agency, &[unit]));
         let below = Expr::SubQuery(None, Box::new(below));
         q.and_where(col("a", "unit_id").binary(BinOper::In, below));

@@ -1,6 +1,7 @@
 //! The HR employee list: search by name or NIP, filter by unit (from a unit's page),
 //! include former employees, page by 50.
 
+use super::employee_filters::{filter_from_query, href, FilterPanel};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, K};
 use crate::people::api::list_employees;
@@ -11,49 +12,6 @@ use codee::{Decoder, Encoder};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
-
-fn filter_from_query(q: &leptos_router::params::ParamsMap) -> EmployeeFilter {
-    EmployeeFilter {
-        q: q.get("q").unwrap_or_default(),
-        unit_id: q.get("unit").and_then(|u| u.parse().ok()),
-        include_inactive: q.get("inactive").is_some_and(|v| !v.is_empty()),
-        page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
-    }
-}
-
-/// The list URL for a filter, for links to other pages of the same list.
-fn href(f: &EmployeeFilter, page: u32) -> String {
-    let mut parts = vec![];
-    if !f.q.is_empty() {
-        parts.push(format!("q={}", urlencode(&f.q)));
-    }
-    if let Some(u) = f.unit_id {
-        parts.push(format!("unit={u}"));
-    }
-    if f.include_inactive {
-        parts.push("inactive=1".into());
-    }
-    if page > 1 {
-        parts.push(format!("page={page}"));
-    }
-    if parts.is_empty() {
-        "/hr/employees".into()
-    } else {
-        format!("/hr/employees?{}", parts.join("&"))
-    }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".into(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
 
 #[component]
 pub fn EmployeesPage() -> impl IntoView {
@@ -70,12 +28,8 @@ pub fn EmployeesPage() -> impl IntoView {
                     <input id="q" type="search" name="q" placeholder=i.t(K::EmployeesSearch)
                         prop:value=move || filter.get().q />
                     {move || filter.get().unit_id.map(|u| view! { <input type="hidden" name="unit" value=u.to_string() /> })}
-                    <label class="check">
-                        <input type="checkbox" name="inactive" value="1"
-                            prop:checked=move || filter.get().include_inactive />
-                        {i.t(K::EmployeesIncludeInactive)}
-                    </label>
                     <button type="submit" class="button button-small">{i.t(K::Search)}</button>
+                    {move || view! { <FilterPanel f=filter.get() /> }}
                 </form>
                 <div class="toolbar-links">
                     <a href="/hr/employees/import">{i.t(K::ImportTitle)}</a>

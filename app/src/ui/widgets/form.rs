@@ -54,6 +54,26 @@ pub fn CodedSelect<T: Labelled>(
     }
 }
 
+/// A list filter's `<select>` of a coded enum (named `name`, as a GET form sends it),
+/// starting with `all` (no filter).
+#[component]
+pub fn CodedFilter<T: Labelled>(
+    name: &'static str,
+    selected: Option<T>,
+    all: crate::i18n::K,
+) -> impl IntoView {
+    let i = use_i18n();
+    let options = T::all().iter().map(move |&x| {
+        view! { <option value=x.code() selected=selected == Some(x)>{i.t(x.label())}</option> }
+    });
+    view! {
+        <select id=name name=name>
+            <option value="" selected=selected.is_none()>{i.t(all)}</option>
+            {options.collect_view()}
+        </select>
+    }
+}
+
 /// A `<select>` (`form[id]`) that starts on "choose…", selected while `none` is.
 #[component]
 pub fn ChoiceSelect(id: &'static str, none: bool, children: Children) -> impl IntoView {

@@ -5,7 +5,9 @@
 mod form;
 mod frame;
 
-pub use form::{ActiveSwitch, ChoiceSelect, CodedSelect, Field, NameAndCode, SubmitButton};
+pub use form::{
+    ActiveSwitch, ChoiceSelect, CodedFilter, CodedSelect, Field, NameAndCode, SubmitButton,
+};
 pub use frame::{Card, Page, PageHead, Table};
 
 use crate::error::AppError;

@@ -117,6 +117,7 @@ pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, A
         completion: progress::completion(db, id).await?,
         missing: progress::missing(db, id).await?,
         closing: jobs::latest_for(db, JobKind::CloseCampaign, id).await?,
+        reminded_at: c.row.reminded_at.map(crate::auth::service::moment),
     })
 }
 

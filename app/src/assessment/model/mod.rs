@@ -1,7 +1,11 @@
 //! What crosses the wire about campaigns, forms and dashboards. Nothing here ever
 //! carries a peer's or subordinate's identity next to what they answered.
 
-use crate::competency::model::{JpmBand, LevelText};
+mod dashboard;
+
+pub use dashboard::*;
+
+use crate::competency::model::LevelText;
 use crate::i18n::K;
 use serde::{Deserialize, Serialize};
 
@@ -149,6 +153,17 @@ pub struct CampaignDetail {
     pub missing: Vec<Missing>,
     /// The latest closing job, while or after the campaign closes.
     pub closing: Option<crate::jobs::model::JobView>,
+    /// When HR last reminded those who have not sent their forms.
+    pub reminded_at: Option<String>,
+}
+
+/// HR's reminder, on the home page of someone who still owes forms.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reminder {
+    pub campaign: String,
+    pub ends_on: String,
+    pub reminded_at: String,
+    pub unsent: i64,
 }
 
 /// One form a rater has to fill.
@@ -228,68 +243,4 @@ pub struct PeerPlan {
     pub ratee: String,
     pub peers: Vec<(i32, String)>,
     pub candidates: Vec<(i32, String)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DashItem {
-    pub code: String,
-    pub name: String,
-    pub required: u8,
-    pub measured: Option<f64>,
-    pub gap: Option<f64>,
-    pub self_level: Option<f64>,
-    pub others: Option<f64>,
-    /// Sources left out and why.
-    pub dropped: Vec<DroppedSource>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sea_orm::FromQueryResult))]
-pub struct Feedback {
-    pub competency: String,
-    pub source: Source,
-    /// Only the supervisor is named.
-    pub author: Option<String>,
-    pub body: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Dashboard {
-    pub employee_id: i32,
-    pub name: String,
-    pub position: String,
-    pub unit: String,
-    /// The campaign shown and every closed campaign of this person: (id, name).
-    pub campaign: Option<(i32, String)>,
-    pub campaigns: Vec<(i32, String)>,
-    pub standard_version: Option<i32>,
-    pub items: Vec<DashItem>,
-    pub jpm: Option<f64>,
-    pub band: Option<JpmBand>,
-    pub strengths: Vec<String>,
-    pub to_develop: Vec<String>,
-    /// Per campaign: name, JPM, and the summed shortfall.
-    pub history: Vec<(String, Option<f64>, f64)>,
-    pub feedback: Vec<Feedback>,
-}
-
-/// The dashboard page: the figures and their charts (drawn by `ui::chart`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DashboardPage {
-    pub dashboard: Dashboard,
-    /// Required against measured levels.
-    pub radar_svg: String,
-    /// JPM across campaigns.
-    pub progress_svg: String,
-}
-
-/// Someone whose dashboard the reader may open (a subordinate, or staff of a unit
-/// the reader leads), with their latest JPM.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sea_orm::FromQueryResult))]
-pub struct TeamMember {
-    pub employee_id: i32,
-    pub name: String,
-    pub position: String,
-    pub jpm: Option<f64>,
 }
