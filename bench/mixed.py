@@ -154,7 +154,7 @@ def soak(url, reqfile, conns, seconds, pid):
     load.start()
     start = time.time()
     while load.is_alive():
-        samples.append((time.time() - start, rss_mb(pid)))
+        samples.append((time.time() - start, rss_mb(pid, "RssAnon")))
         load.join(timeout=10)
     second = [m for t, m in samples if 60 <= t < 120]
     last = [m for t, m in samples if t >= seconds - 60]

@@ -20,7 +20,6 @@ mod m20261201_000010_participation;
 mod m20261201_000011_seal_closed;
 mod m20261201_000012_audit_keys;
 mod m20261202_000013_jobs;
-mod m20261202_000014_scale_indexes;
 mod m20261202_000015_reminders;
 mod util;
 
@@ -43,7 +42,6 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_seal_closed::Migration),
             Box::new(m20261201_000012_audit_keys::Migration),
             Box::new(m20261202_000013_jobs::Migration),
-            Box::new(m20261202_000014_scale_indexes::Migration),
             Box::new(m20261202_000015_reminders::Migration),
         ]
     }

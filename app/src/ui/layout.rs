@@ -7,13 +7,15 @@ use crate::auth::model::Actor;
 use crate::i18n::{use_i18n, Lang, K};
 use crate::ui::app::use_me;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i = use_i18n();
     let me = use_me();
+    // Read here, inside the router, while the page renders; the navigation is drawn
+    // later, when the user is known (see `NavLink`).
+    let path = use_location().pathname;
     view! {
         <a class="skip" href="#main">{i.t(K::NavSkip)}</a>
         <header class="topbar">
@@ -29,7 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {move || Suspend::new(async move {
                             let user = me.await.ok().flatten();
                             view! {
-                                <Nav user=user.clone() />
+                                <Nav user=user.clone() path />
                                 <UserBox user />
                             }
                         })}
@@ -49,13 +51,13 @@ pub fn Layout(children: Children) -> impl IntoView {
 }
 
 #[component]
-fn Nav(user: Option<Actor>) -> impl IntoView {
+fn Nav(user: Option<Actor>, path: Memo<String>) -> impl IntoView {
     let i = use_i18n();
     let Some(user) = user else {
         return view! {
             <nav class="nav" aria-label=i.t(K::NavLabel)>
-                <A href="/" exact=true>{i.t(K::NavHome)}</A>
-                <A href="/public/standards">{i.t(K::NavStandards)}</A>
+                <NavLink href="/" path exact=true>{i.t(K::NavHome)}</NavLink>
+                <NavLink href="/public/standards" path>{i.t(K::NavStandards)}</NavLink>
             </nav>
         }
         .into_any();
@@ -67,27 +69,44 @@ fn Nav(user: Option<Actor>) -> impl IntoView {
     let has_profile = user.employee_id.is_some();
     view! {
         <nav class="nav" aria-label=i.t(K::NavLabel)>
-            <A href="/" exact=true>{i.t(K::NavHome)}</A>
+            <NavLink href="/" path exact=true>{i.t(K::NavHome)}</NavLink>
             <Show when=move || has_profile>
-                <A href="/dashboard">{i.t(K::NavDashboard)}</A>
-                <A href="/assess">{i.t(K::NavAssess)}</A>
-                <A href="/profile">{i.t(K::NavProfile)}</A>
+                <NavLink href="/dashboard" path>{i.t(K::NavDashboard)}</NavLink>
+                <NavLink href="/assess" path>{i.t(K::NavAssess)}</NavLink>
+                <NavLink href="/profile" path>{i.t(K::NavProfile)}</NavLink>
             </Show>
             <Show when=move || !hr>
-                <A href="/standards">{i.t(K::NavStandards)}</A>
+                <NavLink href="/standards" path>{i.t(K::NavStandards)}</NavLink>
             </Show>
             <Show when=move || hr>
-                <A href="/hr" exact=true>{i.t(K::NavHrOverview)}</A>
-                <A href="/hr/employees">{i.t(K::NavEmployees)}</A>
-                <A href="/hr/standards">{i.t(K::NavHrStandards)}</A>
-                <A href="/hr/campaigns">{i.t(K::NavCampaigns)}</A>
+                <NavLink href="/hr" path exact=true>{i.t(K::NavHrOverview)}</NavLink>
+                <NavLink href="/hr/employees" path>{i.t(K::NavEmployees)}</NavLink>
+                <NavLink href="/hr/standards" path>{i.t(K::NavHrStandards)}</NavLink>
+                <NavLink href="/hr/campaigns" path>{i.t(K::NavCampaigns)}</NavLink>
             </Show>
             <Show when=move || admin>
-                <A href="/admin">{i.t(K::NavAdmin)}</A>
+                <NavLink href="/admin" path>{i.t(K::NavAdmin)}</NavLink>
             </Show>
         </nav>
     }
     .into_any()
+}
+
+/// A link of the main navigation, marked current while the page is at or under it.
+/// Not the router's `<A>`: that looks the router up when it is drawn, and the
+/// navigation is drawn after the user is known, when a render abandoned meanwhile (a
+/// client gone, or `server::stall`'s retry) no longer has the router to find.
+#[component]
+fn NavLink(
+    href: &'static str,
+    path: Memo<String>,
+    #[prop(optional)] exact: bool,
+    children: Children,
+) -> impl IntoView {
+    let current = move || {
+        path.with(|p| p == href || (!exact && href != "/" && p.starts_with(&format!("{href}/"))))
+    };
+    view! { <a href=href aria-current=move || current().then_some("page")>{children()}</a> }
 }
 
 #[component]

@@ -198,3 +198,53 @@ async fn roles_and_agencies_bound_what_each_actor_may_do() {
         );
     }
 }
+
+/// A new campaign reads everyone's supervisor at once: the same answer, for every
+/// employee of the agency, as reading one at a time (HR overrides included).
+#[tokio::test]
+async fn supervisors_read_at_once_equal_those_read_one_by_one() {
+    use app::people::service::supervisors::supervisors_of;
+    for (backend, db) in backends("supervisors_bulk").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let nurse = actor(&db, "pegawai.manna").await.employee_id.unwrap();
+        let kadis = actor(&db, "kadinkes.manna").await.employee_id.unwrap();
+        let kadis_nip = nip(&db, kadis).await;
+        supervisor_choice::set_supervisor(
+            &db,
+            &hr,
+            nurse,
+            &sup("nip", &kadis_nip, "penugasan khusus"),
+        )
+        .await
+        .unwrap();
+        let agency = hr.agency_id.unwrap();
+        let placed: Vec<(i32, i32)> = app::server::entities::assignment::Entity::current()
+            .filter(app::server::entities::assignment::Column::AgencyId.eq(agency))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.employee_id, a.unit_id))
+            .collect();
+        assert!(placed.len() > 20, "{backend}");
+        let at_once = supervisors_of(&db, agency, &placed).await.unwrap();
+        assert_eq!(
+            at_once.get(&nurse),
+            Some(&Some(kadis)),
+            "{backend}: the override"
+        );
+        for (e, _) in &placed {
+            let m = employee::Entity::find_by_id(*e)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap();
+            let one = supervision::supervisor_of(&db, &m)
+                .await
+                .unwrap()
+                .map(|(s, _)| s);
+            assert_eq!(at_once.get(e), Some(&one), "{backend}: employee {e}");
+        }
+    }
+}

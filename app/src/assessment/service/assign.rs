@@ -8,7 +8,7 @@ use crate::assessment::rules::{Source, Weights};
 use crate::competency::model::StandardStatus;
 use crate::error::AppError;
 use crate::people::job_level::JobLevel;
-use crate::people::service::supervision::supervisor_of;
+use crate::people::service::supervisors::supervisors_of;
 use crate::server::entities::{assignment, by_ids, employee, position, standard};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
@@ -57,6 +57,8 @@ pub async fn ratees(
         .map(|s| (s.position_id, s.id))
         .collect();
     placed.sort_by_key(|a| a.employee_id);
+    let places: Vec<(i32, i32)> = placed.iter().map(|a| (a.employee_id, a.unit_id)).collect();
+    let supervisors = supervisors_of(db, agency, &places).await?;
     let mut out = Vec::new();
     for a in placed {
         let (Some(e), Some(level)) = (active.get(&a.employee_id), levels.get(&a.position_id))
@@ -69,7 +71,7 @@ pub async fn ratees(
             position_id: a.position_id,
             job_level: *level,
             standard_id: in_force.get(&a.position_id).copied(),
-            supervisor: supervisor_of(db, e).await?.map(|(s, _)| s),
+            supervisor: supervisors.get(&e.id).copied().flatten(),
         });
     }
     Ok(out)

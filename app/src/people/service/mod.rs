@@ -13,6 +13,7 @@ pub mod positions;
 pub mod profile;
 pub mod supervision;
 pub mod supervisor_choice;
+pub mod supervisors;
 
 use crate::auth::model::Actor;
 use crate::error::AppError;

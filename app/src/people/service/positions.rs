@@ -10,6 +10,7 @@ use crate::people::input::ValidPosition;
 use crate::people::model::{PositionForm, PositionRow};
 use crate::server::entities::{assignment, position};
 use crate::server::{write_tx, Db};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -17,13 +18,21 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::HashMap;
 
-/// How many hold each position of the agency now.
+/// How many hold each position of the agency now: counted per position from the
+/// index of current assignments alone (filtering by agency instead read every
+/// assignment row of the agency, 0.1 s at 250 000 employees).
 async fn holders(db: &impl ConnectionTrait, agency: i32) -> Result<HashMap<i32, i64>, AppError> {
+    let own = Query::select()
+        .column(position::Column::Id)
+        .from(position::Entity)
+        .and_where(position::Column::AgencyId.eq(agency))
+        .to_owned();
     let rows: Vec<(i32, i64)> = assignment::Entity::current()
         .select_only()
         .column(assignment::Column::PositionId)
-        .column_as(assignment::Column::Id.count(), "n")
-        .filter(assignment::Column::AgencyId.eq(agency))
+        // COUNT(*) is answered from the index; COUNT(id) took twice as long.
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .filter(assignment::Column::PositionId.in_subquery(own))
         .group_by(assignment::Column::PositionId)
         .into_tuple()
         .all(db)
@@ -50,6 +59,21 @@ pub async fn list_positions(db: &Db, actor: &Actor) -> Result<Vec<PositionRow>, 
             active: p.active,
         })
         .collect())
+}
+
+/// The agency's active positions by name, for the employee list's filter (no counts:
+/// the list page must stay cheap).
+pub async fn position_options(db: &Db, actor: &Actor) -> Result<Vec<(i32, String)>, AppError> {
+    let agency = hr_agency(actor)?;
+    Ok(position::Entity::find()
+        .select_only()
+        .columns([position::Column::Id, position::Column::Name])
+        .filter(position::Column::AgencyId.eq(agency))
+        .filter(position::Column::Active.eq(true))
+        .order_by_asc(position::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 pub async fn get_position(db: &Db, actor: &Actor, id: i32) -> Result<PositionRow, AppError> {

@@ -3,7 +3,7 @@
 //! every filtered list is a link and works before the page's script has loaded.
 
 use crate::i18n::{use_i18n, K};
-use crate::people::api::list_positions;
+use crate::people::api::position_options;
 use crate::people::input::EmploymentStatus;
 use crate::people::job_level::JobLevel;
 use crate::people::model::EmployeeFilter;
@@ -90,7 +90,7 @@ fn narrowed(f: &EmployeeFilter) -> bool {
 #[component]
 pub fn FilterPanel(f: EmployeeFilter) -> impl IntoView {
     let i = use_i18n();
-    let positions = Resource::new(|| (), |_| list_positions());
+    let positions = Resource::new(|| (), |_| position_options());
     let chosen = f.position_id;
     let activity = if f.inactive_only {
         "only"
@@ -109,8 +109,8 @@ pub fn FilterPanel(f: EmployeeFilter) -> impl IntoView {
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 let list = positions.await.unwrap_or_default();
-                                list.into_iter().map(|p| view! {
-                                    <option value=p.id.to_string() selected=chosen == Some(p.id)>{p.name}</option>
+                                list.into_iter().map(|(id, name)| view! {
+                                    <option value=id.to_string() selected=chosen == Some(id)>{name}</option>
                                 }).collect_view()
                             })}
                         </Suspense>
