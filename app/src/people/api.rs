@@ -23,12 +23,6 @@ pub async fn list_positions() -> Result<Vec<PositionRow>, AppError> {
     as_actor(|db, a| async move { positions::list_positions(&db, &a).await }).await
 }
 
-/// Active positions (id, name) for the employee list's filter.
-#[server(endpoint = "positions/options")]
-pub async fn position_options() -> Result<Vec<(i32, String)>, AppError> {
-    as_actor(|db, a| async move { positions::position_options(&db, &a).await }).await
-}
-
 #[server(endpoint = "positions/get")]
 pub async fn get_position(id: i32) -> Result<PositionRow, AppError> {
     as_actor(|db, a| async move { positions::get_position(&db, &a, id).await }).await

@@ -71,6 +71,9 @@ pub struct EmployeePage {
     pub page: u32,
     pub page_size: u32,
     pub has_next: bool,
+    /// The agency's active positions (id, name) for the filter menu, remembered with
+    /// the page rather than read on every render.
+    pub positions: Vec<(i32, String)>,
 }
 
 /// The employee form as typed; parsed by `people::input::parse_employee`.

@@ -239,7 +239,7 @@ async fn the_employee_list_filters_by_position_level_status_activity_and_unit() 
             })
             .unwrap()
             .clone();
-        let position = count(&db, &format!("SELECT position_id AS n FROM assignments WHERE employee_id = {} AND end_date IS NULL", nurse.id)).await as i32;
+        let position = count(&db, &format!("SELECT CAST(position_id AS BIGINT) AS n FROM assignments WHERE employee_id = {} AND end_date IS NULL", nurse.id)).await as i32;
         let by_position = list(EmployeeFilter {
             position_id: Some(position),
             ..Default::default()

@@ -186,7 +186,9 @@ async fn query_page(db: &Db, agency: i32, f: &EmployeeFilter) -> Result<Employee
             .map(|u| u.name),
         None => None,
     };
+    let positions = crate::people::service::positions::position_options(db, agency).await?;
     Ok(EmployeePage {
+        positions,
         count: rows.len() as u32,
         rows,
         unit_name,

@@ -63,8 +63,10 @@ pub async fn list_positions(db: &Db, actor: &Actor) -> Result<Vec<PositionRow>, 
 
 /// The agency's active positions by name, for the employee list's filter (no counts:
 /// the list page must stay cheap).
-pub async fn position_options(db: &Db, actor: &Actor) -> Result<Vec<(i32, String)>, AppError> {
-    let agency = hr_agency(actor)?;
+pub async fn position_options(
+    db: &impl ConnectionTrait,
+    agency: i32,
+) -> Result<Vec<(i32, String)>, AppError> {
     Ok(position::Entity::find()
         .select_only()
         .columns([position::Column::Id, position::Column::Name])

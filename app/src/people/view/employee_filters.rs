@@ -3,7 +3,6 @@
 //! every filtered list is a link and works before the page's script has loaded.
 
 use crate::i18n::{use_i18n, K};
-use crate::people::api::position_options;
 use crate::people::input::EmploymentStatus;
 use crate::people::job_level::JobLevel;
 use crate::people::model::EmployeeFilter;
@@ -88,9 +87,8 @@ fn narrowed(f: &EmployeeFilter) -> bool {
 
 /// The filter fields inside the list's search form.
 #[component]
-pub fn FilterPanel(f: EmployeeFilter) -> impl IntoView {
+pub fn FilterPanel(f: EmployeeFilter, positions: Vec<(i32, String)>) -> impl IntoView {
     let i = use_i18n();
-    let positions = Resource::new(|| (), |_| position_options());
     let chosen = f.position_id;
     let activity = if f.inactive_only {
         "only"
@@ -106,14 +104,9 @@ pub fn FilterPanel(f: EmployeeFilter) -> impl IntoView {
                 <label>{i.t(K::EmployeesFilterPosition)}
                     <select id="position" name="position">
                         <option value="">{i.t(K::EmployeesAllPositions)}</option>
-                        <Suspense fallback=|| ()>
-                            {move || Suspend::new(async move {
-                                let list = positions.await.unwrap_or_default();
-                                list.into_iter().map(|(id, name)| view! {
-                                    <option value=id.to_string() selected=chosen == Some(id)>{name}</option>
-                                }).collect_view()
-                            })}
-                        </Suspense>
+                        {positions.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() selected=chosen == Some(id)>{name}</option>
+                        }).collect_view()}
                     </select>
                 </label>
                 <label>{i.t(K::EmployeesFilterLevel)}

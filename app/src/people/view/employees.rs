@@ -29,7 +29,12 @@ pub fn EmployeesPage() -> impl IntoView {
                         prop:value=move || filter.get().q />
                     {move || filter.get().unit_id.map(|u| view! { <input type="hidden" name="unit" value=u.to_string() /> })}
                     <button type="submit" class="button button-small">{i.t(K::Search)}</button>
-                    {move || view! { <FilterPanel f=filter.get() /> }}
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let positions = page.await.map(|p| p.positions.clone()).unwrap_or_default();
+                            view! { <FilterPanel f=filter.get_untracked() positions /> }
+                        })}
+                    </Suspense>
                 </form>
                 <div class="toolbar-links">
                     <a href="/hr/employees/import">{i.t(K::ImportTitle)}</a>
@@ -58,6 +63,7 @@ impl Encoder<PageResult> for RowlessCodec {
         match val {
             Ok(p) => {
                 let meta = EmployeePage {
+                    positions: p.positions.clone(),
                     rows: Vec::new(),
                     count: p.count,
                     unit_name: p.unit_name.clone(),
