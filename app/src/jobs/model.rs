@@ -42,8 +42,9 @@ impl JobState {
 pub struct JobView {
     pub id: i32,
     pub kind: JobKind,
-    /// The campaign the job works on, for a link.
+    /// The campaign the job works on, for a link, and its name.
     pub subject_id: Option<i32>,
+    pub subject: Option<String>,
     pub state: JobState,
     pub phase: Option<JobPhase>,
     pub done: i64,

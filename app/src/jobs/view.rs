@@ -66,7 +66,7 @@ fn JobBar(job: JobView) -> impl IntoView {
     view! {
         <div class="job card" role="status" aria-live="polite" data-testid="job" data-state=job.state.code()>
             <div class="job-head">
-                <strong>{i.t(job.kind.label())}</strong>
+                <strong>{i.t(job.kind.label())}{job.subject.clone().map(|s| format!(": {s}"))}</strong>
                 <span class=format!("tag job-{}", job.state.code())>{i.t(job.state.label())}</span>
             </div>
             <progress max="100" value=percent.to_string() aria-label=i.t(K::JobProgress)>{format!("{percent} %")}</progress>
@@ -120,9 +120,13 @@ fn JobsTable(jobs: Vec<JobView>) -> impl IntoView {
     let rows = jobs
         .into_iter()
         .map(|j| {
+            let label = match &j.subject {
+                Some(s) => format!("{}: {s}", i.t(j.kind.label())),
+                None => i.t(j.kind.label()).to_string(),
+            };
             let what = match j.subject_id {
-                Some(c) => view! { <a href=format!("/hr/campaigns/{c}")>{i.t(j.kind.label())}</a> }.into_any(),
-                None => i.t(j.kind.label()).into_any(),
+                Some(c) => view! { <a href=format!("/hr/campaigns/{c}")>{label}</a> }.into_any(),
+                None => label.into_any(),
             };
             view! {
                 <tr>

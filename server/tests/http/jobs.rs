@@ -75,6 +75,10 @@ async fn closing_shows_progress_to_hr_only_and_results_once_done() {
         list.body.contains(&format!("/hr/campaigns/{id}")),
         "HR's job list links it"
     );
+    assert!(
+        list.body.contains("Menutup penilaian: Penilaian Uji"),
+        "and names it"
+    );
 
     let me = "test-runner";
     assert!(app::jobs::service::runner::work_once(&db, me, 5)

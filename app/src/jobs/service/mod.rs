@@ -12,7 +12,7 @@ use crate::auth::service::moment;
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
 use crate::jobs::model::{JobKind, JobPhase, JobState, JobView};
-use crate::server::entities::job;
+use crate::server::entities::{by_ids, campaign, job};
 use crate::server::{db, write_tx, Db};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -116,7 +116,7 @@ pub async fn view(db: &Db, actor: &Actor, id: i32) -> Result<JobView, AppError> 
     if !may_watch(actor, &j) {
         return Err(AppError::Forbidden);
     }
-    Ok(shown(j))
+    Ok(named(db, vec![j]).await?.remove(0))
 }
 
 /// The latest job working on a subject (a campaign's closing), if any.
@@ -125,26 +125,42 @@ pub async fn latest_for(
     kind: JobKind,
     subject: i32,
 ) -> Result<Option<JobView>, AppError> {
-    Ok(job::Entity::find()
+    let found = job::Entity::find()
         .filter(job::Column::Kind.eq(kind))
         .filter(job::Column::SubjectId.eq(subject))
         .order_by_desc(job::Column::Id)
         .one(db)
-        .await?
-        .map(shown))
+        .await?;
+    Ok(named(db, found.into_iter().collect()).await?.pop())
 }
 
 /// The agency's 50 most recent jobs, newest first (HR).
 pub async fn recent(db: &Db, actor: &Actor) -> Result<Vec<JobView>, AppError> {
     let agency = actor.hr_agency().ok_or(AppError::Forbidden)?;
-    Ok(job::Entity::find()
+    let jobs = job::Entity::find()
         .filter(job::Column::AgencyId.eq(agency))
         .order_by_desc(job::Column::Id)
         .limit(50)
         .all(db)
-        .await?
+        .await?;
+    named(db, jobs).await
+}
+
+/// Jobs as shown, each with the name of the campaign it works on.
+async fn named(db: &impl ConnectionTrait, jobs: Vec<job::Model>) -> Result<Vec<JobView>, AppError> {
+    let names = by_ids::<campaign::Model>(db, jobs.iter().filter_map(|j| j.subject_id)).await?;
+    Ok(jobs
         .into_iter()
-        .map(shown)
+        .map(|j| {
+            let subject = j
+                .subject_id
+                .and_then(|s| names.get(&s))
+                .map(|c| c.name.clone());
+            JobView {
+                subject,
+                ..shown(j)
+            }
+        })
         .collect())
 }
 
@@ -189,6 +205,7 @@ fn shown(j: job::Model) -> JobView {
         id: j.id,
         kind: j.kind,
         subject_id: j.subject_id,
+        subject: None,
         state: j.state,
         phase: j.phase,
         done: j.done,
