@@ -177,3 +177,30 @@ async fn two_servers_on_one_database_run_a_job_once() {
         assert_eq!(ratees_with_results, 12, "{backend}");
     }
 }
+
+/// Closing in the caller's task (seeds, the command line) while another server's
+/// runner already took the job: it waits for that runner and reports the job done,
+/// instead of failing on a job it could not take (two servers seeding found this).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn running_a_job_now_waits_for_the_runner_that_took_it_first() {
+    for (backend, db) in backends("run_now").await {
+        let s = answered(db).await;
+        let job = closing::begin(&s.db, &s.hr, s.id).await.unwrap();
+        assert!(runner::claim(&s.db, "elsewhere", Some(job))
+            .await
+            .unwrap()
+            .is_some());
+        let other = tokio::spawn({
+            let db = s.db.clone();
+            async move { runner::run(&db, job, "elsewhere", 3).await }
+        });
+        let state = runner::run_now(&s.db, job).await.unwrap();
+        other.await.unwrap();
+        assert_eq!(state, JobState::Done, "{backend}");
+        assert_eq!(
+            job_row(&s.db, job).await.runner.as_deref(),
+            Some("elsewhere"),
+            "{backend}"
+        );
+    }
+}

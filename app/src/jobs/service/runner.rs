@@ -79,18 +79,24 @@ pub async fn work_once(db: &Db, me: &str, step_size: usize) -> Result<bool, AppE
     Ok(true)
 }
 
-/// Runs one given job now, in the caller's task (seeds, tests, the command line),
-/// if no runner holds it.
+/// Runs one given job to its end in the caller's task (seeds, tests, the command
+/// line). When a runner took it first (another server's, woken by the queuing), waits
+/// for that runner instead, taking the job over if it falls silent.
 pub async fn run_now(db: &Db, id: i32) -> Result<JobState, AppError> {
     let me = runner_name();
-    if claim(db, &me, Some(id)).await?.is_some() {
-        run(db, id, &me, STEP_SIZE).await;
+    loop {
+        if claim(db, &me, Some(id)).await?.is_some() {
+            run(db, id, &me, STEP_SIZE).await;
+        }
+        let j = job::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if j.state.finished() {
+            return Ok(j.state);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let j = job::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(j.state)
 }
 
 /// Takes the oldest job waiting (or orphaned), or the given one: None when there is
