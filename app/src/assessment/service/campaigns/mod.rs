@@ -87,6 +87,11 @@ pub async fn list(db: &Db, actor: &Actor) -> Result<Vec<CampaignRow>, AppError> 
 }
 
 pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, AppError> {
+    // The closing job is read before the campaign: its last step marks both done and
+    // closed in one transaction, so a job read as unfinished comes with its bar, and a
+    // job read as done comes with a closed campaign. Read after, a fast closing could
+    // finish in between and leave "closing" on the page with no bar to wait for.
+    let closing = jobs::latest_for(db, JobKind::CloseCampaign, id).await?;
     let c = hr_campaign(db, actor, id).await?;
     let forms = campaign_rater::Entity::find().filter(campaign_rater::Column::CampaignId.eq(id));
     let submitted = forms
@@ -116,7 +121,7 @@ pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, A
         units: progress::unit_names(db, id).await?,
         completion: progress::completion(db, id).await?,
         missing: progress::missing(db, id).await?,
-        closing: jobs::latest_for(db, JobKind::CloseCampaign, id).await?,
+        closing,
         reminded_at: c.row.reminded_at.map(crate::auth::service::moment),
     })
 }
