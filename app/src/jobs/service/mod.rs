@@ -64,23 +64,12 @@ pub async fn progress(
     cursor: Option<i64>,
     phase: JobPhase,
 ) -> Result<(), AppError> {
-    let moved = job::Entity::update_many()
+    let update = job::Entity::update_many()
         .col_expr(job::Column::Done, Expr::col(job::Column::Done).add(done))
         .col_expr(job::Column::Cursor, Expr::value(cursor))
         .col_expr(job::Column::Phase, Expr::value(phase))
-        .col_expr(job::Column::HeartbeatAt, Expr::value(db::now()))
-        .filter(job::Column::Id.eq(j.id))
-        .filter(job::Column::State.eq(JobState::Running))
-        .filter(job::Column::Runner.eq(runner))
-        .exec(tx)
-        .await?;
-    if moved.rows_affected == 0 {
-        return Err(crate::error::internal(format!(
-            "job {} is no longer held by {runner}",
-            j.id
-        )));
-    }
-    Ok(())
+        .col_expr(job::Column::HeartbeatAt, Expr::value(db::now()));
+    if_held(tx, update, j, runner).await
 }
 
 /// Marks the job done in the transaction of its last step.
@@ -89,20 +78,30 @@ pub async fn finish(
     j: &job::Model,
     runner: &str,
 ) -> Result<(), AppError> {
-    let moved = job::Entity::update_many()
+    let update = job::Entity::update_many()
         .col_expr(job::Column::State, Expr::value(JobState::Done))
         .col_expr(job::Column::Done, Expr::col(job::Column::Total))
-        .col_expr(job::Column::FinishedAt, Expr::value(db::now()))
+        .col_expr(job::Column::FinishedAt, Expr::value(db::now()));
+    if_held(tx, update, j, runner).await
+}
+
+/// Applies a change to the job only while `runner` still holds it running; otherwise
+/// an error, so the step's transaction is rolled back with everything it wrote.
+async fn if_held(
+    tx: &impl ConnectionTrait,
+    update: sea_orm::UpdateMany<job::Entity>,
+    j: &job::Model,
+    runner: &str,
+) -> Result<(), AppError> {
+    let moved = update
         .filter(job::Column::Id.eq(j.id))
-        .filter(job::Column::Runner.eq(runner))
         .filter(job::Column::State.eq(JobState::Running))
+        .filter(job::Column::Runner.eq(runner))
         .exec(tx)
         .await?;
     if moved.rows_affected == 0 {
-        return Err(crate::error::internal(format!(
-            "job {} is no longer held by {runner}",
-            j.id
-        )));
+        let why = format!("job {} is no longer held by {runner}", j.id);
+        return Err(crate::error::internal(why));
     }
     Ok(())
 }
