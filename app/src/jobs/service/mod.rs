@@ -212,6 +212,28 @@ fn shown(j: job::Model) -> JobView {
         started_by: j.started_by_name,
         created_at: moment(j.created_at),
         finished_at: j.finished_at.map(moment),
-        error: j.error.and_then(|e| serde_json::from_str(&e).ok()),
+        error: j.error.map(|e| readable_error(j.id, &e)),
+    }
+}
+
+/// A failed job's stored message; one that does not read back (written by another
+/// version) still says the job failed, and the log says why, rather than vanishing.
+fn readable_error(id: i32, stored: &str) -> Msg {
+    serde_json::from_str(stored).unwrap_or_else(|e| {
+        tracing::warn!(job = id, "stored job error unreadable: {e}");
+        Msg::new(K::JobFailedGeneric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_error_reads_back_and_an_unreadable_one_still_says_failed() {
+        let m = Msg::new(K::ErrInternal).with("id", "ab12");
+        let stored = serde_json::to_string(&m).unwrap();
+        assert_eq!(readable_error(1, &stored), m);
+        assert_eq!(readable_error(1, "not json"), Msg::new(K::JobFailedGeneric));
     }
 }
