@@ -65,6 +65,9 @@ for (const run of RUNS) {
     await hr.getByLabel(run.unit, { exact: true }).check();
     await hr.getByRole("button", { name: t.create }).click();
     await hr.waitForURL(/\/hr\/campaigns\/\d+$/);
+    // The rater lists are prepared by a background job; the page shows the campaign
+    // as a draft (with its start button and raters) once they are ready.
+    await expect(hr.getByRole("button", { name: t.start })).toBeVisible();
     const campaignUrl = hr.url();
     const nurse = await open(browser, run.lang, run.nurse, "/assess");
     const nurseName = (await nurse.locator(".userbox-name").textContent())!.trim();

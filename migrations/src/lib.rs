@@ -21,6 +21,7 @@ mod m20261201_000011_seal_closed;
 mod m20261201_000012_audit_keys;
 mod m20261202_000013_jobs;
 mod m20261202_000015_reminders;
+mod m20261202_000016_prepare_index;
 mod util;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_audit_keys::Migration),
             Box::new(m20261202_000013_jobs::Migration),
             Box::new(m20261202_000015_reminders::Migration),
+            Box::new(m20261202_000016_prepare_index::Migration),
         ]
     }
 }

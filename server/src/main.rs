@@ -53,6 +53,10 @@ enum Command {
         /// Campaigns answered and left running, for the benchmark to close under load.
         #[arg(long, default_value_t = 0)]
         ready: usize,
+        /// Campaigns created over the whole agency by the real service (timed), left
+        /// as drafts.
+        #[arg(long, default_value_t = 0)]
+        create: usize,
     },
     /// Log in the benchmark agency's first `users` employees (sessions made directly,
     /// without password checks) and write "token employee_id" lines to `out`.
@@ -134,11 +138,13 @@ async fn bench_command(
             campaigns,
             open,
             ready,
+            create,
         } => {
             let want = seed::bench_campaigns::Wanted {
                 closed: campaigns,
                 open,
                 ready,
+                created: create,
             };
             let t = seed::bench_campaigns::generate(db, want).await?;
             let close: Vec<String> = t

@@ -173,7 +173,7 @@ fn answers_are_taken_until_the_end_of_the_deadline_day_while_running() {
     assert!(!Closed.accepts_answers(1, 5));
     assert_eq!(
         CampaignStatus::ALL.map(CampaignStatus::ended),
-        [false, false, true, true],
-        "draft, running, closing, closed"
+        [false, false, false, true, true],
+        "preparing, draft, running, closing, closed"
     );
 }

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 crate::coded! {
     /// What a job does; its subject is the campaign it works on.
     pub enum JobKind {
+        /// Builds a new campaign's rater lists.
+        PrepareCampaign = "prepare_campaign" => K::JobKindPrepare,
         CloseCampaign = "close_campaign" => K::JobKindClose,
     }
 }
@@ -25,6 +27,8 @@ crate::coded! {
 crate::coded! {
     /// Where a running job is, shown beside its bar.
     pub enum JobPhase {
+        /// A new campaign's raters, a block of ratees per step.
+        Raters = "raters" => K::JobPhaseRaters,
         /// Results, feedback and sealing, a block of ratees per step.
         Results = "results" => K::JobPhaseResults,
     }

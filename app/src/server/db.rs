@@ -109,13 +109,22 @@ pub fn commits() -> u64 {
     COMMITS.load(Ordering::Acquire)
 }
 
-/// Commits a mutation and tells the read caches (every write goes through here;
-/// clippy.toml forbids the bare `DatabaseTransaction::commit`).
+/// Commits a mutation and tells the read caches (every write goes through here or
+/// `commit_unseen`; clippy.toml forbids the bare `DatabaseTransaction::commit`).
 #[allow(clippy::disallowed_methods)]
 pub async fn commit(tx: DatabaseTransaction) -> Result<(), DbErr> {
     tx.commit().await?;
     COMMITS.fetch_add(1, Ordering::AcqRel);
     Ok(())
+}
+
+/// Commits a write that no remembered answer can show, leaving the read caches
+/// as they are. Only the writes `server::read_cache` lists qualify: the frequent
+/// ones (a form saved, a login, a job's step before its last), which otherwise
+/// retire every cache several times a second under ordinary traffic.
+#[allow(clippy::disallowed_methods)]
+pub async fn commit_unseen(tx: DatabaseTransaction) -> Result<(), DbErr> {
+    tx.commit().await
 }
 
 /// Now, truncated to whole seconds so SQLite and PostgreSQL store the same value

@@ -5,7 +5,19 @@
 //! made *before* its query ran (`db::commits`), and is used only while that number
 //! has not moved. Every mutation commits through `db::commit` (clippy forbids the
 //! bare `commit`), so any write made through this process retires every answer at
-//! once. Writes made by *other* processes (PostgreSQL scale-out, sqlite3 by hand)
+//! once, with these exceptions, which commit through `db::commit_unseen` because no
+//! cache (sessions, dashboards of closed campaigns, HR's employee list) holds what
+//! they change:
+//! - a rating form saved or sent (`UNSEEN_ENTITIES`): forms and their answers are
+//!   never remembered, and results appear only when a campaign closes;
+//! - a login that starts a session without ending one (a replaced session's token
+//!   may be remembered, so that login retires), and a failed login;
+//! - a background job's steps before its last: closing stores results that no page
+//!   reads before the campaign is closed, and preparing writes rater lists of a
+//!   campaign nobody may use yet; the last step retires as any write does.
+//!
+//! A new cache that shows one of these must either count them or take the write
+//! off this list. Writes made by *other* processes (PostgreSQL scale-out, sqlite3 by hand)
 //! are not counted: each cache's time-to-live bounds how long they can stay unseen,
 //! and a cache whose answers must never be that stale is turned off there (the
 //! employee list is on only for SQLite, where one server process owns the file).
@@ -16,6 +28,14 @@ use std::future::Future;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// What audited writes of these entities change, no cache holds (see above).
+pub const UNSEEN_ENTITIES: &[&str] = &["rating_form"];
+
+/// Whether committing an audited write of `entity` must retire the read caches.
+pub fn retires(entity: &str) -> bool {
+    !UNSEEN_ENTITIES.contains(&entity)
+}
 
 /// The default time-to-live.
 pub const TTL: Duration = Duration::from_secs(30);
@@ -139,6 +159,16 @@ mod tests {
     }
     fn clock_b() -> u64 {
         CLOCK_B.load(Ordering::SeqCst)
+    }
+
+    #[test]
+    fn saving_a_form_leaves_the_caches_and_other_writes_retire_them() {
+        assert!(!retires("rating_form"));
+        for entity in [
+            "employee", "unit", "position", "user", "campaign", "standard",
+        ] {
+            assert!(retires(entity), "{entity}");
+        }
     }
 
     async fn load(calls: &AtomicU32) -> Result<u32, ()> {

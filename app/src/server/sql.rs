@@ -140,13 +140,6 @@ pub fn literal(v: &Value) -> Option<String> {
     }
 }
 
-/// Inserts many rows of one entity, the columns named by the entity (those set in
-/// the first row; every row must set the same). Numbers and NULLs are written into
-/// the statement and only text is bound, at most 200 values a statement: sqlx looks
-/// every SQLite parameter up by position in a linear list, so binding costs grow
-/// with the square of a statement's values (binding 30 000 values a statement took
-/// three quarters of the time of closing a 250 000-employee campaign), while every
-/// statement is a round trip to the driver's worker thread.
 /// The LIKE pattern of a search text: `%text%` (contains) or `text%` (starts with),
 /// where a `%`, `_` or `\\` the user typed matches itself.
 pub fn like(text: &str, contains: bool) -> LikeExpr {
@@ -158,6 +151,13 @@ pub fn like(text: &str, contains: bool) -> LikeExpr {
     LikeExpr::new(format!("{lead}{escaped}%")).escape('\\')
 }
 
+/// Inserts many rows of one entity, the columns named by the entity (those set in
+/// the first row; every row must set the same). Numbers and NULLs are written into
+/// the statement and only text is bound, at most 200 values a statement: sqlx looks
+/// every SQLite parameter up by position in a linear list, so binding costs grow
+/// with the square of a statement's values (binding 30 000 values a statement took
+/// three quarters of the time of closing a 250 000-employee campaign), while every
+/// statement is a round trip to the driver's worker thread.
 pub async fn insert_many<A>(db: &impl ConnectionTrait, rows: Vec<A>) -> Result<u64, DbErr>
 where
     A: ActiveModelTrait,

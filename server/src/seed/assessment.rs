@@ -173,7 +173,7 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
     ] {
         let (starts, ends) = (format!("{year}-10-01"), format!("{year}-10-31"));
         let form = CampaignForm::suggested(name, &starts, &ends, vec![]);
-        let id = campaigns::create(db, hr, &form).await?;
+        let id = campaigns::create_now(db, hr, &form).await?;
         campaigns::start(db, hr, id).await?;
         answer_all(db, id, progress, rng).await?;
         closing::close(db, hr, id).await?;

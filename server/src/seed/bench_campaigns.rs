@@ -1,20 +1,22 @@
 //! Benchmark data for assessments: ratified standards for the bench agency's
 //! positions, then campaigns whose ratees, raters (self, unit head, three peers of
 //! the unit, staff rating their head) and answers are generated in bulk SQL, each
-//! closed by the real closing service, which is what the benchmark times.
+//! closed by the real closing service, which is what the benchmark times. Campaign
+//! creation is timed apart, by the real service over the whole agency.
 
 use super::bench::BENCH_USER;
-use app::assessment::model::{AddedBy, CampaignStatus, RaterStatus, Source};
-use app::assessment::service::closing;
+use app::assessment::model::{AddedBy, CampaignForm, CampaignStatus, RaterStatus, Source};
+use app::assessment::service::{campaigns, closing};
 use app::competency::model::StandardStatus;
 use app::competency::service::standards;
-use app::server::entities::{campaign, position};
+use app::jobs::service::runner;
+use app::server::entities::{campaign, campaign_rater, position};
 use app::server::entities::{standard, user};
 use app::server::{db, sql, write_tx};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     raw_sql, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, Set, Statement,
+    EntityTrait, PaginatorTrait, QueryFilter, Set, Statement,
 };
 use std::time::{Duration, Instant};
 
@@ -127,6 +129,41 @@ async fn generate_one(
     Ok((c, answers))
 }
 
+/// Creates a campaign over the whole agency as HR does, and prepares its raters,
+/// printing how long each part took.
+async fn create_timed(
+    db: &DatabaseConnection,
+    hr: &app::auth::model::Actor,
+    name: &str,
+) -> Result<(), DbErr> {
+    let today = db::today();
+    let (starts, ends) = (
+        today.to_string(),
+        (today + chrono::Days::new(30)).to_string(),
+    );
+    let form = CampaignForm::suggested(name, &starts, &ends, vec![]);
+    let start = Instant::now();
+    let id = campaigns::create(db, hr, &form).await.map_err(err)?;
+    let request = start.elapsed().as_secs_f64();
+    let job = app::jobs::service::latest_for(db, id)
+        .await
+        .map_err(err)?
+        .ok_or(DbErr::RecordNotFound("preparing job".into()))?;
+    let start = Instant::now();
+    let state = runner::run_now(db, job.id).await.map_err(err)?;
+    let forms = campaign_rater::Entity::find()
+        .filter(campaign_rater::Column::CampaignId.eq(id))
+        .count(db)
+        .await?;
+    println!(
+        "campaign {id}: created in {request:.1} s (HR's request: {} ratees stored), \
+         raters prepared in {:.1} s ({forms} forms, job {state:?})",
+        job.total,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 /// What generation and closing took.
 pub struct Timings {
     pub ratees: u64,
@@ -185,6 +222,9 @@ pub struct Wanted {
     pub open: usize,
     /// Answered and sent, left for the benchmark to close while users work.
     pub ready: usize,
+    /// Created over the whole agency by the real service, timed: HR's request, then
+    /// the job preparing the rater lists. Left as drafts.
+    pub created: usize,
 }
 
 pub async fn generate(db: &DatabaseConnection, want: Wanted) -> Result<Timings, DbErr> {
@@ -196,6 +236,9 @@ pub async fn generate(db: &DatabaseConnection, want: Wanted) -> Result<Timings, 
         generate: vec![],
         close: vec![],
     };
+    for k in 0..want.created {
+        create_timed(db, &hr, &format!("Uji beban dibuat {}", k + 1)).await?;
+    }
     for k in 0..want.closed {
         let start = Instant::now();
         let name = format!("Uji beban {}", k + 1);

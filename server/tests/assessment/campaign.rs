@@ -47,7 +47,7 @@ pub(super) async fn created(db: DatabaseConnection) -> Scene {
     let db = seeded(db).await;
     let hr = by_name(&db, "hr.manna").await;
     let pkm = unit_id(&db, "KOTA-MANNA", "PKM-KOTA").await;
-    let id = campaigns::create(&db, &hr, &form(pkm)).await.unwrap();
+    let id = campaigns::create_now(&db, &hr, &form(pkm)).await.unwrap();
     let kapus = by_employee(&db, holders(&db, "KAPUS").await[0]).await;
     let nurse = by_name(&db, "pegawai.manna").await;
     Scene {
@@ -107,7 +107,7 @@ async fn raters_are_assigned_at_once_and_the_supervisor_reviews_peers_before_the
         let s = created(db).await;
         let mut bad = form(unit_id(&s.db, "KOTA-MANNA", "PKM-KOTA").await);
         bad.k = "2".into();
-        let e = campaigns::create(&s.db, &s.hr, &bad).await.unwrap_err();
+        let e = campaigns::create_now(&s.db, &s.hr, &bad).await.unwrap_err();
         assert_eq!(e.fields()[0].field, "k", "{backend}");
         let q = format!(
             "SELECT COUNT(*) AS n FROM campaign_ratees WHERE campaign_id = {}",

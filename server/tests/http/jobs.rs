@@ -12,7 +12,7 @@ async fn closing_shows_progress_to_hr_only_and_results_once_done() {
     let hr_actor = support::actor(&db, "hr.manna").await;
     let pkm = unit_id(&db, "KOTA-MANNA", "PKM-KOTA").await;
     let form = CampaignForm::suggested("Penilaian Uji", "2026-11-01", "2099-12-31", vec![pkm]);
-    let id = campaigns::create(&db, &hr_actor, &form).await.unwrap();
+    let id = campaigns::create_now(&db, &hr_actor, &form).await.unwrap();
     campaigns::start(&db, &hr_actor, id).await.unwrap();
     let hr = login(&app, "hr.manna").await;
     // Before closing, HR reminds who has not answered: the nurse sees it at home.

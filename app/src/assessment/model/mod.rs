@@ -24,14 +24,17 @@ crate::coded! {
 crate::coded! {
     /// Where a campaign is in its life.
     pub enum CampaignStatus {
+        /// Ratees chosen; the rater lists are being built (a background job). Nothing
+        /// can be started or changed until they are.
+        Preparing = "preparing" => K::CampStatusPreparing,
         /// Raters assigned; supervisors may still change peers.
         Draft = "draft" => K::CampStatusDraft,
         /// Forms open until the deadline (HR may extend it).
         Running = "running" => K::CampStatusRunning,
-        /// Results stored; nothing changes any more.
         /// Forms shut; the results are being stored (a background job). Dashboards
         /// still show the previous campaign.
         Closing = "closing" => K::CampStatusClosing,
+        /// Results stored; nothing changes any more.
         Closed = "closed" => K::CampStatusClosed,
     }
 }
@@ -151,8 +154,8 @@ pub struct CampaignDetail {
     pub units: Vec<String>,
     pub completion: Vec<UnitCompletion>,
     pub missing: Vec<Missing>,
-    /// The latest closing job, while or after the campaign closes.
-    pub closing: Option<crate::jobs::model::JobView>,
+    /// The latest job on the campaign (preparing its raters, or closing it).
+    pub job: Option<crate::jobs::model::JobView>,
     /// When HR last reminded those who have not sent their forms.
     pub reminded_at: Option<String>,
 }

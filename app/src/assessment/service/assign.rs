@@ -78,28 +78,61 @@ pub async fn ratees(
 }
 
 /// The rater rows (ratee, rater, source) of the assessed ratees, for the sources
-/// that carry weight.
+/// that carry weight, all at once.
 pub fn raters(assessed: &[&Ratee], weights: &Weights, max_peers: usize) -> Vec<(i32, i32, Source)> {
-    let mut out = Vec::new();
-    let colleagues: Vec<Colleague> = assessed
-        .iter()
-        .map(|r| Colleague {
-            employee_id: r.employee_id,
-            unit_id: r.unit_id,
-            job_level: r.job_level,
-        })
-        .collect();
-    let mut by_unit: HashMap<i32, Vec<Colleague>> = HashMap::new();
-    for c in &colleagues {
-        by_unit.entry(c.unit_id).or_default().push(c.clone());
-    }
-    let mut staff: HashMap<i32, Vec<i32>> = HashMap::new();
-    for r in assessed {
-        if let Some(s) = r.supervisor.filter(|s| *s != r.employee_id) {
-            staff.entry(s).or_default().push(r.employee_id);
+    raters_of(
+        assessed,
+        &Pool::of(assessed.iter().copied()),
+        weights,
+        max_peers,
+    )
+}
+
+/// The assessed people rater assignment draws on: who works in each unit, and who
+/// reports to whom. For a block of ratees it must hold at least every ratee of the
+/// block's units and everyone whose supervisor is in the block.
+pub struct Pool {
+    by_unit: HashMap<i32, Vec<Colleague>>,
+    staff: HashMap<i32, Vec<i32>>,
+}
+
+impl Pool {
+    pub fn of<'a>(people: impl IntoIterator<Item = &'a Ratee>) -> Pool {
+        let mut pool = Pool {
+            by_unit: HashMap::new(),
+            staff: HashMap::new(),
+        };
+        for r in people {
+            pool.by_unit
+                .entry(r.unit_id)
+                .or_default()
+                .push(colleague(r));
+            if let Some(s) = r.supervisor.filter(|s| *s != r.employee_id) {
+                pool.staff.entry(s).or_default().push(r.employee_id);
+            }
         }
+        pool
     }
-    for (r, me) in assessed.iter().zip(&colleagues) {
+}
+
+fn colleague(r: &Ratee) -> Colleague {
+    Colleague {
+        employee_id: r.employee_id,
+        unit_id: r.unit_id,
+        job_level: r.job_level,
+    }
+}
+
+/// The rater rows of some ratees (a block of a large campaign), drawn from `pool`.
+pub fn raters_of(
+    block: &[&Ratee],
+    pool: &Pool,
+    weights: &Weights,
+    max_peers: usize,
+) -> Vec<(i32, i32, Source)> {
+    let mut out = Vec::new();
+    for r in block {
+        let me = colleague(r);
         if weights.self_rating > 0 {
             out.push((r.employee_id, r.employee_id, Source::SelfRating));
         }
@@ -107,15 +140,19 @@ pub fn raters(assessed: &[&Ratee], weights: &Weights, max_peers: usize) -> Vec<(
             out.push((r.employee_id, s, Source::Supervisor));
         }
         if weights.peer > 0 {
-            let unit = by_unit.get(&r.unit_id).map(Vec::as_slice).unwrap_or(&[]);
-            for p in default_peers(me, unit, max_peers) {
+            let unit = pool
+                .by_unit
+                .get(&r.unit_id)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            for p in default_peers(&me, unit, max_peers) {
                 if Some(p) != r.supervisor {
                     out.push((r.employee_id, p, Source::Peer));
                 }
             }
         }
         if weights.subordinate > 0 {
-            for sub in staff.get(&r.employee_id).into_iter().flatten() {
+            for sub in pool.staff.get(&r.employee_id).into_iter().flatten() {
                 out.push((r.employee_id, *sub, Source::Subordinate));
             }
         }

@@ -37,7 +37,7 @@ pub fn CampaignPage() -> impl IntoView {
         close,
         remind,
     } = acts;
-    // A closing job that ends reloads the page (the campaign is then closed).
+    // A job that ends reloads the page (the campaign is then ready, or closed).
     let finished = RwSignal::new(0usize);
     let reload = move || {
         start.version().get()
@@ -101,7 +101,7 @@ fn CampaignView(
             <div><dt>{i.t(K::CampMaxPeers)}</dt><dd>{c.max_peers}</dd></div>
         </dl>
         {(c.skipped > 0).then(|| view! { <div class="alert alert-warn">{i.f(K::CampSkipped, &[("n", c.skipped.to_string())])}</div> })}
-        {c.closing.filter(|j| j.state != JobState::Done).map(|job| {
+        {c.job.filter(|j| j.state != JobState::Done).map(|job| {
             let on_finish = Callback::new(move |()| finished.update(|n| *n += 1));
             view! { <JobProgress job on_finish /> }
         })}
@@ -128,6 +128,7 @@ fn Actions(
     } = acts;
     view! {
         <div class="actions">
+            {(status == CampaignStatus::Preparing).then(|| view! { <p class="muted">{i.t(K::CampPreparingHelp)}</p> })}
             {(status == CampaignStatus::Draft).then(|| view! {
                 <p class="muted">{i.t(K::CampDraftHelp)}</p>
                 <ActionForm action=start attr:class="inline-form">

@@ -152,7 +152,11 @@ pub async fn commit(
         summary,
     };
     record(&tx, &By::from(actor), entry).await?;
-    crate::server::commit(tx).await
+    if crate::server::read_cache::retires(entity) {
+        crate::server::commit(tx).await
+    } else {
+        crate::server::db::commit_unseen(tx).await
+    }
 }
 
 /// A row HR edits as a whole (a unit, a position, an employee): its changes are

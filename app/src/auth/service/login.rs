@@ -93,20 +93,27 @@ pub async fn login(db: &DatabaseConnection, t: LoginTry<'_>) -> Result<LoggedIn,
     }
     .insert(&tx)
     .await?;
+    // A failed login, or one that only adds a session, changes nothing a read cache
+    // holds; ending a replaced session does (its token may be remembered).
     let (Some(user), true) = (user, ok) else {
-        crate::server::commit(tx).await?;
+        db::commit_unseen(tx).await?;
         return Err(AppError::field("password", K::ErrLoginFailed));
     };
     if temporary_expired(&user) {
-        crate::server::commit(tx).await?;
+        db::commit_unseen(tx).await?;
         return Err(AppError::field("password", K::ErrTemporaryExpired));
     }
     throttle::clear(&tx, &bucket).await?;
+    let replaced = t.replaces.is_some();
     if let Some(old) = t.replaces {
         session::Entity::delete_by_id(old).exec(&tx).await?;
     }
     let token = start_session(&tx, &user, t.ip).await?;
-    crate::server::commit(tx).await?;
+    if replaced {
+        crate::server::commit(tx).await?;
+    } else {
+        db::commit_unseen(tx).await?;
+    }
     let actor = super::load_actor(db, user).await?;
     Ok(LoggedIn { token, actor })
 }

@@ -85,6 +85,15 @@ pub async fn finish(
     if_held(tx, update, j, runner).await
 }
 
+/// Whom the audit records a job's steps write are by: the person who started it,
+/// through the job.
+pub fn author(j: &job::Model) -> audit::By {
+    audit::By {
+        user_id: j.started_by,
+        label: format!("job:{}", j.id),
+    }
+}
+
 /// Applies a change to the job only while `runner` still holds it running; otherwise
 /// an error, so the step's transaction is rolled back with everything it wrote.
 async fn if_held(
@@ -118,14 +127,12 @@ pub async fn view(db: &Db, actor: &Actor, id: i32) -> Result<JobView, AppError> 
     Ok(named(db, vec![j]).await?.remove(0))
 }
 
-/// The latest job working on a subject (a campaign's closing), if any.
+/// The latest job working on a subject (a campaign being prepared or closed), if any.
 pub async fn latest_for(
     db: &impl ConnectionTrait,
-    kind: JobKind,
     subject: i32,
 ) -> Result<Option<JobView>, AppError> {
     let found = job::Entity::find()
-        .filter(job::Column::Kind.eq(kind))
         .filter(job::Column::SubjectId.eq(subject))
         .order_by_desc(job::Column::Id)
         .one(db)

@@ -25,8 +25,8 @@ pub const SILENT_AFTER: Duration = Duration::from_secs(60);
 /// queued it, or a job fell silent).
 const IDLE_CHECK: Duration = Duration::from_secs(5);
 
-/// Ratees closed per step: about a second of work at the largest agency, so other
-/// writers wait at most that long for their turn.
+/// Ratees closed (or given raters) per step: at most about a second of work at the
+/// largest agency, so other writers wait at most that long for their turn.
 pub const STEP_SIZE: usize = 2000;
 
 static WAKE: LazyLock<Notify> = LazyLock::new(Notify::new);
@@ -169,6 +169,9 @@ pub async fn run(db: &Db, id: i32, me: &str, step_size: usize) {
 
 async fn step(db: &Db, j: &job::Model, me: &str, step_size: usize) -> Result<Step, AppError> {
     match j.kind {
+        JobKind::PrepareCampaign => {
+            crate::assessment::service::campaigns::prepare::step(db, j, me, step_size).await
+        }
         JobKind::CloseCampaign => {
             crate::assessment::service::closing::step(db, j, me, step_size).await
         }

@@ -1,6 +1,7 @@
-//! Creating a campaign: the scope, the ratees (each with the standard version they
-//! are measured against) and every rater, assigned at once so supervisors can
-//! review peers before the start.
+//! Creating a campaign: the scope and the ratees (each with the standard version
+//! they are measured against and their supervisor now) are stored at once; the
+//! rater lists are then built by a background job (`prepare`), after which the
+//! campaign is a draft whose peers supervisors can review before the start.
 
 use crate::assessment::input::{parse_campaign, ValidCampaign};
 use crate::assessment::model::*;
@@ -9,14 +10,35 @@ use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, Msg};
 use crate::i18n::K;
+use crate::jobs::model::{JobKind, JobState};
+use crate::jobs::service::{self as jobs, runner, NewJob};
 use crate::org::service::{hr_agency, units_under};
 use crate::server::entities::campaign as campaign_entity;
-use crate::server::entities::{campaign_ratee, campaign_rater, campaign_unit};
+use crate::server::entities::{campaign_ratee, campaign_unit};
 use crate::server::{sql, write_tx, Db};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::json;
 
+/// HR creates a campaign; its rater lists are prepared by a job. Returns the
+/// campaign's id (its page shows the job's progress).
 pub async fn create(db: &Db, actor: &Actor, form: &CampaignForm) -> Result<i32, AppError> {
+    Ok(begin(db, actor, form).await?.0)
+}
+
+/// Creates a campaign and prepares its raters in the caller's task (seeds, tests):
+/// it is a draft on return.
+pub async fn create_now(db: &Db, actor: &Actor, form: &CampaignForm) -> Result<i32, AppError> {
+    let (id, job) = begin(db, actor, form).await?;
+    match runner::run_now(db, job).await? {
+        JobState::Done => Ok(id),
+        state => Err(crate::error::internal(format!(
+            "preparing job {job} ended {state:?}"
+        ))),
+    }
+}
+
+/// The campaign and its job's ids.
+async fn begin(db: &Db, actor: &Actor, form: &CampaignForm) -> Result<(i32, i32), AppError> {
     let agency = hr_agency(actor)?;
     let v = parse_campaign(form)?;
     let tx = write_tx(db).await?;
@@ -32,21 +54,13 @@ pub async fn create(db: &Db, actor: &Actor, form: &CampaignForm) -> Result<i32, 
     let skipped = (ratees.len() - assessed.len()) as i32;
     let id = insert_campaign(&tx, agency, &v, skipped).await?;
     insert_scope(&tx, agency, id, &form.unit_ids, &assessed).await?;
-    let raters = assign::raters(&assessed, &v.weights, v.max_peers as usize);
-    let forms = raters.len();
-    let rows = raters
-        .into_iter()
-        .map(|(ratee, rater, source)| campaign_rater::ActiveModel {
-            agency_id: Set(agency),
-            campaign_id: Set(id),
-            ratee_id: Set(ratee),
-            rater_id: Set(rater),
-            source: Set(source),
-            added_by: Set(AddedBy::Auto),
-            status: Set(RaterStatus::Pending),
-            ..Default::default()
-        });
-    sql::insert_many(&tx, rows.collect()).await?;
+    let new = NewJob {
+        agency_id: agency,
+        kind: JobKind::PrepareCampaign,
+        subject_id: Some(id),
+        total: assessed.len() as i64,
+    };
+    let job = jobs::enqueue(&tx, actor, new).await?;
     audit::commit(tx,
         actor,
         agency,
@@ -55,9 +69,10 @@ pub async fn create(db: &Db, actor: &Actor, form: &CampaignForm) -> Result<i32, 
         id,
         json!({ "name": v.name, "starts_on": v.starts_on, "ends_on": v.ends_on, "weights": v.weights,
                 "k": v.k, "max_peers": v.max_peers, "units": form.unit_ids,
-                "ratees": assessed.len(), "skipped": skipped, "forms": forms }),
+                "ratees": assessed.len(), "skipped": skipped, "job": job }),
     ).await?;
-    Ok(id)
+    runner::wake();
+    Ok((id, job))
 }
 
 async fn insert_campaign(
@@ -70,7 +85,7 @@ async fn insert_campaign(
     let c = campaign_entity::ActiveModel {
         agency_id: Set(agency),
         name: Set(v.name.clone()),
-        status: Set(CampaignStatus::Draft),
+        status: Set(CampaignStatus::Preparing),
         starts_on: Set(v.starts_on),
         ends_on: Set(v.ends_on),
         w_self: Set(w.self_rating as i16),

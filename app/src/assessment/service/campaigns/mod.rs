@@ -1,11 +1,12 @@
-//! HR's side of a campaign: create it (ratees and raters are assigned at once, so
+//! HR's side of a campaign: create it (ratees at once, raters by a job, so
 //! supervisors can review peers before the start), start it, follow completion per
 //! unit and who has not answered, and extend the deadline.
 
 mod create;
+pub mod prepare;
 mod progress;
 
-pub use create::create;
+pub use create::{create, create_now};
 
 use super::{campaign, day, Campaign};
 use crate::assessment::input::parse_day;
@@ -14,7 +15,6 @@ use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, FieldError, Msg};
 use crate::i18n::K;
-use crate::jobs::model::JobKind;
 use crate::jobs::service as jobs;
 use crate::org::service::hr_agency;
 use crate::server::entities::campaign as campaign_entity;
@@ -87,11 +87,11 @@ pub async fn list(db: &Db, actor: &Actor) -> Result<Vec<CampaignRow>, AppError> 
 }
 
 pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, AppError> {
-    // The closing job is read before the campaign: its last step marks both done and
-    // closed in one transaction, so a job read as unfinished comes with its bar, and a
-    // job read as done comes with a closed campaign. Read after, a fast closing could
-    // finish in between and leave "closing" on the page with no bar to wait for.
-    let closing = jobs::latest_for(db, JobKind::CloseCampaign, id).await?;
+    // The campaign's job (preparing or closing) is read before the campaign: its last
+    // step moves both on in one transaction, so a job read as unfinished comes with
+    // its bar, and a job read as done comes with the campaign moved on. Read after, a
+    // fast job could finish in between and leave "closing" on the page with no bar.
+    let job = jobs::latest_for(db, id).await?;
     let c = hr_campaign(db, actor, id).await?;
     let forms = campaign_rater::Entity::find().filter(campaign_rater::Column::CampaignId.eq(id));
     let submitted = forms
@@ -121,14 +121,15 @@ pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, A
         units: progress::unit_names(db, id).await?,
         completion: progress::completion(db, id).await?,
         missing: progress::missing(db, id).await?,
-        closing,
+        job,
         reminded_at: c.row.reminded_at.map(crate::auth::service::moment),
     })
 }
 
-/// Moves a campaign on to `to` (running from draft, closing from running, closed
-/// from closing), noting when. The update claims the row: of two concurrent moves, the second waits, then
-/// finds the campaign moved already and gets a conflict.
+/// Moves a campaign on to `to` (draft from preparing, running from draft, closing
+/// from running, closed from closing), noting when it started or closed. The update
+/// claims the row: of two concurrent moves, the second waits, then finds the campaign
+/// moved already and gets a conflict.
 pub(crate) async fn advance(
     tx: &impl ConnectionTrait,
     id: i32,
@@ -136,14 +137,18 @@ pub(crate) async fn advance(
 ) -> Result<(), AppError> {
     use campaign_entity::Column;
     let (from, at) = match to {
-        CampaignStatus::Running => (CampaignStatus::Draft, Column::StartedAt),
-        CampaignStatus::Closing => (CampaignStatus::Running, Column::ClosedAt),
-        CampaignStatus::Closed => (CampaignStatus::Closing, Column::ClosedAt),
-        CampaignStatus::Draft => return Err(AppError::Conflict(Msg::new(K::ErrCampaignState))),
+        CampaignStatus::Draft => (CampaignStatus::Preparing, None),
+        CampaignStatus::Running => (CampaignStatus::Draft, Some(Column::StartedAt)),
+        CampaignStatus::Closing => (CampaignStatus::Running, Some(Column::ClosedAt)),
+        CampaignStatus::Closed => (CampaignStatus::Closing, Some(Column::ClosedAt)),
+        CampaignStatus::Preparing => return Err(AppError::Conflict(Msg::new(K::ErrCampaignState))),
     };
-    let moved = campaign_entity::Entity::update_many()
-        .col_expr(Column::Status, Expr::value(to))
-        .col_expr(at, Expr::value(db::now()))
+    let mut update =
+        campaign_entity::Entity::update_many().col_expr(Column::Status, Expr::value(to));
+    if let Some(at) = at {
+        update = update.col_expr(at, Expr::value(db::now()));
+    }
+    let moved = update
         .filter(Column::Id.eq(id))
         .filter(Column::Status.eq(from))
         .exec(tx)

@@ -22,7 +22,7 @@ use super::campaigns::{advance, hr_campaign};
 use super::{campaign, Campaign};
 use crate::assessment::model::{CampaignStatus, Source};
 use crate::assessment::rules::{dropped_sources, measure_stats, others, self_level};
-use crate::audit::service::{self as audit, By, Entry};
+use crate::audit::service::{self as audit, Entry};
 use crate::auth::model::Actor;
 use crate::competency::rules::{jpm, Level};
 use crate::error::{AppError, Msg};
@@ -93,10 +93,6 @@ pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step
         let done = closed_counts(&tx, id).await?;
         let summary =
             json!({ "ratees": done.ratees, "results": done.results, "comments": done.comments });
-        let by = By {
-            user_id: j.started_by,
-            label: format!("job:{}", j.id),
-        };
         let entry = Entry {
             agency_id: Some(c.row.agency_id),
             action: "closed",
@@ -104,7 +100,7 @@ pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step
             entity_id: id.to_string(),
             summary,
         };
-        audit::record(&tx, &by, entry).await?;
+        audit::record(&tx, &jobs::author(j), entry).await?;
         crate::server::commit(tx).await?;
         let took = j
             .started_at
@@ -114,14 +110,7 @@ pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step
     };
     let versions: std::collections::BTreeSet<i32> = ratees.iter().map(|r| r.1).collect();
     let standards = read::standards(&tx, versions).await?;
-    let t = std::time::Instant::now();
     store_block(&tx, &c, &standards, &ratees).await?;
-    tracing::debug!(
-        campaign = id,
-        ratees = ratees.len(),
-        "closing step stored in {:?}",
-        t.elapsed()
-    );
     jobs::progress(
         &tx,
         j,
@@ -131,7 +120,8 @@ pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step
         JobPhase::Results,
     )
     .await?;
-    crate::server::commit(tx).await?;
+    // Results no page reads until the last step marks the campaign closed.
+    crate::server::db::commit_unseen(tx).await?;
     Ok(Step::More)
 }
 
@@ -155,14 +145,40 @@ async fn store_block(
     block: &[(i32, i32)],
 ) -> Result<(), AppError> {
     let (from, to) = (block[0].0, block[block.len() - 1].0);
+    // Each part timed for the log (RUST_LOG=app=debug): where closing's time goes.
+    let mut lap = Lap::default();
     let answers = read::answers(tx, c.row.id, from, to).await?;
     let asked = read::asked(tx, c.row.id, from, to).await?;
+    lap.mark("read");
     let computed = compute(c, block, standards, &answers, &asked);
+    lap.mark("compute");
     write::jpm(tx, c.row.id, &computed.jpms).await?;
+    lap.mark("jpm");
     crate::server::sql::insert_many(tx, computed.results).await?;
+    lap.mark("results");
     write::comments(tx, c, answers, &computed.counted, rand::random()).await?;
+    lap.mark("comments");
     write::seal(tx, c.row.id, from, to).await?;
+    lap.mark("seal");
+    tracing::debug!(campaign = c.row.id, "closing block: {}", lap.0.join(", "));
     Ok(())
+}
+
+/// Milliseconds per part of a step, for the log.
+struct Lap(Vec<String>, std::time::Instant);
+
+impl Default for Lap {
+    fn default() -> Lap {
+        Lap(Vec::new(), std::time::Instant::now())
+    }
+}
+
+impl Lap {
+    fn mark(&mut self, what: &str) {
+        let ms = self.1.elapsed().as_millis();
+        self.0.push(format!("{what} {ms} ms"));
+        self.1 = std::time::Instant::now();
+    }
 }
 
 /// What one chunk of ratees comes to.
