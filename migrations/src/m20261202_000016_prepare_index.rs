@@ -1,6 +1,7 @@
 //! Preparing a campaign's rater lists a block at a time looks up who reports to the
 //! block's ratees: an index on each ratee's supervisor keeps every step a lookup
-//! instead of a scan of the campaign.
+//! instead of a scan of the campaign. Supervisor first: with the campaign first,
+//! SQLite preferred scanning the whole campaign for a block's 2 000 supervisors.
 
 use crate::util::{a, index};
 use sea_orm_migration::prelude::*;
@@ -14,7 +15,7 @@ impl MigrationTrait for Migration {
         m.create_index(index(
             "ix_campaign_ratees_supervisor",
             a("campaign_ratees"),
-            &["campaign_id", "supervisor_id"],
+            &["supervisor_id", "campaign_id"],
         ))
         .await
     }

@@ -119,10 +119,13 @@ async fn aggregate<T: serde::de::DeserializeOwned>(
     serde_json::from_str(&text).map_err(|e| DbErr::Json(format!("aggregated rows: {e}")))
 }
 
-/// A number or NULL written into a statement instead of bound (numbers cannot carry
-/// an injection; text is always bound).
+/// A number, NULL or code written into a statement instead of bound: numbers and
+/// codes (lowercase letters, digits and `_` only, as every `coded!` value is) cannot
+/// carry an injection; any other text is always bound. Writing codes in lets a rater
+/// list's rows go 570 to a statement instead of 66 (three codes each).
 pub fn literal(v: &Value) -> Option<String> {
     match v {
+        Value::String(Some(s)) if is_code(s) => Some(format!("'{s}'")),
         Value::TinyInt(Some(n)) => Some(n.to_string()),
         Value::SmallInt(Some(n)) => Some(n.to_string()),
         Value::Int(Some(n)) => Some(n.to_string()),
@@ -182,32 +185,43 @@ where
             })
             .collect()
     };
-    // Text columns count as bound even where the first row holds NULL.
-    let bound_per_row = values(first)?
-        .iter()
-        .filter(|v| matches!(v, Value::String(_)) || literal(v).is_none())
-        .count();
-    let per = (4000 / cols.len().max(1))
-        .min(200 / bound_per_row.max(1))
-        .max(1);
-    let mut done = 0;
-    for chunk in rows.chunks(per) {
+    let max_rows = (4000 / cols.len().max(1)).max(1);
+    let new_insert = || {
         let mut insert = InsertStatement::new();
         insert
             .into_table(<A::Entity as Default>::default().table_ref())
             .columns(cols.iter().copied());
-        for row in chunk {
-            let exprs = values(row)?.into_iter().map(|v| match literal(&v) {
-                Some(_) => Expr::Constant(v),
-                None => Expr::Value(v),
-            });
-            insert
-                .values(exprs)
-                .map_err(|e| DbErr::Custom(e.to_string()))?;
+        insert
+    };
+    let (mut insert, mut in_it, mut bound) = (new_insert(), 0, 0);
+    let mut done = 0;
+    for row in &rows {
+        let vals = values(row)?;
+        let binds = vals.iter().filter(|v| literal(v).is_none()).count();
+        // A statement ends before a row that would take it past 200 bound values.
+        if in_it == max_rows || (in_it > 0 && bound + binds > 200) {
+            done += db.execute(&insert).await?.rows_affected();
+            (insert, in_it, bound) = (new_insert(), 0, 0);
         }
+        let exprs = vals.into_iter().map(|v| match literal(&v) {
+            Some(_) => Expr::Constant(v),
+            None => Expr::Value(v),
+        });
+        insert
+            .values(exprs)
+            .map_err(|e| DbErr::Custom(e.to_string()))?;
+        (in_it, bound) = (in_it + 1, bound + binds);
+    }
+    if in_it > 0 {
         done += db.execute(&insert).await?.rows_affected();
     }
     Ok(done)
+}
+
+fn is_code(s: &str) -> bool {
+    (1..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 #[cfg(test)]
@@ -217,7 +231,13 @@ mod tests {
     use sea_orm::{raw_sql, Database, EntityTrait, FromQueryResult, Set};
 
     #[test]
-    fn numbers_and_nulls_are_written_and_text_is_always_bound() {
+    fn numbers_nulls_and_codes_are_written_and_other_text_is_bound() {
+        let text = |s: &str| literal(&Value::String(Some(s.into())));
+        assert_eq!(text("subordinate").as_deref(), Some("'subordinate'"));
+        assert_eq!(text("jf_ahli_muda").as_deref(), Some("'jf_ahli_muda'"));
+        for bound in ["", "O'Brien", "Budi", "a b", "x'--", "a\\", "ä"] {
+            assert_eq!(text(bound), None, "{bound}");
+        }
         assert_eq!(literal(&Value::Int(Some(-7))).as_deref(), Some("-7"));
         assert_eq!(literal(&Value::Double(Some(2.5))).as_deref(), Some("2.5"));
         assert_eq!(literal(&Value::Double(Some(f64::NAN))), None);
@@ -275,7 +295,8 @@ mod tests {
         )
         .await
         .unwrap();
-        let rows: Vec<campaign_unit::ActiveModel> = (1..=450)
+        // Three statements' worth (at most 4 000 values a statement).
+        let rows: Vec<campaign_unit::ActiveModel> = (1..=3000)
             .map(|u| campaign_unit::ActiveModel {
                 agency_id: Set(1),
                 campaign_id: Set(9),
@@ -283,11 +304,13 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        assert_eq!(insert_many(&db, rows).await.unwrap(), 450);
+        assert_eq!(insert_many(&db, rows).await.unwrap(), 3000);
         let back = campaign_unit::Entity::find().all(&db).await.unwrap();
-        assert_eq!(back.len(), 450);
+        assert_eq!(back.len(), 3000);
         assert!(back.iter().all(|r| r.campaign_id == 9 && r.agency_id == 1));
-        assert_eq!(back.iter().map(|r| r.unit_id).max(), Some(450));
+        let mut units: Vec<i32> = back.iter().map(|r| r.unit_id).collect();
+        units.sort_unstable();
+        assert_eq!(units, (1..=3000).collect::<Vec<_>>());
     }
 
     #[tokio::test]

@@ -127,3 +127,52 @@ async fn checking_a_file_does_not_wait_for_the_write_lock() {
         writer.rollback().await.unwrap();
     }
 }
+
+/// The page imports a large file in parts of 1 000 lines, each its own transaction.
+/// Stopped part-way (a dropped connection, a closed tab), nothing is half-written,
+/// and sending the file again finishes it: the lines already in are unchanged and
+/// nobody is created twice. This is why the import stays chunked rather than a job.
+#[tokio::test]
+async fn an_import_stopped_part_way_finishes_when_the_file_is_sent_again() {
+    for (backend, db) in backends("csv_resume").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let mut rng = server::seed::Rng::new(5);
+        let mut text = String::from(HEADER);
+        for k in 0..1500u64 {
+            let female = k % 2 == 0;
+            // Serials far above the demo's, so no NIP repeats one of its people.
+            let nip = server::seed::make_nip(&mut rng, female, 100_000 + k);
+            let sex = if female { "P" } else { "L" };
+            text.push_str(&format!(
+                "\n{nip},Pegawai Uji {k},{sex},PNS,PKM-KOTA,PERAWAT-TRP,tidak,"
+            ));
+        }
+        let parts = app::people::view::import::parts(&text, &Default::default());
+        assert_eq!(parts.len(), 2, "{backend}");
+        let employees = "SELECT COUNT(*) AS n FROM employees";
+        let before = count(&db, employees).await;
+        let part = |first: usize| import::Part {
+            first_line: first,
+            write: true,
+            only_valid: false,
+        };
+        // The first part goes in, then the import stops.
+        let (first, body) = &parts[0];
+        import::import(&db, &hr, body, part(*first)).await.unwrap();
+        assert_eq!(count(&db, employees).await, before + 1000, "{backend}");
+        // Sent again from the start, as the page does.
+        let (mut unchanged, mut created) = (0, 0);
+        for (first, body) in &parts {
+            let r = import::import(&db, &hr, body, part(*first)).await.unwrap();
+            assert!(
+                r.imported && r.errors.is_empty(),
+                "{backend}: {:?}",
+                r.errors
+            );
+            (unchanged, created) = (unchanged + r.unchanged, created + r.to_create);
+        }
+        assert_eq!((unchanged, created), (1000, 500), "{backend}");
+        assert_eq!(count(&db, employees).await, before + 1500, "{backend}");
+    }
+}

@@ -13,6 +13,7 @@ use crate::server::entities::{assignment, by_ids, employee, position, standard};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
+#[derive(Debug)]
 pub struct Ratee {
     pub employee_id: i32,
     pub unit_id: i32,

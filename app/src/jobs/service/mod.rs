@@ -85,6 +85,29 @@ pub async fn finish(
     if_held(tx, update, j, runner).await
 }
 
+/// Milliseconds per part of a job's step, for the debug log: where the time goes.
+pub struct Lap(Vec<String>, std::time::Instant);
+
+impl Default for Lap {
+    fn default() -> Lap {
+        Lap(Vec::new(), std::time::Instant::now())
+    }
+}
+
+impl Lap {
+    pub fn mark(&mut self, what: &str) {
+        let ms = self.1.elapsed().as_millis();
+        self.0.push(format!("{what} {ms} ms"));
+        self.1 = std::time::Instant::now();
+    }
+}
+
+impl std::fmt::Display for Lap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join(", "))
+    }
+}
+
 /// Whom the audit records a job's steps write are by: the person who started it,
 /// through the job.
 pub fn author(j: &job::Model) -> audit::By {

@@ -146,7 +146,7 @@ async fn store_block(
 ) -> Result<(), AppError> {
     let (from, to) = (block[0].0, block[block.len() - 1].0);
     // Each part timed for the log (RUST_LOG=app=debug): where closing's time goes.
-    let mut lap = Lap::default();
+    let mut lap = jobs::Lap::default();
     let answers = read::answers(tx, c.row.id, from, to).await?;
     let asked = read::asked(tx, c.row.id, from, to).await?;
     lap.mark("read");
@@ -160,27 +160,9 @@ async fn store_block(
     lap.mark("comments");
     write::seal(tx, c.row.id, from, to).await?;
     lap.mark("seal");
-    tracing::debug!(campaign = c.row.id, "closing block: {}", lap.0.join(", "));
+    tracing::debug!(campaign = c.row.id, "closing block: {lap}");
     Ok(())
 }
-
-/// Milliseconds per part of a step, for the log.
-struct Lap(Vec<String>, std::time::Instant);
-
-impl Default for Lap {
-    fn default() -> Lap {
-        Lap(Vec::new(), std::time::Instant::now())
-    }
-}
-
-impl Lap {
-    fn mark(&mut self, what: &str) {
-        let ms = self.1.elapsed().as_millis();
-        self.0.push(format!("{what} {ms} ms"));
-        self.1 = std::time::Instant::now();
-    }
-}
-
 /// What one chunk of ratees comes to.
 struct Computed {
     results: Vec<result::ActiveModel>,
