@@ -99,6 +99,20 @@ fn rows() -> SelectStatement {
     q
 }
 
+/// `e.id IN (the employees currently placed where `cond` says, `h` their
+/// assignment)`. A filter on the place written against the joined assignment `a`
+/// made SQLite join every employee's assignment before testing it: 0.4 s for one
+/// unit of a 250 000-employee agency; as a set of ids it is computed once, from the
+/// assignments' unit and position indexes.
+fn held(cond: Expr) -> Expr {
+    let mut s = Query::select();
+    s.expr(col("h", "employee_id"))
+        .from_as(assignment::Entity, Alias::new("h"))
+        .and_where(col("h", "end_date").is_null())
+        .and_where(cond);
+    col("e", "id").in_subquery(s)
+}
+
 /// The page's query, built for the connection's backend: only the filters asked
 /// for appear in it, so SQLite can read the page straight from the covering index.
 fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
@@ -111,10 +125,16 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
         q.and_where(col("e", "active").eq(Expr::cust("TRUE")));
     }
     if let Some(p) = f.position_id {
-        q.and_where(col("a", "position_id").eq(p));
+        q.and_where(held(col("h", "position_id").eq(p)));
     }
     if let Some(level) = f.job_level {
-        q.and_where(col("p", "job_level").eq(level.code()));
+        let mut of_level = Query::select();
+        of_level
+            .expr(col("x", "id"))
+            .from_as(position::Entity, Alias::new("x"))
+            .and_where(col("x", "agency_id").eq(agency))
+            .and_where(col("x", "job_level").eq(level.code()));
+        q.and_where(held(col("h", "position_id").in_subquery(of_level)));
     }
     if let Some(status) = f.status {
         q.and_where(col("e", "status").eq(status.code()));
@@ -128,13 +148,13 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
         let digits: String = term.chars().filter(|c| !c.is_whitespace()).collect();
         let like =
             |t: &str, c: &str| Expr::expr(Func::lower(col(t, c))).like(sql::like(&term, true));
-        let named = |table: &str, held: &str| {
+        let named = |table: &str, column: &str| {
             let mut s = Query::select();
             s.expr(col("x", "id"))
                 .from_as(Alias::new(table), Alias::new("x"))
                 .and_where(col("x", "agency_id").eq(agency))
                 .and_where(like("x", "name"));
-            col("a", held).in_subquery(s)
+            held(col("h", column).in_subquery(s))
         };
         let found = like("e", "name")
             .or(col("e", "nip").like(sql::like(&digits, false)))
@@ -143,11 +163,11 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
         q.and_where(found);
     }
     if let (Some(unit), true) = (f.unit_id, f.direct_only) {
-        q.and_where(col("a", "unit_id").eq(unit));
+        q.and_where(held(col("h", "unit_id").eq(unit)));
     } else if let Some(unit) = f.unit_id {
         let below = SubQueryStatement::WithStatement(subtree(agency, &[unit]));
         let below = Expr::SubQuery(None, Box::new(below));
-        q.and_where(col("a", "unit_id").binary(BinOper::In, below));
+        q.and_where(held(col("h", "unit_id").binary(BinOper::In, below)));
     }
     q.order_by(("e", "name"), Order::Asc)
         .order_by(("e", "id"), Order::Asc);
