@@ -22,6 +22,7 @@ mod m20261201_000012_audit_keys;
 mod m20261202_000013_jobs;
 mod m20261202_000015_reminders;
 mod m20261202_000016_prepare_index;
+mod m20261202_000017_name_search;
 mod util;
 
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_jobs::Migration),
             Box::new(m20261202_000015_reminders::Migration),
             Box::new(m20261202_000016_prepare_index::Migration),
+            Box::new(m20261202_000017_name_search::Migration),
         ]
     }
 }

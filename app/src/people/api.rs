@@ -20,7 +20,11 @@ use crate::server::request::{as_actor, cache};
 
 #[server(endpoint = "positions/list")]
 pub async fn list_positions() -> Result<Vec<PositionRow>, AppError> {
-    as_actor(|db, a| async move { positions::list_positions(&db, &a).await }).await
+    as_actor(|db, a| async move {
+        let lists = cache::<positions::PositionLists>()?;
+        Ok(positions::list_positions(&db, &lists, &a).await?.to_vec())
+    })
+    .await
 }
 
 #[server(endpoint = "positions/get")]

@@ -22,6 +22,7 @@ impl Caches {
         let mut caches = Caches::default();
         crate::auth::cache::register(&mut caches, config);
         crate::people::service::employee_list::register(&mut caches, config);
+        crate::people::service::positions::register(&mut caches, config);
         crate::assessment::service::dashboard::register(&mut caches, config);
         caches
     }

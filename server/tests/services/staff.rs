@@ -209,6 +209,43 @@ async fn the_employee_list_finds_people_by_position_and_unit_name() {
             "{backend}"
         );
         assert_eq!(search("tidak-ada-yang-begini").await.count, 0, "{backend}");
+
+        // Any part of a name, in any case, through the name index; a renamed person
+        // is found by the new name at once and no longer by the old.
+        let id = actor(&db, "pegawai.manna").await.employee_id.unwrap();
+        let rename = |name: &str| {
+            employee::Entity::update_many()
+                .col_expr(
+                    employee::Column::Name,
+                    sea_orm::sea_query::Expr::value(name),
+                )
+                .filter(employee::Column::Id.eq(id))
+                .exec(&db)
+        };
+        rename("Sukmawati Rahayuningsih").await.unwrap();
+        let found = search("RAHAYUNING").await;
+        assert_eq!(
+            found.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![id],
+            "{backend}"
+        );
+        rename("Sukmawati Lestari").await.unwrap();
+        assert_eq!(
+            search("rahayuning").await.count,
+            0,
+            "{backend}: the old name"
+        );
+        assert_eq!(
+            search("wati lest").await.rows[0].id,
+            id,
+            "{backend}: the new name"
+        );
+        // Two letters are looked for without the index, and still found (the
+        // agency has fewer people than a page).
+        assert!(
+            search("uk").await.rows.iter().any(|r| r.id == id),
+            "{backend}"
+        );
     }
 }
 
@@ -309,5 +346,34 @@ async fn the_employee_list_filters_by_position_level_status_activity_and_unit() 
                 .all(|r| r.unit_name.as_deref() == Some("Dinas Kesehatan")),
             "{backend}"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_remembered_position_list_shows_a_new_holder_at_once() {
+    for (backend, db) in backends("position_cache").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let lists = app::people::service::positions::PositionLists::new(true);
+        let read = || app::people::service::positions::list_positions(&db, &lists, &hr);
+        let before = read().await.unwrap();
+        let nurse = before
+            .iter()
+            .find(|p| p.code == "PERAWAT-TRP")
+            .unwrap()
+            .clone();
+        let new = EmployeeForm {
+            nip: "199201012019032011".into(),
+            name: "Rina Puspita".into(),
+            sex: "P".into(),
+            status: "PNS".into(),
+            unit_id: unit_id(&db, "KOTA-MANNA", "PKM-KOTA").await.to_string(),
+            position_id: nurse.id.to_string(),
+            ..Default::default()
+        };
+        employees::create_employee(&db, &hr, &new).await.unwrap();
+        let after = read().await.unwrap();
+        let counted = after.iter().find(|p| p.id == nurse.id).unwrap().holders;
+        assert_eq!(counted, nurse.holders + 1, "{backend}");
     }
 }

@@ -11,9 +11,10 @@ use crate::server::entities::{assignment, employee, position, unit};
 use crate::server::read_cache::ReadCache;
 use crate::server::{sql, Db};
 use sea_orm::sea_query::{
-    Alias, BinOper, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement,
+    Alias, BinOper, Expr, ExprTrait, Func, JoinType, LikeExpr, Order, Query, SelectStatement,
     SubQueryStatement,
 };
+use sea_orm::DbBackend;
 use sea_orm::EntityTrait;
 use std::sync::Arc;
 
@@ -113,9 +114,26 @@ fn held(cond: Expr) -> Expr {
     col("e", "id").in_subquery(s)
 }
 
+/// On SQLite, the employees whose name contains `term`, from the trigram index
+/// (migration `name_search`): reading every name took 0.1–0.2 s at 250 000. None
+/// where the index cannot answer (under three characters, or a `%`, `_` or `\\`,
+/// which need an ESCAPE the index does not take): then every name is read. On
+/// PostgreSQL `LOWER(name) LIKE` uses its trigram index as it is.
+fn named_like(backend: DbBackend, term: &str) -> Option<Expr> {
+    let plain = !term.contains(['%', '_', '\\']);
+    if backend != DbBackend::Sqlite || term.chars().count() < 3 || !plain {
+        return None;
+    }
+    let mut s = Query::select();
+    s.expr(Expr::cust("rowid"))
+        .from(Alias::new("employee_names"))
+        .and_where(Expr::col(Alias::new("name")).like(LikeExpr::new(format!("%{term}%"))));
+    Some(col("e", "id").in_subquery(s))
+}
+
 /// The page's query, built for the connection's backend: only the filters asked
 /// for appear in it, so SQLite can read the page straight from the covering index.
-fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
+fn page_query(backend: DbBackend, agency: i32, f: &EmployeeFilter) -> SelectStatement {
     let mut q = rows();
     q.and_where(col("e", "agency_id").eq(agency));
     if f.inactive_only {
@@ -156,7 +174,8 @@ fn page_query(agency: i32, f: &EmployeeFilter) -> SelectStatement {
                 .and_where(like("x", "name"));
             held(col("h", column).in_subquery(s))
         };
-        let found = like("e", "name")
+        let found = named_like(backend, &term)
+            .unwrap_or_else(|| like("e", "name"))
             .or(col("e", "nip").like(sql::like(&digits, false)))
             .or(named("positions", "position_id"))
             .or(named("units", "unit_id"));
@@ -184,7 +203,7 @@ fn page_statement(
     f: &EmployeeFilter,
     page: u32,
 ) -> sea_orm::Statement {
-    let mut stmt = backend.build(&page_query(agency, f));
+    let mut stmt = backend.build(&page_query(backend, agency, f));
     let offset = (page - 1) * PAGE_SIZE;
     stmt.sql
         .push_str(&format!(" LIMIT {} OFFSET {offset}", PAGE_SIZE + 1));
