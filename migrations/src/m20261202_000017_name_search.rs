@@ -38,27 +38,25 @@ const POSTGRES_UP: &[&str] = &[
 
 const POSTGRES_DOWN: &[&str] = &["DROP INDEX IF EXISTS ix_employees_name_trgm"];
 
+/// Runs the statements for the connection's database, in order.
+async fn run(m: &SchemaManager<'_>, sqlite: &[&str], postgres: &[&str]) -> Result<(), DbErr> {
+    let steps = match m.get_database_backend() {
+        DbBackend::Sqlite => sqlite,
+        _ => postgres,
+    };
+    for sql in steps {
+        exec(m, sql).await?;
+    }
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let steps = match m.get_database_backend() {
-            DbBackend::Sqlite => SQLITE_UP,
-            _ => POSTGRES_UP,
-        };
-        for sql in steps {
-            exec(m, sql).await?;
-        }
-        Ok(())
+        run(m, SQLITE_UP, POSTGRES_UP).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let steps = match m.get_database_backend() {
-            DbBackend::Sqlite => SQLITE_DOWN,
-            _ => POSTGRES_DOWN,
-        };
-        for sql in steps {
-            exec(m, sql).await?;
-        }
-        Ok(())
+        run(m, SQLITE_DOWN, POSTGRES_DOWN).await
     }
 }
