@@ -10,7 +10,7 @@ use crate::org::service;
 #[cfg(feature = "ssr")]
 use crate::server::entities::unit;
 #[cfg(feature = "ssr")]
-use crate::server::request::as_actor;
+use crate::server::request::{as_actor, cache};
 
 #[server(endpoint = "units/list")]
 pub async fn list_units() -> Result<Vec<UnitRow>, AppError> {
@@ -46,7 +46,8 @@ pub async fn browse_units(
 ) -> Result<UnitBrowse, AppError> {
     as_actor(|db, a| async move {
         if q.trim().is_empty() {
-            service::unit_tree(&db, &a, open).await
+            let trees = cache::<service::UnitTrees>()?;
+            Ok((*service::unit_tree(&db, &trees, &a, open).await?).clone())
         } else {
             service::search_units(&db, &a, &q).await
         }

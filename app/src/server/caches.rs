@@ -23,6 +23,7 @@ impl Caches {
         crate::auth::cache::register(&mut caches, config);
         crate::people::service::employee_list::register(&mut caches, config);
         crate::people::service::positions::register(&mut caches, config);
+        crate::org::service::register_trees(&mut caches, config);
         crate::assessment::service::dashboard::register(&mut caches, config);
         caches
     }

@@ -158,3 +158,32 @@ async fn a_duplicate_the_database_refuses_is_the_same_field_error_as_the_check()
         assert_eq!(e, expected, "{backend}");
     }
 }
+
+#[tokio::test]
+async fn a_remembered_unit_tree_shows_a_new_top_unit_at_once() {
+    for (backend, db) in backends("tree_cache").await {
+        let db = seeded(db).await;
+        let hr = actor(&db, "hr.manna").await;
+        let trees = org::UnitTrees::new(true);
+        let names = |b: &app::org::model::UnitBrowse| match b {
+            app::org::model::UnitBrowse::Tree { nodes, .. } => nodes
+                .iter()
+                .map(|n| n.unit.name.clone())
+                .collect::<Vec<_>>(),
+            _ => vec![],
+        };
+        let before = org::unit_tree(&db, &trees, &hr, None).await.unwrap();
+        assert!(
+            !names(&before).contains(&"Badan Riset Daerah".to_string()),
+            "{backend}"
+        );
+        org::create_unit(&db, &hr, &form("BRIDA", "Badan Riset Daerah", None))
+            .await
+            .unwrap();
+        let after = org::unit_tree(&db, &trees, &hr, None).await.unwrap();
+        assert!(
+            names(&after).contains(&"Badan Riset Daerah".to_string()),
+            "{backend}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ mod units;
 
 pub use edits::{create_unit, update_unit};
 pub use records::{hr_row, insert_new, save_edit, set_active, Apply, Switch};
-pub use tree::{search_units, unit_children, unit_tree};
+pub use tree::{register as register_trees, search_units, unit_children, unit_tree, UnitTrees};
 pub use units::{get_unit, list_units};
 
 use crate::auth::model::Actor;

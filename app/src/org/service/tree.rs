@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::org::input::UnitKind;
 use crate::org::model::{UnitBrowse, UnitHit, UnitNode, UnitRef, UnitRow, SEARCH_LIMIT};
 use crate::server::entities::unit;
+use crate::server::read_cache::ReadCache;
 use crate::server::{sql, Db};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
 use sea_orm::{
@@ -16,6 +17,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(FromQueryResult)]
 struct Level {
@@ -107,10 +109,30 @@ async fn path_to(db: &impl ConnectionTrait, agency: i32, id: i32) -> Result<Vec<
     Ok(path)
 }
 
+/// Remembered trees, per agency and unit opened (see `server::read_cache`): the
+/// first level of 8 333 units with their heads and staff counts takes about 5 ms of
+/// CPU, and HR opens the page far more often than the units change.
+pub type UnitTrees = ReadCache<(i32, Option<i32>), UnitBrowse>;
+
+pub fn register(caches: &mut crate::server::caches::Caches, config: &crate::server::Config) {
+    caches.register(UnitTrees::new(config.read_cache));
+}
+
 /// The tree with the top units, opened down to `open` (its ancestors and itself
 /// expanded), depth first.
-pub async fn unit_tree(db: &Db, actor: &Actor, open: Option<i32>) -> Result<UnitBrowse, AppError> {
+pub async fn unit_tree(
+    db: &Db,
+    trees: &UnitTrees,
+    actor: &Actor,
+    open: Option<i32>,
+) -> Result<Arc<UnitBrowse>, AppError> {
     let agency = hr_agency(actor)?;
+    trees
+        .get_or_load((agency, open), read_tree(db, agency, open))
+        .await
+}
+
+async fn read_tree(db: &Db, agency: i32, open: Option<i32>) -> Result<UnitBrowse, AppError> {
     let expanded: HashSet<i32> = match open {
         Some(id) => path_to(db, agency, id).await?.into_iter().collect(),
         None => HashSet::new(),
