@@ -1,15 +1,15 @@
 //! Preparing a campaign's rater lists as a background job, a block of ratees per
-//! step: the rows equal those assigned over everyone at once, and the campaign cannot
-//! be started until they are all there.
+//! step: the rows equal those assigned over everyone at once, and the campaign can be
+//! neither started nor reviewed until they are all there.
 
 use super::support::backends;
 use super::*;
-use app::assessment::model::{CampaignForm, CampaignStatus, Source};
-use app::assessment::service::{assign, campaign, campaigns};
+use app::assessment::model::{CampaignForm, CampaignStatus, PeerChoice, Source};
+use app::assessment::service::{assign, campaign, campaigns, peers};
 use app::jobs::model::{JobKind, JobState};
 use app::jobs::service::runner;
 use app::org::service::units_under;
-use app::server::entities::{campaign as campaign_entity, job};
+use app::server::entities::{campaign as campaign_entity, campaign_ratee, job};
 
 /// Every rater row of a campaign as (ratee, rater, source), sorted.
 async fn rows(db: &DatabaseConnection, id: i32) -> Vec<(i32, i32, Source)> {
@@ -64,6 +64,23 @@ async fn raters_prepared_a_few_ratees_at_a_time_equal_those_assigned_at_once() {
         );
         let e = campaigns::start(&db, &hr, id).await.unwrap_err();
         assert!(matches!(e, AppError::Conflict(_)), "{backend}: {e:?}");
+        // Nor are its peers changed, even by HR.
+        let ratee = campaign_ratee::Entity::find()
+            .filter(campaign_ratee::Column::CampaignId.eq(id))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .employee_id;
+        let choice = PeerChoice {
+            campaign_id: id,
+            ratee_id: ratee,
+            rater_id: ratee,
+        };
+        match peers::remove_peer(&db, &hr, choice).await {
+            Err(AppError::Conflict(m)) => assert_eq!(m.key, "err.peers_closed", "{backend}"),
+            other => panic!("{backend}: peers changed while preparing: {other:?}"),
+        }
 
         // Three ratees per step.
         assert!(runner::claim(&db, "t", Some(j.id)).await.unwrap().is_some());

@@ -8,6 +8,7 @@ mod accounts;
 mod audit_login;
 mod csv;
 mod leaders;
+mod lists;
 mod logins;
 mod sessions;
 mod staff;

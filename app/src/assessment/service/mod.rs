@@ -29,6 +29,22 @@ pub async fn campaign(db: &impl ConnectionTrait, id: i32) -> Result<Campaign, Ap
     campaign_with(db, id, None).await
 }
 
+/// The campaign a job's step works on, which must still be in `status` (a job
+/// whose campaign moved on otherwise would write into the wrong state).
+pub(crate) async fn campaign_in(
+    db: &impl ConnectionTrait,
+    id: i32,
+    status: crate::assessment::model::CampaignStatus,
+) -> Result<Campaign, AppError> {
+    let c = campaign(db, id).await?;
+    if c.row.status != status {
+        return Err(AppError::Conflict(crate::error::Msg::new(
+            crate::i18n::K::ErrCampaignState,
+        )));
+    }
+    Ok(c)
+}
+
 /// The campaign, its row share-locked until the transaction ends (PostgreSQL; SQLite's
 /// single writer orders writes already): a form saved while HR starts closing is
 /// either in before the state changes or sees the new state, never half of each.

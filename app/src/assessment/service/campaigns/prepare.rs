@@ -10,10 +10,9 @@
 use super::advance;
 use crate::assessment::model::{AddedBy, CampaignStatus, RaterStatus};
 use crate::assessment::service::assign::{raters_of, Pool, Ratee};
-use crate::assessment::service::campaign;
+use crate::assessment::service::campaign_in;
 use crate::audit::service::{self as audit, Entry};
-use crate::error::{AppError, Msg};
-use crate::i18n::K;
+use crate::error::AppError;
 use crate::jobs::model::JobPhase;
 use crate::jobs::service::{self as jobs, runner::Step};
 use crate::people::job_level::JobLevel;
@@ -30,10 +29,7 @@ use serde_json::json;
 pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step, AppError> {
     let id = j.subject_id.ok_or(AppError::NotFound)?;
     let tx = write_tx(db).await?;
-    let c = campaign(&tx, id).await?;
-    if c.row.status != CampaignStatus::Preparing {
-        return Err(AppError::Conflict(Msg::new(K::ErrCampaignState)));
-    }
+    let c = campaign_in(&tx, id, CampaignStatus::Preparing).await?;
     let after = j.cursor.map_or(i32::MIN, |v| v as i32);
     let block = units_after(&tx, id, after, size).await?;
     let Some(last) = block.last().map(|r| r.unit_id) else {
@@ -103,6 +99,15 @@ impl From<Row> for Ratee {
     }
 }
 
+/// Ratees as read by one of the statements below (same columns in each).
+async fn read(db: &impl ConnectionTrait, stmt: sea_orm::Statement) -> Result<Vec<Ratee>, AppError> {
+    Ok(sql::all::<Row>(db, stmt)
+        .await?
+        .into_iter()
+        .map(Ratee::from)
+        .collect())
+}
+
 /// The ratees of the next whole units after unit id `after`: about `n` of them (more
 /// when one unit alone has more), in unit order.
 async fn units_after(
@@ -120,12 +125,7 @@ async fn units_after(
          WHERE r.campaign_id = {campaign} AND r.unit_id > {after}
          ORDER BY r.unit_id, r.employee_id LIMIT {more}"
     );
-    let rows = sql::all::<Row>(db, stmt)
-        .await?
-        .into_iter()
-        .map(Ratee::from)
-        .collect();
-    match whole_units(rows, n) {
+    match whole_units(read(db, stmt).await?, n) {
         Ok(block) => Ok(block),
         Err(unit) => {
             // SQL: as above, one unit larger than a block.
@@ -136,11 +136,7 @@ async fn units_after(
                  WHERE r.campaign_id = {campaign} AND r.unit_id = {unit}
                  ORDER BY r.employee_id"
             );
-            Ok(sql::all::<Row>(db, stmt)
-                .await?
-                .into_iter()
-                .map(Ratee::from)
-                .collect())
+            read(db, stmt).await
         }
     }
 }
@@ -176,11 +172,7 @@ async fn pool_of(
          FROM campaign_ratees r JOIN positions p ON p.id = r.position_id
          WHERE r.supervisor_id IN ({..ids}) AND r.campaign_id = {campaign}"
     );
-    let staff: Vec<Ratee> = sql::all::<Row>(db, stmt)
-        .await?
-        .into_iter()
-        .map(Ratee::from)
-        .collect();
+    let staff = read(db, stmt).await?;
     let mut people: Vec<&Ratee> = block.iter().chain(&staff).collect();
     // In employee id order, each once, as `assign::raters` sees everyone.
     people.sort_by_key(|r| r.employee_id);

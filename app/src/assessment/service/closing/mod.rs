@@ -19,14 +19,13 @@ mod read;
 mod write;
 
 use super::campaigns::{advance, hr_campaign};
-use super::{campaign, Campaign};
+use super::{campaign_in, Campaign};
 use crate::assessment::model::{CampaignStatus, Source};
 use crate::assessment::rules::{dropped_sources, measure_stats, others, self_level};
 use crate::audit::service::{self as audit, Entry};
 use crate::auth::model::Actor;
 use crate::competency::rules::{jpm, Level};
-use crate::error::{AppError, Msg};
-use crate::i18n::K;
+use crate::error::AppError;
 use crate::jobs::model::{JobKind, JobPhase, JobState};
 use crate::jobs::service::{self as jobs, runner, runner::Step, NewJob};
 use crate::server::entities::{job, result};
@@ -81,10 +80,7 @@ pub async fn close(db: &Db, actor: &Actor, id: i32) -> Result<Closed, AppError> 
 pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step, AppError> {
     let id = j.subject_id.ok_or(AppError::NotFound)?;
     let tx = write_tx(db).await?;
-    let c = campaign(&tx, id).await?;
-    if c.row.status != CampaignStatus::Closing {
-        return Err(AppError::Conflict(Msg::new(K::ErrCampaignState)));
-    }
+    let c = campaign_in(&tx, id, CampaignStatus::Closing).await?;
     let after = j.cursor.map_or(i32::MIN, |v| v as i32);
     let ratees = read::ratees_after(&tx, id, after, size).await?;
     let Some(last) = ratees.last().map(|r| r.0) else {
