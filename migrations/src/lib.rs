@@ -23,6 +23,7 @@ mod m20261202_000013_jobs;
 mod m20261202_000015_reminders;
 mod m20261202_000016_prepare_index;
 mod m20261202_000017_name_search;
+mod m20261203_000018_answer_totals;
 mod util;
 
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_reminders::Migration),
             Box::new(m20261202_000016_prepare_index::Migration),
             Box::new(m20261202_000017_name_search::Migration),
+            Box::new(m20261203_000018_answer_totals::Migration),
         ]
     }
 }

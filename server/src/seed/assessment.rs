@@ -6,7 +6,7 @@
 
 use super::Rng;
 use app::assessment::model::{CampaignForm, RaterStatus, Source};
-use app::assessment::service::{campaigns, closing};
+use app::assessment::service::{campaigns, closing, totals};
 use app::auth::model::Actor;
 use app::competency::model::{StandardStatus, TechnicalForm};
 use app::competency::service::{dictionary, standards};
@@ -160,6 +160,8 @@ async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Res
             .exec(&tx)
             .await?;
     }
+    // The forms were sent together: folded once, as each send does.
+    totals::fold(&tx, campaign, i32::MIN..=i32::MAX).await?;
     app::server::commit(tx).await?;
     Ok(())
 }

@@ -15,6 +15,7 @@ mod prepare;
 mod reminders;
 mod results;
 mod standards;
+mod totals;
 mod writes;
 
 use app::assessment::model::{AnswerInput, Dashboard};

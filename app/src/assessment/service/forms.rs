@@ -1,6 +1,7 @@
 //! A rater's side: the to-do list and one form per ratee. Drafts may be saved as
-//! often as needed; a submitted form is final. Only the rater reads their form, and
-//! only while it exists for them.
+//! often as needed; a submitted form is final and is folded into the campaign's
+//! totals (`totals`). Only the rater reads their form, and only while it exists for
+//! them.
 
 use super::{campaign, campaign_shared, day};
 use crate::assessment::model::*;
@@ -105,7 +106,10 @@ async fn own(
 pub async fn form(db: &Db, actor: &Actor, id: i32) -> Result<RatingForm, AppError> {
     let Own { form, ratee } = own(db, actor, id, false).await?;
     let c = campaign(db, form.campaign_id).await?;
-    let sealed = form.source.is_anonymous() && c.row.status.ended();
+    // A peer's or subordinate's sent form keeps no levels (`totals`), and once the
+    // campaign has ended none of its answers are kept at all.
+    let sealed = form.source.is_anonymous()
+        && (c.row.status.ended() || form.status == RaterStatus::Submitted);
     let name = employee::Entity::find_by_id(ratee.employee_id)
         .one(db)
         .await?;
@@ -205,6 +209,9 @@ pub async fn save(
     });
     m.submitted_at = Set(submit.then(db::now));
     m.update(&tx).await?;
+    if submit {
+        super::totals::fold(&tx, campaign_id, id..=id).await?;
+    }
     // The audit trail records that a form was saved, not what it said: the answers
     // of anonymous sources must not be readable next to the rater's name.
     let action = if submit { "submit" } else { "save_draft" };

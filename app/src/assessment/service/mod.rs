@@ -10,6 +10,7 @@ pub mod forms;
 pub mod peers;
 pub mod reminders;
 pub mod team;
+pub mod totals;
 
 use crate::assessment::rules::Weights;
 use crate::error::AppError;

@@ -59,7 +59,10 @@ fn Form(
         <p class="muted">{i.f(K::AssessDeadline, &[("date", f.ends_on.clone())])}</p>
         {(f.status == RaterStatus::Submitted).then(|| view! { <div class="alert alert-ok">{i.t(K::AssessAlreadySent)}</div> })}
         {(!editable && f.status != RaterStatus::Submitted).then(|| view! { <div class="alert alert-warn">{i.t(K::AssessClosed)}</div> })}
-        {f.sealed.then(|| view! { <p class="alert alert-ok" data-testid="sealed">{i.t(K::AssessSealed)}</p> })}
+        {f.sealed.then(|| {
+            let why = if f.status == RaterStatus::Submitted { K::AssessSealedSent } else { K::AssessSealed };
+            view! { <p class="alert alert-ok" data-testid="sealed">{i.t(why)}</p> }
+        })}
         <ActionForm action=save attr:class="form rating-form">
             <input type="hidden" name="id" value=f.rater_row.to_string() />
             {f.items.into_iter().enumerate().map(|(n, it)| view! { <Question n it editable errors /> }).collect_view()}

@@ -4,6 +4,7 @@
 
 pub mod agency;
 pub mod answer;
+pub mod answer_total;
 pub mod assignment;
 pub mod audit_head;
 pub mod audit_key;

@@ -1,5 +1,5 @@
 //! Closing a campaign: per ratee and competency of the recorded standard version,
-//! the measured level from the submitted answers (weighted, renormalised over the
+//! the measured level from the totals of the sent forms (`totals`; weighted, renormalised over the
 //! sources that count; anonymous sources below k dropped, and the result says so),
 //! the JPM, and the feedback comments detached from their raters in a shuffled
 //! order. Then the peers' and subordinates' answers are deleted (`write::seal`):
@@ -143,16 +143,17 @@ async fn store_block(
     let (from, to) = (block[0].0, block[block.len() - 1].0);
     // Each part timed for the log (RUST_LOG=app=debug): where closing's time goes.
     let mut lap = jobs::Lap::default();
-    let answers = read::answers(tx, c.row.id, from, to).await?;
+    let totals = read::totals(tx, c.row.id, from, to).await?;
+    let comments = read::comments(tx, c.row.id, from, to).await?;
     let asked = read::asked(tx, c.row.id, from, to).await?;
     lap.mark("read");
-    let computed = compute(c, block, standards, &answers, &asked);
+    let computed = compute(c, block, standards, &totals, &asked);
     lap.mark("compute");
     write::jpm(tx, c.row.id, &computed.jpms).await?;
     lap.mark("jpm");
     crate::server::sql::insert_many(tx, computed.results).await?;
     lap.mark("results");
-    write::comments(tx, c, answers, &computed.counted, rand::random()).await?;
+    write::comments(tx, c, comments, &computed.counted, rand::random()).await?;
     lap.mark("comments");
     write::seal(tx, c.row.id, from, to).await?;
     lap.mark("seal");
@@ -171,10 +172,9 @@ fn compute(
     c: &Campaign,
     chunk: &[(i32, i32)],
     standards: &HashMap<i32, Vec<(i32, Level)>>,
-    answers: &[read::Answer],
+    stats: &read::Stats,
     asked: &HashMap<i32, Vec<Source>>,
 ) -> Computed {
-    let stats = read::stats(answers);
     let mut out = Computed {
         results: Vec::new(),
         counted: HashMap::new(),

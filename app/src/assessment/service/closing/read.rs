@@ -1,5 +1,5 @@
 //! What closing reads: the standards of the campaign's ratees, who was asked to rate
-//! whom, and every submitted answer, a block of ratees at a time.
+//! whom, the totals of the sent forms and their comments, a block of ratees at a time.
 
 use crate::assessment::model::{RaterStatus, Source};
 use crate::competency::rules::Level;
@@ -130,34 +130,32 @@ pub async fn asked(
     Ok(out)
 }
 
-/// One submitted answer: ratee, competency, source, level, comment, answer id, and
-/// the rater's name for a supervisor's comment (nobody else's is ever read).
-pub type Answer = (i32, i32, Source, i64, Option<String>, i32, Option<String>);
+/// One comment of a sent form: ratee, competency, source, comment, answer id, and the
+/// rater's name for a supervisor's comment (nobody else's is ever read).
+pub type Comment = (i32, i32, Source, String, i32, Option<String>);
 
-/// Every submitted answer about a range of ratees, in one round trip (as JSON), so
-/// both the levels and the comments come from one pass over the answers.
-pub async fn answers(
+/// The comments of the sent forms about a range of ratees, in one round trip (as JSON).
+pub async fn comments(
     db: &impl ConnectionTrait,
     campaign: i32,
     from: i32,
     to: i32,
-) -> Result<Vec<Answer>, AppError> {
+) -> Result<Vec<Comment>, AppError> {
     let (sent, supervisor) = (RaterStatus::Submitted, Source::Supervisor);
     // SQL: closing, measured (see `closing`).
     let stmt = raw_sql!(
         Postgres,
-        "SELECT r.ratee_id, a.competency_id, r.source, a.level, a.comment, a.id,
-           CASE WHEN r.source = {supervisor} AND a.comment IS NOT NULL
+        "SELECT r.ratee_id, a.competency_id, r.source, a.comment, a.id,
+           CASE WHEN r.source = {supervisor}
              THEN (SELECT e.name FROM employees e WHERE e.id = r.rater_id) END AS author
          FROM campaign_raters r JOIN answers a ON a.rater_row_id = r.id
          WHERE r.campaign_id = {campaign} AND r.ratee_id BETWEEN {from} AND {to}
-           AND r.status = {sent} AND a.level IS NOT NULL"
+           AND r.status = {sent} AND a.comment IS NOT NULL"
     );
     let cols = [
         "ratee_id",
         "competency_id",
         "source",
-        "level",
         "comment",
         "id",
         "author",
@@ -168,17 +166,35 @@ pub async fn answers(
 /// Per (ratee, competency): each source with how many answered and the sum of levels.
 pub type Stats = HashMap<(i32, i32), Vec<(Source, u32, f64)>>;
 
-/// Answers per (ratee, competency) and source: how many, and the sum of levels.
-pub fn stats(answers: &[Answer]) -> Stats {
-    let mut sums: HashMap<(i32, i32, Source), (u32, f64)> = HashMap::new();
-    for (ratee, comp, source, level, ..) in answers {
-        let e = sums.entry((*ratee, *comp, *source)).or_default();
-        e.0 += 1;
-        e.1 += *level as f64;
-    }
+/// The totals of the sent forms about a range of ratees (`totals::fold`).
+pub async fn totals(
+    db: &impl ConnectionTrait,
+    campaign: i32,
+    from: i32,
+    to: i32,
+) -> Result<Stats, AppError> {
+    // SQL: closing, measured: about 50 000 rows a block, decoded from one JSON value
+    // in a third of the time the rows took one by one.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT ratee_id, competency_id, source, answers, level_sum FROM answer_totals
+         WHERE campaign_id = {campaign} AND ratee_id BETWEEN {from} AND {to}"
+    );
+    let cols = [
+        "ratee_id",
+        "competency_id",
+        "source",
+        "answers",
+        "level_sum",
+    ];
+    let rows: Vec<(i32, i32, Source, i32, i32)> =
+        sql::json_tuples(db, sql::on(db, stmt), &cols).await?;
     let mut out: Stats = HashMap::new();
-    for ((ratee, comp, s), (n, sum)) in sums {
-        out.entry((ratee, comp)).or_default().push((s, n, sum));
+    for (ratee, comp, source, n, sum) in rows {
+        let n = n.max(0) as u32;
+        out.entry((ratee, comp))
+            .or_default()
+            .push((source, n, f64::from(sum)));
     }
-    out
+    Ok(out)
 }

@@ -1,7 +1,7 @@
 //! What closing writes besides the results: each ratee's JPM, and the feedback of
 //! the sources that counted, detached from the raters.
 
-use super::read::Answer;
+use super::read::Comment;
 use super::Campaign;
 use crate::assessment::model::Source;
 use crate::error::AppError;
@@ -45,15 +45,12 @@ pub async fn jpm(
 pub async fn comments(
     tx: &impl ConnectionTrait,
     c: &Campaign,
-    answers: Vec<Answer>,
+    comments: Vec<Comment>,
     counted: &HashMap<(i32, i32), Vec<Source>>,
     salt: u64,
 ) -> Result<u64, AppError> {
     let mut out = Vec::new();
-    for (ratee, comp, source, _, comment, answer, author) in answers {
-        let Some(body) = comment else {
-            continue;
-        };
+    for (ratee, comp, source, body, answer, author) in comments {
         let shown = source != Source::SelfRating
             && counted
                 .get(&(ratee, comp))
@@ -84,12 +81,13 @@ pub async fn comments(
     Ok(sql::insert_many(tx, out).await?)
 }
 
-/// Cuts the link between anonymous raters and what they answered: once the results
-/// and the detached comments are stored, the peers' and subordinates' answers about
-/// these ratees (drafts included) are deleted. Afterwards the database holds no row
-/// that joins a peer to their levels or words; the forms themselves keep only that
-/// they were sent.
-/// One statement per block of ratees (`from`..=`to`), in the step that stored them.
+/// Cuts the last link between anonymous raters and what they wrote: once the results
+/// and the detached comments are stored, what is left of the peers' and subordinates'
+/// answers about these ratees (the comments of sent forms, whose levels went into the
+/// totals when sent, and drafts) is deleted, and so are the ratees' totals. Afterwards
+/// the database holds no row that joins a peer to their levels or words; the forms
+/// themselves keep only that they were sent.
+/// One block of ratees (`from`..=`to`), in the step that stored them.
 pub async fn seal(
     tx: &impl ConnectionTrait,
     campaign: i32,
@@ -104,5 +102,12 @@ pub async fn seal(
            WHERE r.campaign_id = {campaign} AND r.ratee_id BETWEEN {from} AND {to}
              AND r.source IN ({peer}, {subordinate}))"
     );
-    Ok(tx.execute_raw(sql::on(tx, stmt)).await?.rows_affected())
+    let deleted = tx.execute_raw(sql::on(tx, stmt)).await?.rows_affected();
+    // SQL: the same ratees' totals, read by this step for the last time.
+    let totals = raw_sql!(
+        Postgres,
+        "DELETE FROM answer_totals WHERE campaign_id = {campaign} AND ratee_id BETWEEN {from} AND {to}"
+    );
+    tx.execute_raw(sql::on(tx, totals)).await?;
+    Ok(deleted)
 }
