@@ -129,22 +129,59 @@ def post(url, path, cookie, body):
         return json.loads(r.read() or b"null")
 
 
+def write_probe(url, reqfile, stop, out, threads=4):
+    """Form saves from the request file, one after another on each of `threads`,
+    each timed on its own: the writes' latency and errors, apart from the mix's."""
+    with open(reqfile) as f:
+        saves = [line.rstrip("\n").split("\t") for line in f if line.startswith("POST")]
+    times, errors, lock = [], [0], threading.Lock()
+
+    def run(k):
+        i = k
+        while not stop.is_set() and saves:
+            _, path, cookie, body = saves[i % len(saves)]
+            i += threads
+            t = time.perf_counter()
+            try:
+                post(url, path, cookie, body)
+                ok = True
+            except Exception:
+                ok = False
+            with lock:
+                times.append((time.perf_counter() - t) * 1000)
+                errors[0] += 0 if ok else 1
+
+    workers = [threading.Thread(target=run, args=(k,)) for k in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    times.sort()
+    pick = lambda q: times[min(len(times) - 1, int(q * len(times)))] if times else 0.0
+    out.update({"writes": len(times), "write_errors": errors[0], "write_p50": pick(0.5), "write_p99": pick(0.99)})
+
+
 def close_under_load(url, hr_cookie, campaign, reqfile, conns):
-    """Starts closing `campaign` (a background job) while the mixed workload runs;
-    returns how long the job took and what the users saw meanwhile."""
-    result = {}
+    """Starts closing `campaign` (a background job) while the mixed workload runs and
+    form saves are timed apart (`write_probe`); returns how long the job took and
+    what the users and the writes saw meanwhile."""
+    result, writes, stop = {}, {}, threading.Event()
     load = threading.Thread(target=lambda: result.update(wrk(url, reqfile, conns, 60)))
     load.start()
     time.sleep(2)
     t = time.time()
     job = post(url, "/api/campaigns/close", hr_cookie, f"id={campaign}&confirm=on")
+    probe = threading.Thread(target=write_probe, args=(url, reqfile, stop, writes))
+    probe.start()
     state = "queued"
     while state not in ("done", "failed") and time.time() - t < 600:
         time.sleep(0.5)
         state = post(url, "/api/jobs/get", hr_cookie, f"id={job}")["state"]
     secs = time.time() - t
+    stop.set()
+    probe.join()
     load.join()
-    return {"close_secs": secs, "state": state, **result}
+    return {"close_secs": secs, "state": state, **result, **writes}
 
 
 def soak(url, reqfile, conns, seconds, pid):

@@ -233,7 +233,9 @@ def main():
     print(f"/hr/units ({tree_bytes} bytes, goal < 100 KB): {tree['rps']:.0f} req/s, p99 {tree['p99']:.1f} ms (goal < 50 ms)")
     print(f"/hr/positions ({pos_bytes} bytes): {positions['rps']:.0f} req/s, p99 {positions['p99']:.1f} ms (goal < 50 ms)")
     print(f"closing {a.employees} employees while the mix runs: {under['close_secs']:.1f} s ({under['state']});"
-          f" users meanwhile: {under['rps']:.0f} req/s, p99 {under['p99']:.1f} ms, errors {under['errors']}")
+          f" users meanwhile: {under['rps']:.0f} req/s, p99 {under['p99']:.1f} ms, errors {under['errors']};"
+          f" form saves timed apart: {under['writes']}, p50 {under['write_p50']:.1f} ms,"
+          f" p99 {under['write_p99']:.1f} ms, errors {under['write_errors']}")
     if soaked:
         trace = ", ".join(f"{m:.0f}" for _, m in soaked["samples"])
         print(f"soak {a.soak} s: {soaked['rps']:.0f} req/s, p99 {soaked['p99']:.1f} ms, errors {soaked['errors']};"
@@ -244,7 +246,7 @@ def main():
     ok = ok and dash["p99"] < 50 and dash["non2xx"] == 0 and close_secs and max(close_secs) < 15
     ok = ok and warm["p99"] < 100 and cold["errors"] == 0 and warm["errors"] == 0 and anon < 300
     ok = ok and tree_bytes < 100_000 and tree["p99"] < 50 and positions["p99"] < 50
-    ok = ok and under["state"] == "done" and under["errors"] == 0
+    ok = ok and under["state"] == "done" and under["errors"] == 0 and under["write_errors"] == 0
     ok = ok and (not soaked or (soaked["flat"] and soaked["errors"] == 0))
     print("GOALS MET" if ok else "GOALS NOT MET")
 

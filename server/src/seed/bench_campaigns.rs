@@ -117,14 +117,16 @@ async fn generate_one(
 ) -> Result<(i32, u64), DbErr> {
     let tx = write_tx(db).await?;
     let c = new_campaign(&tx, agency, name).await?;
-    let mut answers = 0;
     let mut statements = fill(c, agency, shift);
     if !answered {
         statements.truncate(statements.len() - 2);
     }
+    let mut rows = Vec::new();
     for s in statements {
-        answers = tx.execute_raw(sql::on(&tx, s)).await?.rows_affected();
+        rows.push(tx.execute_raw(sql::on(&tx, s)).await?.rows_affected());
     }
+    // The answers' insert is the last but one statement (the last marks forms sent).
+    let answers = if answered { rows[rows.len() - 2] } else { 0 };
     if answered {
         // Every form was just sent at once: folded once, as each send does.
         totals::fold(&tx, c, i32::MIN..=i32::MAX)
