@@ -8,7 +8,8 @@ use super::*;
 use app::assessment::model::{AnswerInput, Source};
 use app::assessment::rules::{measure, others, self_level, Dropped};
 use app::assessment::service::{campaign, campaigns, closing};
-use app::server::entities::{result, result_comment};
+use app::server::entities::{answer_total, result, result_comment};
+use sea_orm::ConnectionTrait;
 use std::collections::HashMap;
 
 /// Every form of the campaign answered with levels that differ by form and
@@ -165,5 +166,60 @@ async fn a_sent_peer_form_keeps_no_level_even_before_closing() {
         let peer = by_employee(&s.db, row.rater_id).await;
         let f = forms::form(&s.db, &peer, row.id).await.unwrap();
         assert!(f.sealed && f.items.is_empty(), "{backend}: {f:?}");
+    }
+}
+
+/// The totals of a campaign as rows, sorted.
+async fn totals_of(db: &DatabaseConnection, id: i32) -> Vec<String> {
+    let mut out: Vec<String> = answer_total::Entity::find()
+        .filter(answer_total::Column::CampaignId.eq(id))
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| {
+            let (r, c, s) = (t.ratee_id, t.competency_id, t.source.code());
+            format!("{r} {c} {s} {} {}", t.answers, t.level_sum)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[tokio::test]
+async fn a_campaign_running_when_the_totals_arrive_gets_them_from_its_sent_forms() {
+    use migrations::{Migrator, MigratorTrait};
+    for (backend, db) in backends("backfill").await {
+        let s = answered(db).await;
+        let folded = totals_of(&s.db, s.id).await;
+        assert!(!folded.is_empty(), "{backend}");
+        // The database as it was before the totals: no table, and the anonymous
+        // forms still holding the levels `answered` gave them.
+        Migrator::down(&s.db, Some(1)).await.unwrap();
+        let mut peers = [3, 3, 4].into_iter();
+        for (ratee, first) in [(s.me, true), (s.doctors[0], false)] {
+            for row in rows_of(&s.db, s.id, ratee).await {
+                if row.source.is_anonymous() {
+                    let level = if first { peers.next().unwrap() } else { 3 };
+                    let q = format!(
+                        "UPDATE answers SET level = {level} WHERE rater_row_id = {}",
+                        row.id
+                    );
+                    s.db.execute_unprepared(&q).await.unwrap();
+                }
+            }
+        }
+        Migrator::up(&s.db, None).await.unwrap();
+        assert_eq!(totals_of(&s.db, s.id).await, folded, "{backend}");
+        let q = format!(
+            "SELECT COUNT(*) AS n FROM answers a JOIN campaign_raters r ON r.id = a.rater_row_id \
+             WHERE r.campaign_id = {} AND r.source IN ('peer', 'subordinate') AND a.level IS NOT NULL",
+            s.id
+        );
+        assert_eq!(
+            count(&s.db, &q).await,
+            0,
+            "{backend}: levels taken off again"
+        );
     }
 }
