@@ -50,6 +50,27 @@ impl Lang {
             Lang::En => key.en(),
         }
     }
+
+    /// A whole number with its thousands grouped as the language writes them:
+    /// 250.000 in Indonesian, 250,000 in English.
+    pub fn number(self, n: i64) -> String {
+        let sep = match self {
+            Lang::Id => '.',
+            Lang::En => ',',
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (k, d) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(d);
+        }
+        if n < 0 {
+            out.insert(0, '-');
+        }
+        out
+    }
 }
 
 /// Replaces `{name}` placeholders with their values.
@@ -81,6 +102,11 @@ impl I18n {
 
     pub fn lang(self) -> Lang {
         self.0
+    }
+
+    /// A whole number as the current language writes it (`Lang::number`).
+    pub fn n(self, n: i64) -> String {
+        self.0.number(n)
     }
 }
 
@@ -122,6 +148,15 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_group_their_thousands_as_each_language_writes_them() {
+        assert_eq!(Lang::Id.number(250_000), "250.000");
+        assert_eq!(Lang::En.number(1_589_568), "1,589,568");
+        assert_eq!(Lang::Id.number(999), "999");
+        assert_eq!(Lang::Id.number(-1234), "-1.234");
+        assert_eq!(Lang::En.number(0), "0");
+    }
 
     #[test]
     fn placeholders_are_filled_by_name() {

@@ -152,8 +152,13 @@ pub struct CampaignDetail {
     pub max_peers: u32,
     pub skipped: i64,
     pub units: Vec<String>,
+    /// The units furthest behind (`progress::UNITS_SHOWN` at most).
     pub completion: Vec<UnitCompletion>,
+    /// Those who owe forms (`progress::MISSING_SHOWN` at most).
     pub missing: Vec<Missing>,
+    /// How many units the ratees are in, and how many people owe forms in all.
+    pub units_total: i64,
+    pub missing_total: i64,
     /// The latest job on the campaign (preparing its raters, or closing it).
     pub job: Option<crate::jobs::model::JobView>,
     /// When HR last reminded those who have not sent their forms.

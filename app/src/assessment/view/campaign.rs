@@ -91,8 +91,8 @@ fn CampaignView(
         <PageHead title=c.row.name.clone() subtitle=format!("{} – {}", c.row.starts_on, c.row.ends_on) />
         <div class="stats">
             <div class="stat"><span class="stat-n">{i.t(status.label())}</span>{i.t(K::CampState)}</div>
-            <div class="stat"><span class="stat-n">{c.row.ratees}</span>{i.t(K::CampRatees)}</div>
-            <div class="stat"><span class="stat-n">{format!("{}/{}", c.row.submitted, c.row.forms)}</span>{i.t(K::CampFormsIn)}</div>
+            <div class="stat"><span class="stat-n">{i.n(c.row.ratees)}</span>{i.t(K::CampRatees)}</div>
+            <div class="stat"><span class="stat-n">{format!("{}/{}", i.n(c.row.submitted), i.n(c.row.forms))}</span>{i.t(K::CampFormsIn)}</div>
         </div>
         <dl class="facts">
             <div><dt>{i.t(K::CampUnits)}</dt><dd>{scope}</dd></div>
@@ -106,7 +106,7 @@ fn CampaignView(
             view! { <JobProgress job on_finish /> }
         })}
         <Actions id status acts errors reminded=c.reminded_at.clone() />
-        <Completion completion=c.completion missing=c.missing closed=status.ended() />
+        <Completion completion=c.completion missing=c.missing totals=(c.units_total, c.missing_total) closed=status.ended() />
     }
 }
 
@@ -177,9 +177,22 @@ fn Actions(
 fn Completion(
     completion: Vec<UnitCompletion>,
     missing: Vec<Missing>,
+    /// How many units and people there are in all (the lists show the first few).
+    totals: (i64, i64),
     closed: bool,
 ) -> impl IntoView {
     let i = use_i18n();
+    let units_note = (totals.0 > completion.len() as i64).then(|| {
+        let n = [
+            ("n", i.n(completion.len() as i64)),
+            ("total", i.n(totals.0)),
+        ];
+        view! { <p class="small muted">{i.f(K::CampUnitsShown, &n)}</p> }
+    });
+    let more = totals.1 - missing.len() as i64;
+    let missing_note = (more > 0).then(|| {
+        view! { <p class="small muted">{i.f(K::CampMissingMore, &[("n", i.n(more))])}</p> }
+    });
     let (title, per_person) = if closed {
         (K::CampNeverSent, K::CampUnsentForms)
     } else {
@@ -192,11 +205,12 @@ fn Completion(
                     {completion.into_iter().map(|u| view! {
                         <tr>
                             <td>{u.unit.clone()}</td>
-                            <td class="num">{format!("{}/{}", u.submitted, u.forms)}</td>
+                            <td class="num">{format!("{}/{}", i.n(u.submitted), i.n(u.forms))}</td>
                             <td><progress max=u.forms.to_string() value=u.submitted.to_string()></progress></td>
                         </tr>
                     }).collect_view()}
                 </Table>
+                {units_note}
             </Card>
             <Card title=title>
                 {missing.is_empty().then(|| view! { <p class="muted">{i.t(K::CampNoneMissing)}</p> })}
@@ -206,6 +220,7 @@ fn Completion(
                             <span class="small muted">{i.f(per_person, &[("n", m.open_forms.to_string()), ("unit", m.unit.clone())])}</span></li>
                     }).collect_view()}
                 </ul>
+                {missing_note}
             </Card>
         </div>
     }

@@ -4,7 +4,7 @@
 
 mod create;
 pub mod prepare;
-mod progress;
+pub mod progress;
 
 pub use create::{create, create_now};
 
@@ -112,6 +112,7 @@ pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, A
         submitted: submitted.count(db).await? as i64,
     };
     let w = c.weights;
+    let (units_total, missing_total) = progress::totals(db, id).await?;
     Ok(CampaignDetail {
         row: row.into(),
         weights: [w.self_rating, w.supervisor, w.peer, w.subordinate],
@@ -121,6 +122,8 @@ pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<CampaignDetail, A
         units: progress::unit_names(db, id).await?,
         completion: progress::completion(db, id).await?,
         missing: progress::missing(db, id).await?,
+        units_total,
+        missing_total,
         job,
         reminded_at: c.row.reminded_at.map(crate::auth::service::moment),
     })

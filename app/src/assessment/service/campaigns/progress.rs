@@ -24,9 +24,16 @@ pub async fn unit_names(db: &Db, id: i32) -> Result<Vec<String>, AppError> {
     Ok(names)
 }
 
-/// Forms and sent forms per unit of the ratees.
+/// How many units the completion table shows: a campaign over a whole agency covers
+/// thousands, and HR chases the ones furthest behind.
+pub const UNITS_SHOWN: i64 = 25;
+/// How many of those who owe forms are listed by name (the reminder reaches all).
+pub const MISSING_SHOWN: i64 = 50;
+
+/// Forms and sent forms per unit of the ratees, the units furthest behind first
+/// (`UNITS_SHOWN` of them).
 pub async fn completion(db: &Db, id: i32) -> Result<Vec<UnitCompletion>, AppError> {
-    let sent = RaterStatus::Submitted;
+    let (sent, shown) = (RaterStatus::Submitted, UNITS_SHOWN);
     // SQL: an aggregate over every form of the campaign, per unit.
     let stmt = raw_sql!(
         Postgres,
@@ -35,14 +42,16 @@ pub async fn completion(db: &Db, id: i32) -> Result<Vec<UnitCompletion>, AppErro
          FROM campaign_raters r
          JOIN campaign_ratees t ON t.campaign_id = r.campaign_id AND t.employee_id = r.ratee_id
          JOIN units u ON u.id = t.unit_id
-         WHERE r.campaign_id = {id} GROUP BY u.name ORDER BY u.name"
+         WHERE r.campaign_id = {id} GROUP BY u.id, u.name
+         ORDER BY 1.0 * SUM(CASE WHEN r.status = {sent} THEN 1 ELSE 0 END) / COUNT(*), u.name
+         LIMIT {shown}"
     );
     Ok(sql::all(db, stmt).await?)
 }
 
-/// Raters who still owe forms, by unit (HR reminds them).
+/// Raters who still owe forms, by unit (HR reminds them); `MISSING_SHOWN` of them.
 pub async fn missing(db: &Db, id: i32) -> Result<Vec<Missing>, AppError> {
-    let sent = RaterStatus::Submitted;
+    let (sent, shown) = (RaterStatus::Submitted, MISSING_SHOWN);
     // SQL: a list page, grouped by rater with their current unit.
     let stmt = raw_sql!(
         Postgres,
@@ -52,7 +61,27 @@ pub async fn missing(db: &Db, id: i32) -> Result<Vec<Missing>, AppError> {
          LEFT JOIN assignments a ON a.employee_id = e.id AND a.end_date IS NULL
          LEFT JOIN units u ON u.id = a.unit_id
          WHERE r.campaign_id = {id} AND r.status <> {sent}
-         GROUP BY e.name, e.nip, u.name ORDER BY u.name, e.name LIMIT 500"
+         GROUP BY e.id, e.name, e.nip, u.name ORDER BY u.name, e.name LIMIT {shown}"
     );
     Ok(sql::all(db, stmt).await?)
+}
+
+#[derive(sea_orm::FromQueryResult)]
+struct Totals {
+    units: i64,
+    missing: i64,
+}
+
+/// How many units the campaign's ratees are in, and how many raters owe forms.
+pub async fn totals(db: &Db, id: i32) -> Result<(i64, i64), AppError> {
+    let sent = RaterStatus::Submitted;
+    // SQL: two counts in one round trip.
+    let stmt = raw_sql!(
+        Postgres,
+        "SELECT (SELECT COUNT(DISTINCT unit_id) FROM campaign_ratees WHERE campaign_id = {id}) AS units,
+           (SELECT COUNT(DISTINCT rater_id) FROM campaign_raters
+            WHERE campaign_id = {id} AND status <> {sent}) AS missing"
+    );
+    let t = sql::all::<Totals>(db, stmt).await?.pop();
+    Ok(t.map_or((0, 0), |t| (t.units, t.missing)))
 }
