@@ -1,8 +1,9 @@
 //! Closing a campaign: per ratee and competency of the recorded standard version,
-//! the measured level from the totals of the sent forms (`totals`; weighted, renormalised over the
-//! sources that count; anonymous sources below k dropped, and the result says so),
-//! the JPM, and the feedback comments detached from their raters in a shuffled
-//! order. Then the peers' and subordinates' answers are deleted (`write::seal`):
+//! the measured level from the totals of the sent forms (`totals`; weighted,
+//! renormalised over the sources that count; anonymous sources below k dropped, and
+//! the result says so), the JPM, and the feedback comments detached from their
+//! raters in a shuffled order. Then what is left of the peers' and subordinates'
+//! answers (their comments, and drafts) is deleted (`write::seal`):
 //! anonymity holds in the database, not only on the page. Results are stored, never
 //! recomputed: a closed campaign does not change.
 //!
