@@ -2,10 +2,10 @@
 //! or a subordinate to what they answered, and their forms cannot be opened again;
 //! peers come from the ratee's unit unless named with a reason.
 
-use super::campaign::{choice, closed, created};
+use super::campaign::{choice, closed, created, peer_form};
 use super::support::{backends, count};
 use super::*;
-use app::assessment::model::{NamedPeer, Source};
+use app::assessment::model::NamedPeer;
 use app::assessment::service::{campaigns, peers};
 
 #[tokio::test]
@@ -62,13 +62,7 @@ async fn after_closing_no_peer_can_be_joined_to_their_answers() {
         .await;
         assert_eq!(leaky, 0, "{backend}");
         // A peer's own form, once closed, shows nothing, not even to them.
-        let peer_row = rows_of(&s.db, s.id, s.me)
-            .await
-            .into_iter()
-            .find(|r| r.source == Source::Peer)
-            .unwrap();
-        let peer = by_employee(&s.db, peer_row.rater_id).await;
-        let f = forms::form(&s.db, &peer, peer_row.id).await.unwrap();
+        let f = peer_form(&s).await;
         assert!(f.sealed && f.items.is_empty(), "{backend}: {f:?}");
         // The nurse's own form is hers and still readable.
         let own = rows_of(&s.db, s.id, s.me).await[0].clone();

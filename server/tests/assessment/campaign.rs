@@ -72,6 +72,17 @@ pub(super) async fn closed(db: DatabaseConnection) -> Scene {
     s
 }
 
+/// The nurse's first peer's form, as that peer opens it.
+pub(super) async fn peer_form(s: &Scene) -> app::assessment::model::RatingForm {
+    let row = rows_of(&s.db, s.id, s.me)
+        .await
+        .into_iter()
+        .find(|r| r.source == Source::Peer)
+        .unwrap();
+    let peer = by_employee(&s.db, row.rater_id).await;
+    forms::form(&s.db, &peer, row.id).await.unwrap()
+}
+
 /// The campaign started and answered as `closed` says, not yet closed.
 pub(super) async fn answered(db: DatabaseConnection) -> Scene {
     let mut s = created(db).await;

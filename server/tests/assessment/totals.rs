@@ -2,7 +2,7 @@
 //! equal the rules applied to every answer exactly as it was sent. And folding a
 //! peer's form into the totals takes its levels off the form at once.
 
-use super::campaign::{answered, created};
+use super::campaign::{answered, created, peer_form};
 use super::support::{backends, count};
 use super::*;
 use app::assessment::model::{AnswerInput, Source};
@@ -158,13 +158,7 @@ async fn a_sent_peer_form_keeps_no_level_even_before_closing() {
         );
         assert_eq!(count(&s.db, &q).await, 0, "{backend}");
         // The peer's own form, sent, shows nothing, not even to them.
-        let row = rows_of(&s.db, s.id, s.me)
-            .await
-            .into_iter()
-            .find(|r| r.source == Source::Peer)
-            .unwrap();
-        let peer = by_employee(&s.db, row.rater_id).await;
-        let f = forms::form(&s.db, &peer, row.id).await.unwrap();
+        let f = peer_form(&s).await;
         assert!(f.sealed && f.items.is_empty(), "{backend}: {f:?}");
     }
 }

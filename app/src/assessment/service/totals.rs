@@ -17,7 +17,8 @@ use std::ops::RangeInclusive;
 /// Folds the sent forms of a campaign whose ids lie in `forms` into the totals, then
 /// takes the anonymous ones' levels off them. Each form must be folded exactly once:
 /// a rater's submission folds its own form (`forms`: one id), the generators fold a
-/// campaign they have just filled. Returns how many answers were folded.
+/// campaign they have just filled. Returns how many totals rows were added or
+/// increased.
 pub async fn fold(
     tx: &impl ConnectionTrait,
     campaign: i32,
