@@ -24,6 +24,7 @@ mod m20261202_000015_reminders;
 mod m20261202_000016_prepare_index;
 mod m20261202_000017_name_search;
 mod m20261203_000018_answer_totals;
+mod m20261204_000019_results_by_campaign;
 mod util;
 
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000016_prepare_index::Migration),
             Box::new(m20261202_000017_name_search::Migration),
             Box::new(m20261203_000018_answer_totals::Migration),
+            Box::new(m20261204_000019_results_by_campaign::Migration),
         ]
     }
 }

@@ -69,7 +69,7 @@ async fn open(url: &str, writer: bool) -> Result<DatabaseConnection, DbErr> {
     if url.starts_with("sqlite:") {
         opt.max_connections(if writer { 1 } else { 8 })
             .min_connections(1)
-            .map_sqlx_sqlite_opts(|o| {
+            .map_sqlx_sqlite_opts(move |o| {
                 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
                 o.create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
@@ -82,6 +82,14 @@ async fn open(url: &str, writer: bool) -> Result<DatabaseConnection, DbErr> {
                     // Reads through a memory map instead of copying each page out of
                     // the OS cache (a third of closing a large campaign was those copies).
                     .pragma("mmap_size", "1073741824")
+                    // The writer copies the write-ahead log into the database file once
+                    // it holds 64 MB rather than SQLite's 4 MB: a page written again and
+                    // again (the end of an index being appended to) is copied once, and
+                    // the commits that copy come sixteen times less often. Closing a
+                    // large campaign took a tenth less (README, benchmark). Readers never
+                    // grow the log; the limit cuts it back to 64 MB after a large write.
+                    .pragma("wal_autocheckpoint", if writer { "16384" } else { "1000" })
+                    .pragma("journal_size_limit", "67108864")
             });
     } else {
         opt.max_connections(16).min_connections(1);

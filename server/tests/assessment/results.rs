@@ -45,6 +45,27 @@ async fn closing_renormalises_the_weights_and_leaves_out_sources_below_k() {
             3,
             "{backend}: two demo campaigns and this one"
         );
+        // Progress across campaigns: each one's summed shortfall, as its items add up.
+        let mut short_somewhere = false;
+        for (i, (id, name)) in d.campaigns.iter().enumerate() {
+            let one = dashboard_of(&s.db, &s.nurse, None, Some(*id))
+                .await
+                .unwrap();
+            let short: f64 = one
+                .items
+                .iter()
+                .filter_map(|i| i.gap)
+                .map(|g| g.max(0.0))
+                .sum();
+            short_somewhere |= short > 0.0;
+            assert_eq!(&d.history[i].0, name, "{backend}");
+            assert!(
+                (d.history[i].2 - short).abs() < 1e-9,
+                "{backend}: {name}: {:?} against {short}",
+                d.history[i]
+            );
+        }
+        assert!(short_somewhere, "{backend}: no shortfall to sum");
         let page = app::ui::chart::dashboard(d, Lang::Id);
         assert!(page.radar_svg.starts_with("<svg") && page.progress_svg.starts_with("<svg"));
 

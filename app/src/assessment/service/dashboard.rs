@@ -147,12 +147,16 @@ struct Shortfall {
 
 /// The summed shortfall (required minus measured, where short) per campaign.
 async fn shortfalls(db: &impl ConnectionTrait, emp: i32) -> Result<HashMap<i32, f64>, AppError> {
-    // SQL: the dashboard, measured (see the module note).
+    // SQL: the dashboard, measured (see the module note). Results are indexed campaign
+    // first (closing appends a campaign at a time): the employee's campaigns come from
+    // `campaign_ratees`, indexed employee first.
     let stmt = raw_sql!(
         Postgres,
-        "SELECT campaign_id, SUM(CASE WHEN measured < required_level
-           THEN required_level - measured ELSE 0.0 END) AS s
-         FROM results WHERE employee_id = {emp} GROUP BY campaign_id"
+        "SELECT r.campaign_id, SUM(CASE WHEN r.measured < r.required_level
+           THEN r.required_level - r.measured ELSE 0.0 END) AS s
+         FROM campaign_ratees t JOIN results r
+           ON r.campaign_id = t.campaign_id AND r.employee_id = t.employee_id
+         WHERE t.employee_id = {emp} GROUP BY r.campaign_id"
     );
     let rows = sql::all::<Shortfall>(db, stmt).await?;
     Ok(rows
