@@ -59,6 +59,23 @@ test("a branch opens and closes in place, and the search finds deep units", asyn
   expect(errors).toEqual([]);
 });
 
+test("a branch that cannot be fetched stays closed and says why", async ({ page }) => {
+  await login(page, "hr.manna", "/hr/units");
+  await hydrated(page);
+  const rows = page.locator("table.tree tbody tr");
+  const top = await rows.count();
+  const open = page.getByRole("link", { name: /^Buka \d+ sub-unit Dinas Kesehatan$/ });
+  // The connection drops (the browser logs that; nothing else goes wrong).
+  await page.route("**/units/children*", (route) => route.abort());
+  await open.click();
+  await expect(page.getByRole("alert")).toContainText("Server tidak dapat dihubungi");
+  await expect(rows).toHaveCount(top);
+  await page.unroute("**/units/children*");
+  await open.click();
+  await expect(page.getByRole("link", { name: "Puskesmas Kota Manna" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
 test("an employee cannot open the HR pages and sees why", async ({ page }) => {
   await login(page, "pegawai.manna", "/hr/units");
   await expect(page.getByRole("alert")).toContainText("Anda tidak berwenang");

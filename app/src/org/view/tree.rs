@@ -3,11 +3,12 @@
 //! opens it on the server), and a search by name or code listing hits with their
 //! place in the tree. A regency's thousands of units never travel at once.
 
+use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
 use crate::org::api::{browse_units, unit_children};
 use crate::org::model::{UnitBrowse, UnitHit, UnitNode, UnitRow, SEARCH_LIMIT};
 use crate::ui::page::loaded;
-use crate::ui::widgets::{Page, Table};
+use crate::ui::widgets::{error_box, Page, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -49,23 +50,30 @@ fn head() -> Vec<(K, &'static str)> {
 }
 
 /// The tree as rows in depth-first order; opening a branch inserts its children
-/// after it, closing removes everything below it.
+/// after it, closing removes everything below it. A branch that cannot be fetched
+/// stays closed and says why above the tree.
 #[component]
 fn UnitTree(nodes: Vec<UnitNode>, total: i64) -> impl IntoView {
     let i = use_i18n();
     let rows = RwSignal::new(nodes);
+    let failed = RwSignal::new(None::<AppError>);
     view! {
         <p class="muted small" data-testid="unit-count">{i.f(K::UnitsTreeHelp, &[("n", total.to_string())])}</p>
+        {error_box(failed.into())}
         <Table head=head() class="tree" testid="unit-tree">
             <For each=move || rows.get() key=|n| (n.unit.id, n.expanded) let:n>
-                <TreeRow n rows />
+                <TreeRow n rows failed />
             </For>
         </Table>
     }
 }
 
 #[component]
-fn TreeRow(n: UnitNode, rows: RwSignal<Vec<UnitNode>>) -> impl IntoView {
+fn TreeRow(
+    n: UnitNode,
+    rows: RwSignal<Vec<UnitNode>>,
+    failed: RwSignal<Option<AppError>>,
+) -> impl IntoView {
     let i = use_i18n();
     let (id, depth, expanded) = (n.unit.id, n.unit.depth, n.expanded);
     let toggle = (n.children > 0).then(|| {
@@ -88,7 +96,7 @@ fn TreeRow(n: UnitNode, rows: RwSignal<Vec<UnitNode>>) -> impl IntoView {
             <a class="tree-toggle" href=href aria-expanded=expanded.to_string() aria-label=label
                 on:click=move |ev| {
                     ev.prevent_default();
-                    toggle_branch(rows, id, depth, expanded);
+                    toggle_branch(rows, failed, id, depth, expanded);
                 }>
                 {if expanded { "▾" } else { "▸" }}
             </a>
@@ -131,7 +139,14 @@ fn UnitCells(
 }
 
 /// Opens (fetching the children) or closes the branch of unit `id`.
-fn toggle_branch(rows: RwSignal<Vec<UnitNode>>, id: i32, depth: usize, expanded: bool) {
+fn toggle_branch(
+    rows: RwSignal<Vec<UnitNode>>,
+    failed: RwSignal<Option<AppError>>,
+    id: i32,
+    depth: usize,
+    expanded: bool,
+) {
+    failed.set(None);
     if expanded {
         rows.update(|v| {
             let Some(at) = v.iter().position(|n| n.unit.id == id) else {
@@ -147,8 +162,9 @@ fn toggle_branch(rows: RwSignal<Vec<UnitNode>>, id: i32, depth: usize, expanded:
         return;
     }
     leptos::task::spawn_local(async move {
-        let Ok(children) = unit_children(id, depth).await else {
-            return;
+        let children = match unit_children(id, depth).await {
+            Ok(children) => children,
+            Err(e) => return failed.set(Some(e)),
         };
         rows.update(|v| {
             let Some(at) = v.iter().position(|n| n.unit.id == id) else {
