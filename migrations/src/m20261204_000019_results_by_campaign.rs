@@ -2,7 +2,8 @@
 //! time; the dashboards read them by campaign and employee. Indexed employee first,
 //! each block's rows landed all over the index (every employee already has earlier
 //! campaigns there); campaign first, they go to its end. In a synthetic insert of
-//! 3.25 million result rows into a table holding two campaigns, 14.4 s became 8.6 s.
+//! 3.25 million result rows into a table holding two campaigns, 14.4 s became 8.6 s;
+//! closing a 250 000-employee campaign beside two closed ones, 64–68 s became 60 s.
 //! Reading one employee's results across campaigns goes through their
 //! `campaign_ratees` rows (indexed employee first) instead.
 

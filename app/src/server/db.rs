@@ -86,8 +86,9 @@ async fn open(url: &str, writer: bool) -> Result<DatabaseConnection, DbErr> {
                     // it holds 64 MB rather than SQLite's 4 MB: a page written again and
                     // again (the end of an index being appended to) is copied once, and
                     // the commits that copy come sixteen times less often. Closing a
-                    // large campaign took a tenth less (README, benchmark). Readers never
-                    // grow the log; the limit cuts it back to 64 MB after a large write.
+                    // large campaign took a tenth less (README, benchmark). The reading
+                    // pool keeps SQLite's default; the size limit cuts the log file back
+                    // to 64 MB after a large write.
                     .pragma("wal_autocheckpoint", if writer { "16384" } else { "1000" })
                     .pragma("journal_size_limit", "67108864")
             });

@@ -1,7 +1,8 @@
 //! `insert_many`'s statements and the hand-written reads, on an in-memory SQLite.
 
 use super::*;
-use crate::server::entities::campaign_unit;
+use crate::assessment::model::Source;
+use crate::server::entities::{campaign_unit, result_comment};
 use sea_orm::{raw_sql, Database, EntityTrait, FromQueryResult, Set};
 
 #[test]
@@ -100,4 +101,66 @@ async fn a_row_leaving_a_column_unset_is_refused_not_filled_with_null() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("unit_id unset"), "{err}");
+}
+
+#[tokio::test]
+async fn rows_go_in_whole_and_in_the_order_given_whatever_their_text() {
+    use sea_orm::QueryOrder;
+    let db = Database::connect("sqlite::memory:").await.unwrap();
+    db.execute_unprepared(
+        "CREATE TABLE result_comments (id INTEGER PRIMARY KEY, agency_id INTEGER NOT NULL, \
+         campaign_id INTEGER NOT NULL, employee_id INTEGER NOT NULL, competency_id INTEGER NOT NULL, \
+         source TEXT NOT NULL, author_name TEXT, body TEXT NOT NULL, ord INTEGER NOT NULL)",
+    )
+    .await
+    .unwrap();
+    let bodies = [
+        "Sangat baik",
+        "O'Brien \"kutip\"",
+        "$1 ? :a @b",
+        "baris\nbaru\t\\",
+        "ä — 🙂",
+        "",
+        "[1, 2]",
+        "NULL",
+        "'); DROP TABLE result_comments; --",
+    ];
+    // Many statements' worth (text is bound, at most 200 values a statement), in an
+    // order of their own: closing inserts comments in the salted order, and row ids
+    // must follow it, not the raters'.
+    let rows: Vec<result_comment::Model> = (0..6001)
+        .map(|n| result_comment::Model {
+            id: n + 1,
+            agency_id: 1,
+            campaign_id: 9,
+            employee_id: n % 7,
+            competency_id: -n,
+            source: [Source::Peer, Source::Supervisor][(n % 2) as usize],
+            author_name: (n % 3 == 0).then(|| format!("Budi {n}")),
+            body: bodies[n as usize % bodies.len()].to_string(),
+            ord: (n * 7919) % 6007,
+        })
+        .collect();
+    let models: Vec<result_comment::ActiveModel> = rows.iter().map(comment_to_insert).collect();
+    assert_eq!(insert_many(&db, models).await.unwrap(), 6001);
+    let back = result_comment::Entity::find()
+        .order_by_asc(result_comment::Column::Id)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(back, rows);
+}
+
+fn comment_to_insert(r: &result_comment::Model) -> result_comment::ActiveModel {
+    result_comment::ActiveModel {
+        agency_id: Set(r.agency_id),
+        campaign_id: Set(r.campaign_id),
+        employee_id: Set(r.employee_id),
+        competency_id: Set(r.competency_id),
+        source: Set(r.source),
+        author_name: Set(r.author_name.clone()),
+        body: Set(r.body.clone()),
+        ord: Set(r.ord),
+        ..Default::default()
+    }
 }
