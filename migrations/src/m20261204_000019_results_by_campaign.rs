@@ -13,55 +13,63 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const RESULTS: [&str; 3] = ["campaign_id", "employee_id", "competency_id"];
-const RESULTS_BEFORE: [&str; 3] = ["employee_id", "campaign_id", "competency_id"];
-const COMMENTS: [&str; 3] = ["campaign_id", "employee_id", "ord"];
-const COMMENTS_BEFORE: [&str; 3] = ["employee_id", "campaign_id", "ord"];
+/// An index of the table as it was, and as it becomes.
+type Named = (&'static str, [&'static str; 3]);
 
+/// (table, unique?, before, after)
+const SWAPS: [(&str, bool, Named, Named); 2] = [
+    (
+        "results",
+        true,
+        (
+            "ux_results",
+            ["employee_id", "campaign_id", "competency_id"],
+        ),
+        (
+            "ux_results_campaign",
+            ["campaign_id", "employee_id", "competency_id"],
+        ),
+    ),
+    (
+        "result_comments",
+        false,
+        (
+            "ix_result_comments_employee",
+            ["employee_id", "campaign_id", "ord"],
+        ),
+        (
+            "ix_result_comments_campaign",
+            ["campaign_id", "employee_id", "ord"],
+        ),
+    ),
+];
+
+/// Replaces index `from` of `table` with `to`.
 async fn swap(
     m: &SchemaManager<'_>,
-    table: &'static str,
-    old: &str,
-    new: IndexCreateStatement,
+    (table, is_unique): (&'static str, bool),
+    from: Named,
+    to: Named,
 ) -> Result<(), DbErr> {
-    m.drop_index(Index::drop().name(old).table(a(table)).to_owned())
+    m.drop_index(Index::drop().name(from.0).table(a(table)).to_owned())
         .await?;
-    m.create_index(new).await
+    let make = if is_unique { unique } else { index };
+    m.create_index(make(to.0, a(table), &to.1)).await
 }
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let results = unique("ux_results_campaign", a("results"), &RESULTS);
-        swap(m, "results", "ux_results", results).await?;
-        let comments = index(
-            "ix_result_comments_campaign",
-            a("result_comments"),
-            &COMMENTS,
-        );
-        swap(
-            m,
-            "result_comments",
-            "ix_result_comments_employee",
-            comments,
-        )
-        .await
+        for (table, is_unique, before, after) in SWAPS {
+            swap(m, (table, is_unique), before, after).await?;
+        }
+        Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let results = unique("ux_results", a("results"), &RESULTS_BEFORE);
-        swap(m, "results", "ux_results_campaign", results).await?;
-        let comments = index(
-            "ix_result_comments_employee",
-            a("result_comments"),
-            &COMMENTS_BEFORE,
-        );
-        swap(
-            m,
-            "result_comments",
-            "ix_result_comments_campaign",
-            comments,
-        )
-        .await
+        for (table, is_unique, before, after) in SWAPS {
+            swap(m, (table, is_unique), after, before).await?;
+        }
+        Ok(())
     }
 }
