@@ -6,6 +6,7 @@ pub mod bench;
 pub mod bench_campaigns;
 pub mod bench_sessions;
 pub mod demo;
+mod demo_data;
 pub mod names;
 
 use app::server::entities::agency;
