@@ -187,3 +187,38 @@ async fn a_remembered_unit_tree_shows_a_new_top_unit_at_once() {
         );
     }
 }
+
+/// SQLite's plan for a statement, one line per step.
+async fn plan(db: &DatabaseConnection, stmt: sea_orm::Statement) -> String {
+    let explain = sea_orm::Statement {
+        sql: format!("EXPLAIN QUERY PLAN {}", stmt.sql),
+        ..stmt
+    };
+    let rows = db.query_all_raw(explain).await.unwrap();
+    rows.iter()
+        .map(|r| r.try_get::<String>("", "detail").unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Walking down the unit tree (a leader's units and everything below them; a unit
+/// head's sub-units) looks children up in the (agency, parent) index. By parent
+/// alone SQLite read every unit, or indexed them all afresh, on every call: 6 to 13 ms
+/// at 8 333 units, on each dashboard a unit leader opened.
+#[tokio::test]
+async fn walks_down_the_unit_tree_use_the_parent_index() {
+    let db = support::sqlite("unit_walk_plans").await;
+    let backend = db.get_database_backend();
+    let walks = [
+        backend.build(&org::subtree(1, &[2, 3])),
+        backend.build(&sea_orm::QueryTrait::into_query(org::children_of(1, 2))),
+    ];
+    for stmt in walks {
+        let plan = plan(&db, stmt).await;
+        assert!(plan.contains("ix_units_parent"), "{plan}");
+        assert!(
+            !plan.contains("AUTOMATIC") && !plan.contains("SCAN units"),
+            "{plan}"
+        );
+    }
+}

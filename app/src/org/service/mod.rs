@@ -21,6 +21,7 @@ use sea_orm::sea_query::{
 };
 use sea_orm::{
     raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+    Select,
 };
 use std::collections::HashMap;
 
@@ -37,6 +38,16 @@ pub async fn all_units(
         .filter(unit::Column::AgencyId.eq(agency_id))
         .all(db)
         .await?)
+}
+
+/// The units directly under `parent`, as a query for their ids (looked up in the
+/// agency's (agency, parent) index; by parent alone it read every unit).
+pub fn children_of(agency: i32, parent: i32) -> Select<unit::Entity> {
+    unit::Entity::find()
+        .select_only()
+        .column(unit::Column::Id)
+        .filter(unit::Column::AgencyId.eq(agency))
+        .filter(unit::Column::ParentId.eq(parent))
 }
 
 #[derive(FromQueryResult)]
@@ -57,6 +68,9 @@ pub fn subtree(agency: i32, roots: &[i32]) -> WithQuery {
             sub.clone(),
             Expr::col((unit::Entity, unit::Column::ParentId)).equals((sub.clone(), id.clone())),
         )
+        // The agency too, so each step looks children up in the (agency, parent)
+        // index: without it SQLite indexed every unit afresh on each call.
+        .and_where(Expr::col((unit::Entity, unit::Column::AgencyId)).eq(agency))
         .to_owned();
     let start = Query::select()
         .column(unit::Column::Id)

@@ -3,12 +3,11 @@
 //! reverse, direct subordinates.
 
 use crate::error::AppError;
+use crate::org::service::children_of;
 use crate::people::supervision::{self as rules, Override, Place, Source};
-use crate::server::entities::{assignment, employee, supervisor_link, unit};
+use crate::server::entities::{assignment, employee, supervisor_link};
 use crate::server::sql;
-use sea_orm::{
-    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
-};
+use sea_orm::{raw_sql, ColumnTrait, ConnectionTrait, FromQueryResult, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 pub async fn current_assignment(
@@ -95,7 +94,11 @@ pub async fn supervisor_of(
 
 /// Who a unit head supervises by the unit tree: the unit's staff, and below it the
 /// heads of sub-units, or the staff of sub-units that have no head.
-async fn derived_staff(db: &impl ConnectionTrait, own_unit: i32) -> Result<Vec<i32>, AppError> {
+async fn derived_staff(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    own_unit: i32,
+) -> Result<Vec<i32>, AppError> {
     let mut derived = vec![];
     let mut queue = vec![(own_unit, true)];
     while let Some((unit, own)) = queue.pop() {
@@ -112,13 +115,7 @@ async fn derived_staff(db: &impl ConnectionTrait, own_unit: i32) -> Result<Vec<i
                     .all(db)
                     .await?;
                 derived.extend(staff);
-                let kids: Vec<i32> = unit::Entity::find()
-                    .select_only()
-                    .column(unit::Column::Id)
-                    .filter(unit::Column::ParentId.eq(unit))
-                    .into_tuple()
-                    .all(db)
-                    .await?;
+                let kids: Vec<i32> = children_of(agency, unit).into_tuple().all(db).await?;
                 queue.extend(kids.into_iter().map(|k| (k, false)));
             }
         }
@@ -146,7 +143,7 @@ pub async fn subordinates_of(
     else {
         return Ok(out);
     };
-    let derived = derived_staff(db, a.unit_id).await?;
+    let derived = derived_staff(db, a.agency_id, a.unit_id).await?;
     let overridden: HashSet<i32> = if derived.is_empty() {
         HashSet::new()
     } else {
