@@ -44,6 +44,10 @@ pub struct Settings {
     /// SQLite, where this process is the only writer; see app::server::read_cache).
     #[arg(long, env = "CAKAP_NO_READ_CACHE")]
     pub no_read_cache: bool,
+    /// Log every SQL statement slower than this many milliseconds, with its text
+    /// (warnings; for finding the query behind a slow page).
+    #[arg(long, env = "CAKAP_SLOW_SQL_MS")]
+    pub slow_sql_ms: Option<u64>,
 }
 
 impl Settings {

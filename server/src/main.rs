@@ -85,6 +85,9 @@ async fn main() {
 
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let s = cli.settings;
+    if let Some(ms) = s.slow_sql_ms {
+        app::server::db::log_slow_statements(std::time::Duration::from_millis(ms));
+    }
     let db = connect_and_migrate(&s.database_url()).await?;
     let command = cli.command.unwrap_or(Command::Serve);
     if !matches!(command, Command::Migrate) {

@@ -8,7 +8,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex, OnceLock};
 use std::time::Duration;
 
 pub type Db = DatabaseConnection;
@@ -59,9 +59,26 @@ pub fn writer(db: &DatabaseConnection) -> DatabaseConnection {
         .unwrap_or_else(|| db.clone())
 }
 
+/// Statements slower than this are logged with their text (`--slow-sql-ms`); off
+/// unless asked. Set before `connect`.
+static SLOW_SQL: OnceLock<Duration> = OnceLock::new();
+
+/// Logs (as warnings) every statement that runs longer than `after`, for finding the
+/// query behind a slow page on real data.
+pub fn log_slow_statements(after: Duration) {
+    let _ = SLOW_SQL.set(after);
+}
+
 async fn open(url: &str, writer: bool) -> Result<DatabaseConnection, DbErr> {
     let mut opt = ConnectOptions::new(url.to_string());
-    opt.sqlx_logging(false).acquire_timeout(if writer {
+    match SLOW_SQL.get() {
+        Some(after) => opt
+            .sqlx_logging(true)
+            .sqlx_logging_level(log::LevelFilter::Trace)
+            .sqlx_slow_statements_logging_settings(log::LevelFilter::Warn, *after),
+        None => opt.sqlx_logging(false),
+    };
+    opt.acquire_timeout(if writer {
         WRITE_WAIT
     } else {
         Duration::from_secs(10)
