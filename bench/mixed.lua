@@ -30,7 +30,8 @@ end
 function request()
   local f = split(lines[next_line])
   next_line = next_line % #lines + 1
-  local headers = { ["Cookie"] = f[3] }
+  -- As Chromium asks: pages come back compressed, as they do for real users.
+  local headers = { ["Cookie"] = f[3], ["Accept-Encoding"] = "gzip, deflate, br, zstd" }
   if f[1] == "POST" then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
     headers["Accept"] = "application/json"

@@ -11,7 +11,7 @@ say() { printf '\033[1;36m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_install() {
-  local missing=()
+  local missing=() pkg
   for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} (Debian)"
@@ -59,6 +59,35 @@ build_release() {
   cp "$ROOT/style/main.css" "$pkg/$OUTPUT_NAME.css"
   cp -r "$ROOT/public/." "$ROOT/target/site/"
   (cd "$ROOT" && cargo build -p server --release)
+  publish_assets "$pkg" "$target/release/hash.txt"
+}
+
+# The site's JS, WASM and CSS also under names carrying a hash of their bytes, each
+# with a brotli and a gzip copy beside it: a browser may keep a hashed file for a year
+# (the next build has new names), and the server sends the copy the browser accepts
+# instead of compressing on every request. The hashes go to hash.txt beside the server
+# binary, where Leptos looks for them when it writes the page's script and style tags;
+# without that file (tests, a bare cargo build) the plain names are used.
+publish_assets() {
+  local pkg="$1" hashes="$2" ext h file keep=() lines=""
+  apt_install brotli
+  for ext in js wasm css; do
+    h="$(sha256sum "$pkg/$OUTPUT_NAME.$ext" | cut -c1-16)"
+    file="$pkg/$OUTPUT_NAME.$h.$ext"
+    keep+=("$file" "$file.br" "$file.gz")
+    if [ ! -f "$file.br" ] || [ ! -f "$file.gz" ]; then
+      cp "$pkg/$OUTPUT_NAME.$ext" "$file.tmp"
+      brotli -q 11 -f -o "$file.br.tmp" "$file.tmp"
+      gzip -9 -c "$file.tmp" > "$file.gz.tmp"
+      mv "$file.br.tmp" "$file.br"; mv "$file.gz.tmp" "$file.gz"; mv "$file.tmp" "$file"
+    fi
+    lines+="$ext: $h"$'\n'
+  done
+  # Earlier builds' hashed files go; the plain names stay for runs without hash.txt.
+  for file in "$pkg/$OUTPUT_NAME".????????????????.*; do
+    [[ " ${keep[*]} " == *" $file "* ]] || rm -f "$file"
+  done
+  printf '%s' "$lines" > "$hashes"
 }
 
 release_bin() { echo "${CARGO_TARGET_DIR:-$ROOT/target}/release/cakap"; }

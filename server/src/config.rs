@@ -50,6 +50,16 @@ pub struct Settings {
     pub slow_sql_ms: Option<u64>,
 }
 
+/// Whether the build left hash.txt beside this binary (`publish_assets` in
+/// scripts/lib.sh): then pages name the hashed copies of the JS, WASM and CSS, which
+/// browsers keep for a year.
+fn hashed_assets() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join("hash.txt")))
+        .is_some_and(|f| f.exists())
+}
+
 impl Settings {
     pub fn database_url(&self) -> String {
         match &self.database_url {
@@ -84,6 +94,7 @@ impl Settings {
             .site_root(Arc::<str>::from(self.site_root.as_str()))
             .site_pkg_dir(Arc::<str>::from("pkg"))
             .site_addr(self.addr)
+            .hash_files(hashed_assets())
             .build()
     }
 

@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions (with the per-request
 //! context), the plain HTTP endpoints, static files, and the security layer.
 
-use crate::{handlers, security, stall};
+use crate::{compress, handlers, security, stall};
 use app::server::request::RequestCache;
 use app::server::AppState;
 use app::{shell, App};
@@ -12,6 +12,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
+use tower_http::services::ServeDir;
 
 /// Uploaded CSV files can be large (100 000 lines is about 10 MB).
 const BODY_LIMIT: usize = 24 * 1024 * 1024;
@@ -34,11 +35,21 @@ pub fn build_router(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state.clone());
+    // The built JS, WASM and CSS: the brotli or gzip copy made at build time when the
+    // browser takes it (`publish_assets` in scripts/lib.sh).
+    let pkg = format!(
+        "{}/{}",
+        state.leptos_options.site_root, state.leptos_options.site_pkg_dir
+    );
+    let assets = ServeDir::new(pkg).precompressed_br().precompressed_gzip();
     Router::new()
         .route("/health", get(handlers::health))
         .route("/lang", post(handlers::switch_language))
         .route("/hr/employees.csv", get(handlers::export_employees))
+        .nest_service("/pkg", assets)
         .fallback(move |req: axum::extract::Request| stall::render(pages.clone(), req))
+        // Pages and answers compressed as they go out (the assets above already are).
+        .layer(axum::middleware::from_fn(compress::layer))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

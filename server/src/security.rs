@@ -48,6 +48,16 @@ pub fn is_static_asset(path: &str) -> bool {
     path.starts_with("/pkg/") || ROOT_FILES.contains(&path)
 }
 
+/// A built file whose name carries the hash of its bytes (`cakap.<16 hex>.wasm`,
+/// see `publish_assets` in scripts/lib.sh).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let Some(name) = path.strip_prefix("/pkg/") else {
+        return false;
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() == 3 && parts[1].len() == 16 && parts[1].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !same_origin(&req, &st.config.allowed_origins) {
@@ -57,13 +67,26 @@ pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -
         )
             .into_response();
     }
-    let personal = !is_static_asset(req.uri().path());
+    let path = req.uri().path();
+    let static_asset = is_static_asset(path);
+    let caching = if !static_asset {
+        // Pages carry the reader's name and data, server functions answer for one
+        // user: neither may be kept by a shared computer's browser or a proxy.
+        "no-store"
+    } else if is_hashed_asset(path) {
+        // A new build has new names, so this name always means these bytes.
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     let mut res = next.run(req).await;
+    let ok = res.status().is_success();
     let h = res.headers_mut();
-    // Pages carry the reader's name and data, server functions answer for one user:
-    // neither may be kept by a shared computer's browser or a proxy.
-    if personal {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
+    // The same address answers brotli, gzip or plain bytes by the request's
+    // Accept-Encoding: a cache must keep them apart.
+    if static_asset && ok && !h.contains_key(header::VARY) {
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     let set = |h: &mut axum::http::HeaderMap, k: header::HeaderName, v: &'static str| {
         h.entry(k).or_insert(HeaderValue::from_static(v));
@@ -140,6 +163,22 @@ mod tests {
             "/login",
         ] {
             assert!(!is_static_asset(personal), "{personal}");
+        }
+    }
+
+    #[test]
+    fn only_names_carrying_a_hash_are_kept_for_a_year() {
+        assert!(is_hashed_asset("/pkg/cakap.0123456789abcdef.wasm"));
+        assert!(is_hashed_asset("/pkg/cakap.0123456789abcdef.css"));
+        for other in [
+            "/pkg/cakap.wasm",
+            "/pkg/cakap.0123456789abcdeg.js",
+            "/pkg/cakap.0123456789abcde.js",
+            "/pkg/cakap.0123456789abcdef.js.br",
+            "/x/cakap.0123456789abcdef.js",
+            "/favicon.svg",
+        ] {
+            assert!(!is_hashed_asset(other), "{other}");
         }
     }
 

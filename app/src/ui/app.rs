@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::ui::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::SsrMode;
@@ -46,6 +46,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0f5e57" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // The hashed file names when the build made them (see scripts/lib.sh).
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -86,7 +88,6 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/cakap.css" />
         <Title formatter=move |t: String| {
             if t.is_empty() { "Cakap".to_string() } else { format!("{t} · Cakap") }
         } />

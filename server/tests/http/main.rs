@@ -6,6 +6,7 @@ mod support;
 
 mod access;
 mod assessment;
+mod assets;
 mod jobs;
 mod pages;
 mod sessions;
