@@ -216,6 +216,30 @@ pub fn safe_next(next: &str) -> String {
     }
 }
 
+/// The login page's address that brings the reader back to `path` (with its query)
+/// once logged in; plain `/login` from the home page and the login page itself.
+pub fn login_path(path: &str, query: &str) -> String {
+    let query = query.trim_start_matches('?');
+    if path.is_empty() || path == "/" || path.starts_with("/login") {
+        return "/login".to_string();
+    }
+    let here = if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    };
+    let mut out = String::from("/login?next=");
+    for b in here.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 #[path = "rules_tests.rs"]
 mod tests;

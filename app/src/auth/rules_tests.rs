@@ -161,3 +161,19 @@ fn an_address_looks_like_guessing_by_many_accounts_or_many_open_failures() {
     };
     assert!(flood.looks_like_guessing());
 }
+
+#[test]
+fn the_login_link_brings_the_reader_back_to_the_page_they_wanted() {
+    assert_eq!(login_path("/dashboard", ""), "/login?next=%2Fdashboard");
+    assert_eq!(
+        login_path("/hr/employees", "?q=siti nur&unit=4"),
+        "/login?next=%2Fhr%2Femployees%3Fq%3Dsiti%20nur%26unit%3D4"
+    );
+    assert_eq!(login_path("/", ""), "/login");
+    assert_eq!(login_path("/login", "next=/x"), "/login");
+    // What the login page does with it (the query decoded): back to the same place.
+    assert_eq!(
+        safe_next("/hr/employees?q=siti nur&unit=4"),
+        "/hr/employees?q=siti%20nur&unit=4"
+    );
+}

@@ -6,6 +6,7 @@ use crate::auth::api::Logout;
 use crate::auth::model::Actor;
 use crate::i18n::{use_i18n, Lang, K};
 use crate::ui::app::use_me;
+use crate::ui::widgets::login_href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -121,7 +122,7 @@ fn UserBox(user: Option<Actor>) -> impl IntoView {
     });
     match user {
         None => view! {
-            <a class="button button-small" href="/login">{i.t(K::NavLogin)}</a>
+            <a class="button button-small" href=login_href()>{i.t(K::NavLogin)}</a>
         }
         .into_any(),
         Some(u) => view! {

@@ -175,3 +175,45 @@ async fn a_duplicate_created_concurrently_gets_the_field_error_not_a_500() {
         assert_eq!(count(&db, q).await, 1, "{backend}");
     }
 }
+
+/// A page that cannot be shown says why in its title too, and the login link of a
+/// visitor brings them back to the page they asked for.
+#[tokio::test]
+async fn a_refused_page_is_titled_so_and_login_comes_back_to_it() {
+    let (app, db) = app().await;
+    let r = send(&app, "GET", "/dashboard", None, None).await;
+    assert!(
+        r.body.contains("<title>Perlu masuk · Cakap</title>"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains(r#"href="/login?next=%2Fdashboard""#),
+        "{}",
+        r.body
+    );
+    // Someone of another agency: not the employee's to read.
+    let other = count(
+        &db,
+        "SELECT MIN(e.id) AS n FROM employees e JOIN users u ON u.employee_id = e.id
+         WHERE u.username = 'hr.makassar' OR e.agency_id <> (SELECT agency_id FROM users
+           WHERE username = 'pegawai.manna')",
+    )
+    .await;
+    let nurse = login(&app, "pegawai.manna").await;
+    let r = send(
+        &app,
+        "GET",
+        &format!("/dashboard/{other}"),
+        Some(&nurse),
+        None,
+    )
+    .await;
+    assert!(
+        r.body.contains("<title>Akses ditolak · Cakap</title>"),
+        "{}",
+        r.body
+    );
+    // Logged in, the header shows no login link at all.
+    assert!(!r.body.contains("/login?next="), "{}", r.body);
+}

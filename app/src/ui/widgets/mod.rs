@@ -16,18 +16,35 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-/// The whole-error message, with a hint for the user's next step.
+/// The login page's address that comes back to the current page once logged in.
+pub fn login_href() -> Signal<String> {
+    let loc = leptos_router::hooks::use_location();
+    Signal::derive(move || crate::auth::rules::login_path(&loc.pathname.read(), &loc.search.read()))
+}
+
+/// The whole-error message, with a hint for the user's next step. A page that could
+/// not be shown at all (login needed, not allowed) is titled so, in the tab too.
 #[component]
 pub fn ErrorBox(err: AppError) -> impl IntoView {
     let i = use_i18n();
     let text = err.message(i.lang());
+    let login = login_href();
     let hint = match err {
-        AppError::Unauthenticated => {
-            Some(view! { <a href="/login">{i.t(K::NavLogin)}</a> }.into_any())
-        }
-        AppError::Forbidden | AppError::NotFound => {
-            Some(view! { <a href="/">{i.t(K::NavHome)}</a> }.into_any())
-        }
+        AppError::Unauthenticated => Some(
+            view! {
+                <Title text=i.t(K::ErrTitleUnauthenticated) />
+                <a href=login>{i.t(K::NavLogin)}</a>
+            }
+            .into_any(),
+        ),
+        AppError::Forbidden => Some(
+            view! {
+                <Title text=i.t(K::ErrTitleForbidden) />
+                <a href="/">{i.t(K::NavHome)}</a>
+            }
+            .into_any(),
+        ),
+        AppError::NotFound => Some(view! { <a href="/">{i.t(K::NavHome)}</a> }.into_any()),
         _ => None,
     };
     let fields: Vec<String> = err.fields().iter().map(|f| f.msg.text(i.lang())).collect();
