@@ -82,6 +82,13 @@ pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -
     let mut res = next.run(req).await;
     let ok = res.status().is_success();
     let h = res.headers_mut();
+    // A missing file is asked for again (a page of an older build may name a hashed
+    // file this build no longer has).
+    let caching = if ok || !static_asset {
+        caching
+    } else {
+        "no-cache"
+    };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
     // The same address answers brotli, gzip or plain bytes by the request's
     // Accept-Encoding: a cache must keep them apart.

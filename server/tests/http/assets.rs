@@ -125,5 +125,19 @@ async fn built_assets_are_sent_precompressed_and_hashed_names_are_kept_a_year() 
     // A name without a hash may change its bytes: the browser asks again each time.
     let (h, _) = get(&app, "/pkg/cakap.js", Some("br")).await;
     assert_eq!(header(&h, "cache-control"), "no-cache");
+    // So does a hashed name this build does not have: never a year-long 404.
+    let res = app
+        .clone()
+        .oneshot(
+            http::Request::builder()
+                .uri("/pkg/cakap.fedcba9876543210.js")
+                .header("host", support::HOST)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(res.headers(), "cache-control"), "no-cache");
     std::fs::remove_dir_all(site).unwrap();
 }
