@@ -58,6 +58,20 @@ pub fn is_hashed_asset(path: &str) -> bool {
     parts.len() == 3 && parts[1].len() == 16 && parts[1].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Who may keep an answer. Pages carry the reader's name and data, server functions
+/// answer for one user: neither may be kept by a shared computer's browser or a
+/// proxy. A hashed asset name always means the same bytes (a new build has new
+/// names); other assets are asked for again each time.
+fn caching(path: &str) -> &'static str {
+    if !is_static_asset(path) {
+        "no-store"
+    } else if is_hashed_asset(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
 pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !same_origin(&req, &st.config.allowed_origins) {
@@ -67,18 +81,8 @@ pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -
         )
             .into_response();
     }
-    let path = req.uri().path();
-    let static_asset = is_static_asset(path);
-    let caching = if !static_asset {
-        // Pages carry the reader's name and data, server functions answer for one
-        // user: neither may be kept by a shared computer's browser or a proxy.
-        "no-store"
-    } else if is_hashed_asset(path) {
-        // A new build has new names, so this name always means these bytes.
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
+    let static_asset = is_static_asset(req.uri().path());
+    let caching = caching(req.uri().path());
     let mut res = next.run(req).await;
     let ok = res.status().is_success();
     let h = res.headers_mut();

@@ -19,15 +19,21 @@ pub fn use_me() -> Resource<Result<Option<Actor>, AppError>> {
     expect_context::<Me>().0
 }
 
-/// Whether the reader administers an agency (to show HR's controls; the services
-/// decide what HR may really do).
-pub fn is_hr() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+/// What only HR is offered (HR's controls; the services decide what HR may really
+/// do). Decided once the reader is known, so the server's page already has it or not.
+#[component]
+pub fn HrOnly(children: ChildrenFn) -> impl IntoView {
     let me = use_me();
-    move || {
-        me.get()
-            .and_then(Result::ok)
-            .flatten()
-            .is_some_and(|a| a.hr_agency().is_some())
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    let hr = me.await.ok().flatten().is_some_and(|a| a.hr_agency().is_some());
+                    hr.then(|| children())
+                })
+            }}
+        </Suspense>
     }
 }
 

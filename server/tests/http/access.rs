@@ -176,7 +176,8 @@ async fn a_duplicate_created_concurrently_gets_the_field_error_not_a_500() {
     }
 }
 
-/// A page that cannot be shown says why in its title too, and the login link of a
+/// A page that cannot be shown says why in its title too (login needed, not allowed,
+/// not there), and the login link of a
 /// visitor brings them back to the page they asked for.
 #[tokio::test]
 async fn a_refused_page_is_titled_so_and_login_comes_back_to_it() {
@@ -214,6 +215,48 @@ async fn a_refused_page_is_titled_so_and_login_comes_back_to_it() {
         "{}",
         r.body
     );
+    let r = send(&app, "GET", "/dashboard/999999", Some(&nurse), None).await;
+    assert!(
+        r.body
+            .contains("<title>Halaman tidak ditemukan · Cakap</title>"),
+        "{}",
+        r.body
+    );
     // Logged in, the header shows no login link at all.
     assert!(!r.body.contains("/login?next="), "{}", r.body);
+}
+
+/// HR's tools (the "new" buttons, the search) are not offered above a "not allowed".
+#[tokio::test]
+async fn hr_tools_are_offered_to_hr_only() {
+    let (app, _db) = app().await;
+    let hr = login(&app, "hr.manna").await;
+    let nurse = login(&app, "pegawai.manna").await;
+    for (page, new) in [
+        ("/hr/units", "/hr/units/new"),
+        ("/hr/employees", "/hr/employees/new"),
+    ] {
+        let r = send(&app, "GET", page, Some(&hr), None).await;
+        assert!(r.body.contains(&format!(r#"href="{new}""#)), "{page}");
+        assert!(r.body.contains(r#"role="search""#), "{page}");
+        let r = send(&app, "GET", page, Some(&nurse), None).await;
+        assert!(
+            r.body.contains("<title>Akses ditolak · Cakap</title>"),
+            "{page}"
+        );
+        assert!(
+            !r.body.contains(&format!(r#"href="{new}""#)),
+            "{page}: {}",
+            r.body
+        );
+        assert!(!r.body.contains(r#"role="search""#), "{page}: {}", r.body);
+    }
+    // A visitor is not logged in: not twice told so on their dashboard.
+    let r = send(&app, "GET", "/dashboard", None, None).await;
+    assert_eq!(
+        r.body.matches("Silakan masuk terlebih dahulu.").count(),
+        1,
+        "{}",
+        r.body
+    );
 }

@@ -9,6 +9,7 @@ use crate::assessment::model::{
     DashItem, Dashboard, DropReason, DroppedSource, Feedback, TeamMember,
 };
 use crate::assessment::view::{decimal, level};
+use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::{loaded, route_id};
 use crate::ui::widgets::{Card, Page, PageHead, Table};
@@ -29,14 +30,16 @@ pub fn DashboardPage() -> impl IntoView {
         )
     };
     let data = Resource::new(key, |(e, c)| get_dashboard(e, c));
-    // One's own dashboard also lists the team whose dashboards one may open.
+    // One's own dashboard also lists the team whose dashboards one may open. Why the
+    // team could not be read (a visitor, say) is what the dashboard above already
+    // says: it is not said twice.
     let team = Resource::new(
         move || key().0.is_none(),
         |own| async move {
             if own {
-                my_team().await
+                Ok(my_team().await.unwrap_or_default())
             } else {
-                Ok(vec![])
+                Ok::<_, AppError>(vec![])
             }
         },
     );

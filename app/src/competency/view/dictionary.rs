@@ -4,7 +4,7 @@
 use crate::competency::api::{dictionary, AddTechnical};
 use crate::competency::model::Competency;
 use crate::i18n::{use_i18n, K};
-use crate::ui::app::is_hr;
+use crate::ui::app::HrOnly;
 use crate::ui::page::loaded;
 use crate::ui::widgets::{
     action_error, error_box, msg_for, no_error, Field, Notice, Page, SubmitButton,
@@ -15,10 +15,9 @@ use leptos::prelude::*;
 pub fn DictionaryPage() -> impl IntoView {
     let add = ServerAction::<AddTechnical>::new();
     let list = Resource::new(move || add.version().get(), |_| dictionary());
-    let hr = is_hr();
     view! {
         <Page title=K::DictTitle subtitle=K::DictSubtitle>
-            {move || hr().then(|| view! { <AddForm add /> })}
+            <HrOnly><AddForm add /></HrOnly>
             {loaded(list, |list| list.into_iter().map(|c| view! { <Entry c /> }).collect_view())}
         </Page>
     }

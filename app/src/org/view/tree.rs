@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
 use crate::org::api::{browse_units, unit_children};
 use crate::org::model::{UnitBrowse, UnitHit, UnitNode, UnitRow, SEARCH_LIMIT};
+use crate::ui::app::HrOnly;
 use crate::ui::page::loaded;
 use crate::ui::widgets::{error_box, Page, Table};
 use leptos::prelude::*;
@@ -24,14 +25,17 @@ pub fn UnitsPage() -> impl IntoView {
     );
     view! {
         <Page title=K::UnitsTitle subtitle=K::UnitsSubtitle action=("/hr/units/new", K::UnitsNew)>
-            <div class="toolbar">
-                <form method="get" action="/hr/units" class="search-form" role="search">
-                    <label class="sr-only" for="unit-search">{i.t(K::UnitsSearch)}</label>
-                    <input id="unit-search" type="search" name="q" placeholder=i.t(K::UnitsSearch)
-                        prop:value=move || q.get() />
-                    <button type="submit" class="button button-small">{i.t(K::Search)}</button>
-                </form>
-            </div>
+            // HR's tools only: others get "not allowed" below and nothing to search.
+            <HrOnly>
+                <div class="toolbar">
+                    <form method="get" action="/hr/units" class="search-form" role="search">
+                        <label class="sr-only" for="unit-search">{i.t(K::UnitsSearch)}</label>
+                        <input id="unit-search" type="search" name="q" placeholder=i.t(K::UnitsSearch)
+                            prop:value=move || q.get() />
+                        <button type="submit" class="button button-small">{i.t(K::Search)}</button>
+                    </form>
+                </div>
+            </HrOnly>
             {loaded(data, move |b| match b {
                 UnitBrowse::Tree { nodes, total } => view! { <UnitTree nodes total /> }.into_any(),
                 UnitBrowse::Search { hits, more } => view! { <UnitHits hits more q=q.get_untracked() /> }.into_any(),

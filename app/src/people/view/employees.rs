@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, K};
 use crate::people::api::list_employees;
 use crate::people::model::{EmployeeFilter, EmployeePage, EmployeeRow};
+use crate::ui::app::HrOnly;
 use crate::ui::page::loaded;
 use crate::ui::widgets::Page;
 use codee::{Decoder, Encoder};
@@ -22,25 +23,28 @@ pub fn EmployeesPage() -> impl IntoView {
         Resource::<_, RowlessCodec>::new_with_options(move || filter.get(), list_employees, false);
     view! {
         <Page title=K::EmployeesTitle action=("/hr/employees/new", K::EmployeesNew)>
-            <div class="toolbar">
-                <form method="get" action="/hr/employees" class="search-form" role="search">
-                    <label class="sr-only" for="q">{i.t(K::EmployeesSearch)}</label>
-                    <input id="q" type="search" name="q" placeholder=i.t(K::EmployeesSearch)
-                        prop:value=move || filter.get().q />
-                    {move || filter.get().unit_id.map(|u| view! { <input type="hidden" name="unit" value=u.to_string() /> })}
-                    <button type="submit" class="button button-small">{i.t(K::Search)}</button>
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            let positions = page.await.map(|p| p.positions.clone()).unwrap_or_default();
-                            view! { <FilterPanel f=filter.get_untracked() positions /> }
-                        })}
-                    </Suspense>
-                </form>
-                <div class="toolbar-links">
-                    <a href="/hr/employees/import">{i.t(K::ImportTitle)}</a>
-                    <a href="/hr/employees.csv" download="pegawai.csv">{i.t(K::EmployeesExport)}</a>
+            // HR's tools only: others get "not allowed" below and nothing to search.
+            <HrOnly>
+                <div class="toolbar">
+                    <form method="get" action="/hr/employees" class="search-form" role="search">
+                        <label class="sr-only" for="q">{i.t(K::EmployeesSearch)}</label>
+                        <input id="q" type="search" name="q" placeholder=i.t(K::EmployeesSearch)
+                            prop:value=move || filter.get().q />
+                        {move || filter.get().unit_id.map(|u| view! { <input type="hidden" name="unit" value=u.to_string() /> })}
+                        <button type="submit" class="button button-small">{i.t(K::Search)}</button>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                let positions = page.await.map(|p| p.positions.clone()).unwrap_or_default();
+                                view! { <FilterPanel f=filter.get_untracked() positions /> }
+                            })}
+                        </Suspense>
+                    </form>
+                    <div class="toolbar-links">
+                        <a href="/hr/employees/import">{i.t(K::ImportTitle)}</a>
+                        <a href="/hr/employees.csv" download="pegawai.csv">{i.t(K::EmployeesExport)}</a>
+                    </div>
                 </div>
-            </div>
+            </HrOnly>
             {loaded(page, move |p| view! { <EmployeeTable page=p filter=filter.get_untracked() /> })}
         </Page>
     }

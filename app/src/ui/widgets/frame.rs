@@ -3,10 +3,12 @@
 use super::{error_box, Notice};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
+use crate::ui::app::HrOnly;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Page heading with an optional action link on the right, for a page whose title is
+/// Page heading with an optional action link on the right (an HR task, shown to HR
+/// only), for a page whose title is
 /// data (a person, a unit); a page with a fixed title uses `Page`.
 #[component]
 pub fn PageHead(
@@ -29,7 +31,11 @@ fn head(
                 <h1>{title}</h1>
                 {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
             </div>
-            {action.map(|(href, label)| view! { <a class="button" href=href>{label}</a> })}
+            // Every such link starts an HR task (a new unit, position, campaign...):
+            // others, who get "not allowed" below, are not offered it.
+            {action.map(|(href, label)| view! {
+                <HrOnly><a class="button" href=href.clone()>{label}</a></HrOnly>
+            })}
         </div>
     }
 }

@@ -23,7 +23,8 @@ pub fn login_href() -> Signal<String> {
 }
 
 /// The whole-error message, with a hint for the user's next step. A page that could
-/// not be shown at all (login needed, not allowed) is titled so, in the tab too.
+/// not be shown at all (login needed, not allowed, not there) is titled so, in the
+/// tab too.
 #[component]
 pub fn ErrorBox(err: AppError) -> impl IntoView {
     let i = use_i18n();
@@ -44,7 +45,13 @@ pub fn ErrorBox(err: AppError) -> impl IntoView {
             }
             .into_any(),
         ),
-        AppError::NotFound => Some(view! { <a href="/">{i.t(K::NavHome)}</a> }.into_any()),
+        AppError::NotFound => Some(
+            view! {
+                <Title text=i.t(K::NotFoundTitle) />
+                <a href="/">{i.t(K::NavHome)}</a>
+            }
+            .into_any(),
+        ),
         _ => None,
     };
     let fields: Vec<String> = err.fields().iter().map(|f| f.msg.text(i.lang())).collect();
