@@ -87,13 +87,11 @@ pub fn encode(enc: Encoding, body: &[u8]) -> std::io::Result<Vec<u8>> {
     match enc {
         Encoding::Zstd => ZSTD.with(|cell| {
             let mut cell = cell.borrow_mut();
-            if cell.is_none() {
-                *cell = Some(zstd::bulk::Compressor::new(1)?);
-            }
-            match cell.as_mut() {
-                Some(c) => c.compress(body),
-                None => unreachable!("set above"),
-            }
+            let c = match cell.as_mut() {
+                Some(c) => c,
+                None => cell.insert(zstd::bulk::Compressor::new(1)?),
+            };
+            c.compress(body)
         }),
         Encoding::Brotli => {
             let mut out = Vec::with_capacity(body.len() / 3);

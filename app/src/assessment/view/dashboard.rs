@@ -30,16 +30,17 @@ pub fn DashboardPage() -> impl IntoView {
         )
     };
     let data = Resource::new(key, |(e, c)| get_dashboard(e, c));
-    // One's own dashboard also lists the team whose dashboards one may open. Why the
-    // team could not be read (a visitor, say) is what the dashboard above already
-    // says: it is not said twice.
+    // One's own dashboard also lists the team whose dashboards one may open. A
+    // visitor has no team: the dashboard above already says to log in, once.
     let team = Resource::new(
         move || key().0.is_none(),
         |own| async move {
-            if own {
-                Ok(my_team().await.unwrap_or_default())
-            } else {
-                Ok::<_, AppError>(vec![])
+            match own {
+                true => match my_team().await {
+                    Err(AppError::Unauthenticated) => Ok(vec![]),
+                    other => other,
+                },
+                false => Ok(vec![]),
             }
         },
     );

@@ -29,31 +29,19 @@ pub fn login_href() -> Signal<String> {
 pub fn ErrorBox(err: AppError) -> impl IntoView {
     let i = use_i18n();
     let text = err.message(i.lang());
-    let login = login_href();
-    let hint = match err {
-        AppError::Unauthenticated => Some(
-            view! {
-                <Title text=i.t(K::ErrTitleUnauthenticated) />
-                <a href=login>{i.t(K::NavLogin)}</a>
-            }
-            .into_any(),
-        ),
-        AppError::Forbidden => Some(
-            view! {
-                <Title text=i.t(K::ErrTitleForbidden) />
-                <a href="/">{i.t(K::NavHome)}</a>
-            }
-            .into_any(),
-        ),
-        AppError::NotFound => Some(
-            view! {
-                <Title text=i.t(K::NotFoundTitle) />
-                <a href="/">{i.t(K::NavHome)}</a>
-            }
-            .into_any(),
-        ),
+    // The page's title, where to go next, and the link's text.
+    let next = match err {
+        AppError::Unauthenticated => Some((K::ErrTitleUnauthenticated, login_href(), K::NavLogin)),
+        AppError::Forbidden => Some((K::ErrTitleForbidden, Signal::stored("/".into()), K::NavHome)),
+        AppError::NotFound => Some((K::NotFoundTitle, Signal::stored("/".into()), K::NavHome)),
         _ => None,
     };
+    let hint = next.map(|(title, href, label)| {
+        view! {
+            <Title text=i.t(title) />
+            <a href=href>{i.t(label)}</a>
+        }
+    });
     let fields: Vec<String> = err.fields().iter().map(|f| f.msg.text(i.lang())).collect();
     view! {
         <div class="alert alert-error" role="alert">
