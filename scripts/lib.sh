@@ -59,20 +59,21 @@ build_release() {
   cp "$ROOT/style/main.css" "$pkg/$OUTPUT_NAME.css"
   cp -r "$ROOT/public/." "$ROOT/target/site/"
   (cd "$ROOT" && cargo build -p server --release)
-  publish_assets "$pkg" "$target/release/hash.txt"
+  publish_assets "$pkg" "$target/release/assets.hash"
 }
 
-# The site's JS, WASM and CSS also under names carrying a hash of their bytes, each
+# The site's JS, WASM and CSS also under names carrying a hash of their bytes (one
+# hash of the three, so the names differ only by extension, as Leptos wants them), each
 # with a brotli and a gzip copy beside it: a browser may keep a hashed file for a year
 # (the next build has new names), and the server sends the copy the browser accepts
-# instead of compressing on every request. The hashes go to hash.txt beside the server
-# binary, where Leptos looks for them when it writes the page's script and style tags;
-# without that file (tests, a bare cargo build) the plain names are used.
+# instead of compressing on every request. The hash goes to assets.hash beside the
+# server binary, read once at start; without that file (tests, a bare cargo build) the
+# plain names are used.
 publish_assets() {
-  local pkg="$1" hashes="$2" ext h file keep=() lines=""
+  local pkg="$1" hashfile="$2" ext h file keep=()
   apt_install brotli
+  h="$(cat "$pkg/$OUTPUT_NAME".{js,wasm,css} | sha256sum | cut -c1-16)"
   for ext in js wasm css; do
-    h="$(sha256sum "$pkg/$OUTPUT_NAME.$ext" | cut -c1-16)"
     file="$pkg/$OUTPUT_NAME.$h.$ext"
     keep+=("$file" "$file.br" "$file.gz")
     if [ ! -f "$file.br" ] || [ ! -f "$file.gz" ]; then
@@ -81,13 +82,12 @@ publish_assets() {
       gzip -9 -c "$file.tmp" > "$file.gz.tmp"
       mv "$file.br.tmp" "$file.br"; mv "$file.gz.tmp" "$file.gz"; mv "$file.tmp" "$file"
     fi
-    lines+="$ext: $h"$'\n'
   done
-  # Earlier builds' hashed files go; the plain names stay for runs without hash.txt.
+  # Earlier builds' hashed files go; the plain names stay for runs without the hash.
   for file in "$pkg/$OUTPUT_NAME".????????????????.*; do
     [[ " ${keep[*]} " == *" $file "* ]] || rm -f "$file"
   done
-  printf '%s' "$lines" > "$hashes"
+  printf '%s\n' "$h" > "$hashfile"
 }
 
 release_bin() { echo "${CARGO_TARGET_DIR:-$ROOT/target}/release/cakap"; }

@@ -50,14 +50,23 @@ pub struct Settings {
     pub slow_sql_ms: Option<u64>,
 }
 
-/// Whether the build left hash.txt beside this binary (`publish_assets` in
-/// scripts/lib.sh): then pages name the hashed copies of the JS, WASM and CSS, which
-/// browsers keep for a year.
-fn hashed_assets() -> bool {
-    std::env::current_exe()
+/// The name the site's JS, WASM and CSS go by: `cakap.<hash>` when the build left
+/// assets.hash beside this binary (`publish_assets` in scripts/lib.sh; such names are
+/// kept by browsers for a year), else plain `cakap`. Read once, at start.
+fn output_name() -> String {
+    let written = std::env::current_exe()
         .ok()
-        .and_then(|exe| Some(exe.parent()?.join("hash.txt")))
-        .is_some_and(|f| f.exists())
+        .and_then(|exe| std::fs::read_to_string(exe.parent()?.join("assets.hash")).ok());
+    match written.as_deref().map(str::trim) {
+        Some(h) if h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            format!("cakap.{h}")
+        }
+        Some(h) => {
+            tracing::warn!("assets.hash holds {h:?}, not a hash: using the plain file names");
+            "cakap".to_string()
+        }
+        None => "cakap".to_string(),
+    }
 }
 
 impl Settings {
@@ -90,11 +99,10 @@ impl Settings {
 
     pub fn leptos_options(&self) -> LeptosOptions {
         LeptosOptions::builder()
-            .output_name(Arc::<str>::from("cakap"))
+            .output_name(Arc::<str>::from(output_name()))
             .site_root(Arc::<str>::from(self.site_root.as_str()))
             .site_pkg_dir(Arc::<str>::from("pkg"))
             .site_addr(self.addr)
-            .hash_files(hashed_assets())
             .build()
     }
 

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::ui::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::SsrMode;
@@ -52,8 +52,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0f5e57" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                // The hashed file names when the build made them (see scripts/lib.sh).
-                <HashedStylesheet options=options.clone() id="leptos" />
+                // The files' names carry their hash when the build made them
+                // (`output_name`, see scripts/lib.sh); HydrationScripts names the JS
+                // and WASM the same way.
+                <link rel="stylesheet" id="leptos" href=format!("/pkg/{}.css", options.output_name) />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
