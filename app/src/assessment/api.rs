@@ -23,9 +23,15 @@ pub async fn get_campaign(id: i32) -> Result<CampaignDetail, AppError> {
     as_actor(|db, a| async move { campaigns::detail(&db, &a, id).await }).await
 }
 
+/// A campaign's page (where a new one opens, with JavaScript or without).
+pub fn campaign_page(id: i32) -> String {
+    format!("/hr/campaigns/{id}")
+}
+
 #[server(endpoint = "campaigns/create")]
 pub async fn create_campaign(form: CampaignForm) -> Result<i32, AppError> {
-    as_actor(|db, a| async move { campaigns::create(&db, &a, &form).await }).await
+    let done = as_actor(|db, a| async move { campaigns::create(&db, &a, &form).await }).await;
+    crate::server::request::created(done, campaign_page)
 }
 
 #[server(endpoint = "campaigns/start")]
@@ -47,14 +53,14 @@ pub async fn close_campaign(id: i32, confirm: Option<String>) -> Result<i32, App
         closing::begin(&db, &a, id).await
     })
     .await;
-    page_after_plain_post(done, &format!("/hr/campaigns/{id}"))
+    page_after_plain_post(done, &campaign_page(id))
 }
 
 /// Reminds the raters who have not sent every form; returns how many were reminded.
 #[server(endpoint = "campaigns/remind")]
 pub async fn remind_raters(id: i32) -> Result<u64, AppError> {
     let done = as_actor(|db, a| async move { reminders::remind(&db, &a, id).await }).await;
-    crate::server::request::page_after_plain_post(done, &format!("/hr/campaigns/{id}"))
+    crate::server::request::page_after_plain_post(done, &campaign_page(id))
 }
 
 /// HR's reminders for the current user (home page).

@@ -27,12 +27,10 @@ fn set_cookie(cookie: String) {
     }
 }
 
-/// Logs in by username or NIP. A plain form post (before the page has hydrated) is
-/// answered with a redirect: to `next` on success, back to the login page with the
-/// error code otherwise.
+/// Logs in by username or NIP.
 #[server(endpoint = "login")]
 pub async fn login(account: String, password: String, next: String) -> Result<LoginOk, AppError> {
-    use crate::server::request::{client_ip, finish, is_plain_form_post, session_token, state};
+    use crate::server::request::{client_ip, finish, page_after_plain_post, session_token, state};
     let st = state()?;
     let ip = client_ip(&st.config);
     let attempt = crate::auth::service::LoginTry {
@@ -51,21 +49,11 @@ pub async fn login(account: String, password: String, next: String) -> Result<Lo
         let max_age = crate::auth::rules::SESSION_HOURS * 3600;
         set_cookie(session_cookie(&ok.token, max_age));
     }
-    if is_plain_form_post() {
-        // The redirect's 302 must stand, so the error status is not applied here.
-        let target = match &result {
-            Ok(_) => next.clone(),
-            Err(AppError::RateLimited {
-                retry_after_minutes,
-            }) => {
-                format!("/login?error=rate_limited&minutes={retry_after_minutes}")
-            }
-            Err(_) => "/login?error=failed".to_string(),
-        };
-        leptos_axum::redirect(&target);
-        return result.map(|_| LoginOk { next });
-    }
-    finish(result).map(|_| LoginOk { next })
+    // A plain form post lands on `next`, or back on the login page with the error.
+    page_after_plain_post(
+        finish(result).map(|_| LoginOk { next: next.clone() }),
+        &next,
+    )
 }
 
 #[server(endpoint = "logout")]

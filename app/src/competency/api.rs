@@ -32,9 +32,15 @@ pub async fn get_standard(id: i32) -> Result<StandardDetail, AppError> {
     as_visitor(|db, a| async move { standards::detail(&db, a.as_ref(), id).await }).await
 }
 
+/// A standard's page (where a new draft opens, with JavaScript or without).
+pub fn standard_page(id: i32) -> String {
+    format!("/standards/{id}")
+}
+
 #[server(endpoint = "standards/start")]
 pub async fn start_standard(position_id: i32) -> Result<i32, AppError> {
-    as_actor(|db, a| async move { standards::start(&db, &a, position_id).await }).await
+    let done = as_actor(|db, a| async move { standards::start(&db, &a, position_id).await }).await;
+    crate::server::request::created(done, standard_page)
 }
 
 #[server(endpoint = "standards/set-item")]
@@ -67,7 +73,7 @@ pub async fn ratify_standard(
         standards::ratify(&db, &a, id, &reason).await
     })
     .await;
-    page_after_plain_post(done, &format!("/standards/{id}"))
+    page_after_plain_post(done, &standard_page(id))
 }
 
 #[server(endpoint = "standards/comment-days/get")]

@@ -109,7 +109,7 @@ fn Admin(o: AdminOverview) -> impl IntoView {
 fn Accounts(rows: Vec<AccountRow>) -> impl IntoView {
     let i = use_i18n();
     let reset = ServerAction::<ResetAccount>::new();
-    let errors = action_error(reset.value());
+    let errors = action_error(reset);
     let issued = move || match reset.value().get() {
         Some(Ok(t)) => Some(view! { <TemporaryPasswordNotice t /> }),
         _ => None,

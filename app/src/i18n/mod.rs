@@ -9,6 +9,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+mod format;
+
 include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,27 +52,6 @@ impl Lang {
             Lang::En => key.en(),
         }
     }
-
-    /// A whole number with its thousands grouped as the language writes them:
-    /// 250.000 in Indonesian, 250,000 in English.
-    pub fn number(self, n: i64) -> String {
-        let sep = match self {
-            Lang::Id => '.',
-            Lang::En => ',',
-        };
-        let digits = n.unsigned_abs().to_string();
-        let mut out = String::new();
-        for (k, d) in digits.chars().enumerate() {
-            if k > 0 && (digits.len() - k).is_multiple_of(3) {
-                out.push(sep);
-            }
-            out.push(d);
-        }
-        if n < 0 {
-            out.insert(0, '-');
-        }
-        out
-    }
 }
 
 /// Replaces `{name}` placeholders with their values.
@@ -104,9 +85,29 @@ impl I18n {
         self.0
     }
 
-    /// A whole number as the current language writes it (`Lang::number`).
+    /// A whole number as the current language writes it (`format.rs`).
     pub fn n(self, n: i64) -> String {
         self.0.number(n)
+    }
+
+    /// A level or score with one decimal: "3,5"; a dash when there is none.
+    pub fn dec(self, v: Option<f64>) -> String {
+        v.map_or_else(|| "–".into(), |v| self.0.decimal(v, 1))
+    }
+
+    /// A percentage with one decimal: "95,8 %"; a dash when there is none.
+    pub fn pct(self, v: Option<f64>) -> String {
+        v.map_or_else(|| "–".into(), |v| self.0.percent(v, 1))
+    }
+
+    /// An ISO date as people read it: "17 Agu 2025".
+    pub fn date(self, iso: &str) -> String {
+        self.0.date(iso)
+    }
+
+    /// An ISO timestamp as people read it: "1 Des 2026 10.20".
+    pub fn date_time(self, iso: &str) -> String {
+        self.0.date_time(iso)
     }
 }
 
@@ -148,15 +149,6 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_group_their_thousands_as_each_language_writes_them() {
-        assert_eq!(Lang::Id.number(250_000), "250.000");
-        assert_eq!(Lang::En.number(1_589_568), "1,589,568");
-        assert_eq!(Lang::Id.number(999), "999");
-        assert_eq!(Lang::Id.number(-1234), "-1.234");
-        assert_eq!(Lang::En.number(0), "0");
-    }
 
     #[test]
     fn placeholders_are_filled_by_name() {

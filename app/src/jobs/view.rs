@@ -57,10 +57,12 @@ pub fn JobProgress(
 #[component]
 fn JobBar(job: JobView) -> impl IntoView {
     let i = use_i18n();
-    let percent = job.percent();
+    let value = job.percent();
+    let percent = i.lang().percent(value.into(), 0);
+    let counts = format!("{}/{}", i.n(job.done), i.n(job.total));
     let detail = match (job.state, job.phase) {
-        (JobState::Running, Some(p)) => format!("{} · {}/{}", i.t(p.label()), job.done, job.total),
-        _ => format!("{}/{}", job.done, job.total),
+        (JobState::Running, Some(p)) => format!("{} · {counts}", i.t(p.label())),
+        _ => counts,
     };
     let failed = job.state == JobState::Failed;
     view! {
@@ -69,8 +71,8 @@ fn JobBar(job: JobView) -> impl IntoView {
                 <strong>{i.t(job.kind.label())}{job.subject.clone().map(|s| format!(": {s}"))}</strong>
                 <span class=format!("tag job-{}", job.state.code())>{i.t(job.state.label())}</span>
             </div>
-            <progress max="100" value=percent.to_string() aria-label=i.t(K::JobProgress)>{format!("{percent} %")}</progress>
-            <p class="small muted">{format!("{percent} % · {detail}")}</p>
+            <progress max="100" value=value.to_string() aria-label=i.t(K::JobProgress)>{percent.clone()}</progress>
+            <p class="small muted">{format!("{percent} · {detail}")}</p>
             {job.error.map(|e| view! { <p class="alert alert-error">{e.text(i.lang())}</p> })}
             {failed.then(|| view! { <RetryButton id=job.id /> })}
         </div>
@@ -132,10 +134,10 @@ fn JobsTable(jobs: Vec<JobView>) -> impl IntoView {
                 <tr>
                     <td>{what}</td>
                     <td><span class=format!("tag job-{}", j.state.code())>{i.t(j.state.label())}</span></td>
-                    <td class="num">{format!("{} % ({}/{})", j.percent(), j.done, j.total)}</td>
+                    <td class="num">{format!("{} ({}/{})", i.lang().percent(j.percent().into(), 0), i.n(j.done), i.n(j.total))}</td>
                     <td>{j.started_by}</td>
-                    <td>{j.created_at}</td>
-                    <td>{j.finished_at.unwrap_or_default()}</td>
+                    <td>{i.date_time(&j.created_at)}</td>
+                    <td>{j.finished_at.map(|t| i.date_time(&t)).unwrap_or_default()}</td>
                 </tr>
             }
         })

@@ -22,9 +22,15 @@ pub async fn get_unit(id: i32) -> Result<UnitDetail, AppError> {
     as_actor(|db, a| async move { service::get_unit(&db, &a, id).await }).await
 }
 
+/// The page a new unit opens on, with JavaScript or without.
+pub fn new_unit_page(id: i32) -> String {
+    format!("/hr/units/{id}?saved=1")
+}
+
 #[server(endpoint = "units/create")]
 pub async fn create_unit(form: UnitForm) -> Result<i32, AppError> {
-    as_actor(|db, a| async move { service::create_unit(&db, &a, &form).await }).await
+    let done = as_actor(|db, a| async move { service::create_unit(&db, &a, &form).await }).await;
+    crate::server::request::created(done, new_unit_page)
 }
 
 #[server(endpoint = "units/update")]

@@ -32,9 +32,16 @@ pub async fn get_position(id: i32) -> Result<PositionRow, AppError> {
     as_actor(|db, a| async move { positions::get_position(&db, &a, id).await }).await
 }
 
+/// The page a new position opens on, with JavaScript or without.
+pub fn new_position_page(id: i32) -> String {
+    format!("/hr/positions/{id}?saved=1")
+}
+
 #[server(endpoint = "positions/create")]
 pub async fn create_position(form: PositionForm) -> Result<i32, AppError> {
-    as_actor(|db, a| async move { positions::create_position(&db, &a, &form).await }).await
+    let done =
+        as_actor(|db, a| async move { positions::create_position(&db, &a, &form).await }).await;
+    crate::server::request::created(done, new_position_page)
 }
 
 #[server(endpoint = "positions/update")]
@@ -63,9 +70,16 @@ pub async fn get_employee(id: i32) -> Result<EmployeeDetail, AppError> {
     as_actor(|db, a| async move { employee_detail::get_employee(&db, &a, id).await }).await
 }
 
+/// The page a new employee opens on, with JavaScript or without.
+pub fn new_employee_page(id: i32) -> String {
+    format!("/hr/employees/{id}?saved=1")
+}
+
 #[server(endpoint = "employees/create")]
 pub async fn create_employee(form: EmployeeForm) -> Result<i32, AppError> {
-    as_actor(|db, a| async move { employees::create_employee(&db, &a, &form).await }).await
+    let done =
+        as_actor(|db, a| async move { employees::create_employee(&db, &a, &form).await }).await;
+    crate::server::request::created(done, new_employee_page)
 }
 
 #[server(endpoint = "employees/update")]

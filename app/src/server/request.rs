@@ -133,9 +133,8 @@ pub fn confirmed(confirm: &Option<String>) -> Result<(), AppError> {
     }
 }
 
-/// A form posted before the page hydrated gets `page` back after a success (a
-/// redirect) instead of the function's JSON answer: an irreversible action done
-/// without JavaScript lands where it started. (A refusal still answers as JSON.)
+/// A create (or other action) posted before the page hydrated lands on `page` after
+/// a success instead of back on the form's page (see `finish`).
 pub fn page_after_plain_post<T>(result: Result<T, AppError>, page: &str) -> Result<T, AppError> {
     if result.is_ok() && is_plain_form_post() {
         leptos_axum::redirect(page);
@@ -143,8 +142,29 @@ pub fn page_after_plain_post<T>(result: Result<T, AppError>, page: &str) -> Resu
     result
 }
 
-/// Sets the HTTP status of a failed server function to the error's own status.
+/// A create posted before the page hydrated opens the record it made (`to` gives its
+/// page), as `go_to_created` does in the browser.
+pub fn created(result: Result<i32, AppError>, to: fn(i32) -> String) -> Result<i32, AppError> {
+    match result {
+        Ok(id) => page_after_plain_post(Ok(id), &to(id)),
+        e => e,
+    }
+}
+
+/// Ends every server function. A form posted before the page hydrated is sent back
+/// to its page with the outcome in the query (`ui::returned`); a call from the
+/// browser gets the error's own HTTP status, so a forbidden call is a real 403.
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if is_plain_form_post() {
+        if let Some(parts) = use_context::<Parts>() {
+            let referer = parts.headers.get(http::header::REFERER);
+            let referer = referer.and_then(|v| v.to_str().ok());
+            let outcome = result.as_ref().map(|_| ());
+            let back = crate::ui::returned::back_to(referer, parts.uri.path(), outcome);
+            leptos_axum::redirect(&back);
+        }
+        return result;
+    }
     if let Err(e) = &result {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
             res.set_status(http::StatusCode::from_u16(e.status()).unwrap_or_default());
@@ -156,13 +176,18 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
-/// Whether this request is a plain HTML form post (no WASM yet): then redirects must
-/// be real HTTP redirects.
+/// Whether this request is a plain HTML form post to a server function (no WASM
+/// yet): then its answer must be a real HTTP redirect. A page being rendered also
+/// accepts HTML, but is a GET.
 pub fn is_plain_form_post() -> bool {
-    use_context::<Parts>()
-        .and_then(|p| p.headers.get(http::header::ACCEPT).cloned())
-        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
-        .unwrap_or(false)
+    let Some(p) = use_context::<Parts>() else {
+        return false;
+    };
+    let html = p.headers.get(http::header::ACCEPT);
+    let html = html
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|s| s.contains("text/html"));
+    html && p.method == http::Method::POST
 }
 
 /// The body of a server function for a logged-in user: `f` gets the connection and

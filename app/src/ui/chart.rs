@@ -2,7 +2,9 @@
 //! charts-rs and sent as SVG text, so the chart library never enters the browser's
 //! WASM. Services return figures; a page's server function hands them here and
 //! sends the page with its charts. The SVG carries a viewBox; CSS scales it to the
-//! screen width.
+//! screen width, so charts are drawn narrow (about 440 units) with large type: on a
+//! 390 px phone their text still reads at 12 px or more. Numbers in them are written
+//! as the reader's language writes them (`i18n::format`).
 
 #[cfg(feature = "ssr")]
 use crate::i18n::{Lang, K};
@@ -25,8 +27,14 @@ pub fn hr_overview(
         .map(|(level, n)| (lang.text(level.label()).to_string(), *n))
         .collect();
     crate::people::model::HrOverviewPage {
-        by_unit_svg: hbar(lang.text(K::HrChartByUnit), series, &units, "#0f766e"),
-        by_level_svg: hbar(lang.text(K::HrChartByLevel), series, &levels, "#b45309"),
+        by_unit_svg: hbar(lang.text(K::HrChartByUnit), series, &units, "#0f766e", lang),
+        by_level_svg: hbar(
+            lang.text(K::HrChartByLevel),
+            series,
+            &levels,
+            "#b45309",
+            lang,
+        ),
         figures,
     }
 }
@@ -52,6 +60,7 @@ pub fn dashboard(
             (lang.text(K::DashRequired), required, "#94a3b8"),
             (lang.text(K::DashMeasured), measured, "#0f766e"),
         ],
+        lang,
     );
     let points: Vec<String> = d.history.iter().map(|h| h.0.clone()).collect();
     let jpm: Vec<f32> = d
@@ -59,10 +68,12 @@ pub fn dashboard(
         .iter()
         .map(|h| h.1.unwrap_or(0.0) as f32)
         .collect();
+    // A JPM is a share: its axis ends at 100 %.
     let progress_svg = line(
         lang.text(K::DashProgressChart),
         &points,
         &[("JPM %", jpm, "#0f766e")],
+        (lang, Some(100.0)),
     );
     crate::assessment::model::DashboardPage {
         dashboard: d,
@@ -73,7 +84,7 @@ pub fn dashboard(
 
 /// A horizontal bar chart of labelled counts (long unit names read well sideways).
 #[cfg(feature = "ssr")]
-pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str) -> String {
+pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str, lang: Lang) -> String {
     use charts_rs::{Color, HorizontalBarChart, Series};
     if rows.is_empty() {
         return String::new();
@@ -84,23 +95,24 @@ pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str) -> S
     let labels: Vec<String> = rows
         .iter()
         .rev()
-        .map(|r| format!("{}\u{a0}\u{a0}", shorten(&r.0, 32)))
+        .map(|r| format!("{}\u{a0}\u{a0}", shorten(&r.0, 22)))
         .collect();
     let values: Vec<f32> = rows.iter().rev().map(|r| r.1 as f32).collect();
     let mut s = Series::new(series.to_string(), values);
     s.label_show = true;
     let mut chart = HorizontalBarChart::new(vec![s], labels);
-    chart.width = 640.0;
-    chart.height = 90.0 + 32.0 * rows.len() as f32;
+    chart.width = WIDTH;
+    chart.height = 100.0 + 36.0 * rows.len() as f32;
     chart.title.text = title.to_string();
     chart.legend.show = Some(false);
     chart.series.colors = vec![Color::from(color)];
-    fonts(chart.svg().unwrap_or_default())
+    legible(&mut chart);
+    finish(chart.svg().unwrap_or_default(), lang)
 }
 
 /// A radar of required against measured levels (1–5) per competency code.
 #[cfg(feature = "ssr")]
-pub fn radar(labels: &[String], series: &[(&str, Vec<f32>, &str)]) -> String {
+pub fn radar(labels: &[String], series: &[(&str, Vec<f32>, &str)], lang: Lang) -> String {
     use charts_rs::{Color, RadarChart, RadarIndicator, Series};
     if labels.len() < 3 {
         return String::new();
@@ -115,18 +127,25 @@ pub fn radar(labels: &[String], series: &[(&str, Vec<f32>, &str)]) -> String {
         .collect();
     let list: Vec<Series> = series
         .iter()
-        .map(|(name, values, _)| Series::new(name.to_string(), values.clone()))
+        .map(|(name, values, _)| Series::new(legend_name(name), values.clone()))
         .collect();
     let mut chart = RadarChart::new(list, indicators);
-    chart.width = 520.0;
-    chart.height = 440.0;
+    chart.width = WIDTH;
+    chart.height = 400.0;
     chart.series.colors = series.iter().map(|(_, _, c)| Color::from(*c)).collect();
-    fonts(chart.svg().unwrap_or_default())
+    legible(&mut chart);
+    finish(chart.svg().unwrap_or_default(), lang)
 }
 
-/// A line chart of one or more series over labelled points (campaigns).
+/// A line chart of one or more series over labelled points (campaigns), its value
+/// axis ending at `max` when given (and no value is above it).
 #[cfg(feature = "ssr")]
-pub fn line(title: &str, points: &[String], series: &[(&str, Vec<f32>, &str)]) -> String {
+pub fn line(
+    title: &str,
+    points: &[String],
+    series: &[(&str, Vec<f32>, &str)],
+    (lang, max): (Lang, Option<f32>),
+) -> String {
     use charts_rs::{Color, LineChart, Series};
     if points.is_empty() {
         return String::new();
@@ -134,27 +153,104 @@ pub fn line(title: &str, points: &[String], series: &[(&str, Vec<f32>, &str)]) -
     let list: Vec<Series> = series
         .iter()
         .map(|(name, values, _)| {
-            let mut s = Series::new(name.to_string(), values.clone());
+            let mut s = Series::new(legend_name(name), values.clone());
             s.label_show = true;
             s
         })
         .collect();
-    let mut chart = LineChart::new(list, points.iter().map(|p| shorten(p, 40)).collect());
-    chart.width = 640.0;
-    chart.height = 320.0;
+    let highest = series
+        .iter()
+        .flat_map(|s| s.1.iter())
+        .fold(0.0f32, |a, &b| a.max(b));
+    let mut chart = LineChart::new(list, points.iter().map(|p| shorten(p, 26)).collect());
+    chart.width = WIDTH;
+    chart.height = 300.0;
     chart.title.text = title.to_string();
     chart.series.colors = series.iter().map(|(_, _, c)| Color::from(*c)).collect();
-    fonts(chart.svg().unwrap_or_default())
+    chart.series.label.formatter = "{:.1}".into();
+    legible(&mut chart);
+    if let Some(axis) = chart.y_axis_configs.first_mut() {
+        axis.font.size = FONT;
+        if let Some(max) = max.filter(|m| highest <= *m) {
+            // Steps of a fifth: 0, 20, 40 … 100.
+            (axis.min, axis.max, axis.split_number) = (Some(0.0), Some(max), 5);
+        }
+    }
+    finish(chart.svg().unwrap_or_default(), lang)
 }
 
-/// charts-rs measures text with its bundled Roboto; browsers without it should
-/// fall back to a sans-serif face, not to serif.
+/// The width every chart is drawn at (its viewBox), and its text size: a 390 px
+/// phone shows the chart about 350 px wide, so text reads at 12 px or more.
 #[cfg(feature = "ssr")]
-fn fonts(svg: String) -> String {
-    svg.replace(
+const WIDTH: f32 = 440.0;
+#[cfg(feature = "ssr")]
+const FONT: f32 = 15.0;
+
+/// A series' name in the legend, with room after it: charts-rs places the next
+/// entry by Roboto's widths, and the browser's fallback face is wider.
+#[cfg(feature = "ssr")]
+fn legend_name(name: &str) -> String {
+    format!("{name}\u{a0}\u{a0}\u{a0}")
+}
+
+/// Large type for every text of a chart.
+#[cfg(feature = "ssr")]
+fn legible(chart: &mut charts_rs::ChartBase) {
+    chart.title.font.size = FONT + 1.0;
+    chart.legend.font.size = FONT;
+    chart.x_axis.font.size = FONT;
+    chart.series.label.font.size = FONT;
+}
+
+/// The SVG as sent: charts-rs measures text with its bundled Roboto, so browsers
+/// without it fall back to a sans-serif face, not to serif; and every number is
+/// written as the reader's language writes it.
+#[cfg(feature = "ssr")]
+fn finish(svg: String, lang: Lang) -> String {
+    let svg = svg.replace(
         "font-family=\"Roboto\"",
         "font-family=\"Roboto, system-ui, sans-serif\"",
-    )
+    );
+    localise_numbers(&svg, lang)
+}
+
+/// Rewrites each `<text>` whose whole content is a number (charts-rs writes
+/// "90.1", "1200", "100%") in `lang`'s way: "90,1", "1.200", "100 %".
+#[cfg(feature = "ssr")]
+fn localise_numbers(svg: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(svg.len() + 64);
+    let mut rest = svg;
+    while let Some(end) = rest.find("</text>") {
+        let start = rest[..end].rfind('>').map_or(0, |i| i + 1);
+        out.push_str(&rest[..start]);
+        let text = &rest[start..end];
+        out.push_str(&number_text(text, lang).unwrap_or_else(|| text.to_string()));
+        out.push_str("</text>");
+        rest = &rest[end + "</text>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(feature = "ssr")]
+fn number_text(text: &str, lang: Lang) -> Option<String> {
+    let t = text.trim();
+    let (num, pct) = match t.strip_suffix('%') {
+        Some(n) => (n.trim_end(), true),
+        None => (t, false),
+    };
+    let places = num.split_once('.').map_or(0, |(_, f)| f.len());
+    let ok = !num.is_empty()
+        && num
+            .trim_start_matches('-')
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.');
+    let v: f64 = num.parse().ok().filter(|_| ok)?;
+    Some(if pct {
+        lang.percent(v, places)
+    } else {
+        lang.decimal(v, places)
+    })
 }
 
 #[cfg(feature = "ssr")]
@@ -170,13 +266,15 @@ fn shorten(s: &str, max: usize) -> String {
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
+    use crate::i18n::Lang;
+
     #[test]
     fn a_bar_chart_is_scalable_svg_with_every_label() {
         let rows = vec![
             ("Dinas Kesehatan".to_string(), 12),
             ("Dinas Pendidikan".to_string(), 30),
         ];
-        let svg = super::hbar("Pegawai per unit", "Pegawai", &rows, "#0f766e");
+        let svg = super::hbar("Pegawai per unit", "Pegawai", &rows, "#0f766e", Lang::Id);
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("viewBox"));
         assert!(svg.contains("Dinas Kesehatan") && svg.contains("Dinas Pendidikan"));
@@ -192,9 +290,9 @@ mod tests {
         let labels = vec![evil.clone(), "Integritas".into(), "Kerja sama".into()];
         let series = [("Diukur", vec![3.0, 2.0, 4.0], "#0f766e")];
         for svg in [
-            super::hbar("Pegawai <b>", "Pegawai", &rows, "#0f766e"),
-            super::radar(&labels, &series),
-            super::line("Tren", &labels, &series),
+            super::hbar("Pegawai <b>", "Pegawai", &rows, "#0f766e", Lang::Id),
+            super::radar(&labels, &series, Lang::Id),
+            super::line("Tren", &labels, &series, (Lang::Id, None)),
         ] {
             assert!(!svg.is_empty());
             assert!(!svg.contains("<script"), "{svg}");
@@ -208,6 +306,52 @@ mod tests {
 
     #[test]
     fn no_data_draws_nothing() {
-        assert_eq!(super::hbar("t", "s", &[], "#000"), "");
+        assert_eq!(super::hbar("t", "s", &[], "#000", Lang::Id), "");
+    }
+
+    /// The text of every `<text>` element, in order.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("</text>")
+            .filter_map(|t| t.rfind('>').map(|i| t[i + 1..].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn chart_numbers_are_written_in_the_readers_language_and_a_share_stops_at_100() {
+        let points = vec!["Penilaian 2025".to_string(), "Penilaian 2026".to_string()];
+        let series = [("JPM %", vec![88.25, 90.1], "#0f766e")];
+        let id = texts(&super::line(
+            "JPM",
+            &points,
+            &series,
+            (Lang::Id, Some(100.0)),
+        ));
+        assert!(id.contains(&"90,1".to_string()), "{id:?}");
+        assert!(!id.iter().any(|t| t == "90.1"), "{id:?}");
+        assert!(
+            id.contains(&"100".to_string()),
+            "the axis ends at 100: {id:?}"
+        );
+        assert!(
+            !id.iter().any(|t| t.parse::<f64>().is_ok_and(|v| v > 100.0)),
+            "{id:?}"
+        );
+        let en = texts(&super::line(
+            "JPM",
+            &points,
+            &series,
+            (Lang::En, Some(100.0)),
+        ));
+        assert!(en.contains(&"90.1".to_string()), "{en:?}");
+        let rows = vec![("Dinas".to_string(), 12_500)];
+        let bars = texts(&super::hbar("t", "s", &rows, "#000", Lang::Id));
+        assert!(bars.contains(&"12.500".to_string()), "{bars:?}");
+        // Text that is not a number is left alone, whatever it contains.
+        assert_eq!(super::number_text("v1.2", Lang::Id), None);
+        assert_eq!(super::number_text("1.2.3", Lang::Id), None);
+        assert_eq!(
+            super::number_text("80%", Lang::Id).as_deref(),
+            Some("80\u{a0}%")
+        );
     }
 }

@@ -25,7 +25,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"C"</span>
                     <span class="brand-name">"Cakap"</span>
                 </a>
-                <input type="checkbox" id="nav-toggle" class="nav-toggle" />
+                <input type="checkbox" id="nav-toggle" class="nav-toggle" aria-label=i.t(K::NavMenu) />
                 <label for="nav-toggle" class="nav-toggle-label">{i.t(K::NavMenu)}</label>
                 <div class="nav-panel">
                     <Transition fallback=|| ()>
@@ -157,7 +157,7 @@ fn LangSwitch() -> impl IntoView {
     view! {
         <form method="post" action="/lang" class="inline-form lang-switch">
             <input type="hidden" name="lang" value=other.code() />
-            <input type="hidden" name="next" prop:value=next />
+            <input type="hidden" name="next" value=next />
             <button type="submit" class="button button-small button-quiet" lang=other.code()
                 title=i.t(K::NavLanguage)>
                 {label}

@@ -1,6 +1,7 @@
 //! Cross-cutting UI: the application shell and router, the layout and navigation,
 //! shared widgets (errors, form fields, loading), how a page loads its data, and
-//! every chart (drawn on the server).
+//! every chart (drawn on the server), and how a form posted without JavaScript comes
+//! back to its page.
 
 pub mod app;
 pub mod chart;
@@ -8,4 +9,5 @@ pub mod home;
 pub mod html;
 pub mod layout;
 pub mod page;
+pub mod returned;
 pub mod widgets;

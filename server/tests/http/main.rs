@@ -9,11 +9,14 @@ mod assessment;
 mod assets;
 mod jobs;
 mod pages;
+mod plain_forms;
 mod sessions;
 mod units;
 
 use http::StatusCode;
-use support::{count, enc, login, router, seeded, send, send_from, sqlite, unit_id, Reply};
+use support::{
+    count, enc, login, plain_post, router, seeded, send, send_from, sqlite, unit_id, Reply,
+};
 
 async fn app() -> (axum::Router, sea_orm::DatabaseConnection) {
     let db = seeded(sqlite("http").await).await;

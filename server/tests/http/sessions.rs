@@ -66,32 +66,30 @@ async fn repeated_failures_are_refused_with_a_clear_wait() {
 #[tokio::test]
 async fn a_login_form_posted_before_hydration_is_answered_with_redirects() {
     let (app, _) = app().await;
-    let post = |body: &'static str| {
-        let app = app.clone();
-        async move {
-            let req = http::Request::builder()
-                .method("POST")
-                .uri("/api/login")
-                .header("host", support::HOST)
-                .header("origin", support::ORIGIN)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("accept", "text/html")
-                .header("referer", format!("{}/login", support::ORIGIN))
-                .body(axum::body::Body::from(body))
-                .unwrap();
-            tower::ServiceExt::oneshot(app, req).await.unwrap()
-        }
-    };
+    let post =
+        |body: &'static str| plain_post(&app, "/api/login", None, "/login?next=/hr/units", body);
     let ok = post("account=hr.manna&password=cakap2026&next=/hr/units").await;
-    assert_eq!(ok.status(), StatusCode::FOUND);
-    assert_eq!(ok.headers()["location"], "/hr/units");
-    assert!(ok.headers()["set-cookie"]
+    assert_eq!(ok.status, StatusCode::FOUND);
+    assert_eq!(ok.headers["location"], "/hr/units");
+    assert!(ok.headers["set-cookie"]
         .to_str()
         .unwrap()
         .starts_with("cakap_session="));
+    // A failure comes back to the login page (still going to the same place) with
+    // the error, which the page shows.
     let bad = post("account=hr.manna&password=salah&next=/hr/units").await;
-    assert_eq!(bad.status(), StatusCode::FOUND);
-    assert_eq!(bad.headers()["location"], "/login?error=failed");
+    assert_eq!(bad.status, StatusCode::FOUND);
+    let back = bad.headers["location"].to_str().unwrap();
+    assert!(
+        back.starts_with("/login?next=/hr/units&form=/api/login&form_error="),
+        "{back}"
+    );
+    let page = send(&app, "GET", back, None, None).await;
+    assert!(
+        page.body.contains("atau kata sandi salah."),
+        "{}",
+        page.body
+    );
 }
 
 #[tokio::test]

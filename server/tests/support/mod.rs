@@ -164,6 +164,41 @@ pub async fn send_from(
     }
 }
 
+/// Posts a form as a browser does before the page's WASM has arrived: HTML accepted,
+/// sent from the page at `from` (its Referer).
+pub async fn plain_post(
+    app: &Router,
+    path: &str,
+    cookie: Option<&str>,
+    from: &str,
+    form: &str,
+) -> Reply {
+    let mut b = Request::builder()
+        .method("POST")
+        .uri(path)
+        .header("host", HOST)
+        .header("origin", ORIGIN)
+        .header("referer", format!("{ORIGIN}{from}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html,application/xhtml+xml");
+    if let Some(c) = cookie {
+        b = b.header("cookie", c);
+    }
+    let res = app
+        .clone()
+        .oneshot(b.body(Body::from(form.to_string())).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).to_string(),
+    }
+}
+
 pub fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| match b {

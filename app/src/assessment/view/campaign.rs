@@ -9,7 +9,7 @@ use crate::jobs::model::JobState;
 use crate::jobs::view::JobProgress;
 use crate::ui::page::{loaded, record_key};
 use crate::ui::widgets::{
-    action_error, msg_for, Card, Notice, Page, PageHead, SubmitButton, Table,
+    action_error, first_error, msg_for, Card, Notice, Page, PageHead, SubmitButton, Table,
 };
 use leptos::prelude::*;
 
@@ -47,13 +47,12 @@ pub fn CampaignPage() -> impl IntoView {
             + finished.get()
     };
     let data = Resource::new(record_key(reload), |(id, _)| get_campaign(id));
-    let errors = Signal::derive(move || {
-        action_error(start.value())
-            .get()
-            .or(action_error(extend.value()).get())
-            .or(action_error(close.value()).get())
-            .or(action_error(remind.value()).get())
-    });
+    let errors = first_error(vec![
+        action_error(start),
+        action_error(extend),
+        action_error(close),
+        action_error(remind),
+    ]);
     view! {
         <Page back=("/hr/campaigns", K::CampBack) errors=vec![errors]>
             {move || matches!(close.value().get(), Some(Ok(_))).then(|| view! { <Notice text=i.t(K::CampClosedNotice).to_string() /> })}
@@ -88,7 +87,7 @@ fn CampaignView(
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
-        <PageHead title=c.row.name.clone() subtitle=format!("{} – {}", c.row.starts_on, c.row.ends_on) />
+        <PageHead title=c.row.name.clone() subtitle=format!("{} – {}", i.date(&c.row.starts_on), i.date(&c.row.ends_on)) />
         <div class="stats">
             <div class="stat"><span class="stat-n">{i.t(status.label())}</span>{i.t(K::CampState)}</div>
             <div class="stat"><span class="stat-n">{i.n(c.row.ratees)}</span>{i.t(K::CampRatees)}</div>
@@ -152,7 +151,7 @@ fn Actions(
                 </ActionForm>
                 <p class="muted small">
                     {i.t(K::RemindHelp)}" "
-                    {reminded.clone().map(|at| i.f(K::RemindLast, &[("at", at)]))}
+                    {reminded.clone().map(|at| i.f(K::RemindLast, &[("at", i.date_time(&at))]))}
                 </p>
             })}
             {(status == CampaignStatus::Running).then(|| view! {

@@ -3,7 +3,7 @@
 use crate::assessment::api::*;
 use crate::assessment::model::{CampaignForm, CampaignRow};
 use crate::error::AppError;
-use crate::i18n::{use_i18n, K};
+use crate::i18n::{use_i18n, I18n, K};
 use crate::org::api::list_units;
 use crate::ui::page::loaded;
 use crate::ui::widgets::{action_error, go_to_created, msg_for, Field, Page, SubmitButton, Table};
@@ -25,11 +25,12 @@ pub fn CampaignsPage() -> impl IntoView {
     }
 }
 
-fn percent(done: i64, all: i64) -> String {
+/// The share of forms sent, as a whole percentage.
+fn percent(i: I18n, done: i64, all: i64) -> String {
     if all == 0 {
         "–".into()
     } else {
-        format!("{} %", done * 100 / all)
+        i.lang().percent((done * 100 / all) as f64, 0)
     }
 }
 
@@ -42,9 +43,9 @@ fn CampaignTable(rows: Vec<CampaignRow>) -> impl IntoView {
                 <tr>
                     <td><a href=format!("/hr/campaigns/{}", c.id)>{c.name.clone()}</a></td>
                     <td><span class=format!("tag tag-{}", c.status.code())>{i.t(c.status.label())}</span></td>
-                    <td class="hide-sm">{format!("{} – {}", c.starts_on, c.ends_on)}</td>
+                    <td class="hide-sm">{format!("{} – {}", i.date(&c.starts_on), i.date(&c.ends_on))}</td>
                     <td class="num">{c.ratees}</td>
-                    <td class="num">{percent(c.submitted, c.forms)}</td>
+                    <td class="num">{percent(i, c.submitted, c.forms)}</td>
                 </tr>
             }).collect_view()}
         </Table>
@@ -55,8 +56,8 @@ fn CampaignTable(rows: Vec<CampaignRow>) -> impl IntoView {
 pub fn CampaignNewPage() -> impl IntoView {
     let i = use_i18n();
     let create = ServerAction::<CreateCampaign>::new();
-    let errors = action_error(create.value());
-    go_to_created(create, |id| format!("/hr/campaigns/{id}"));
+    let errors = action_error(create);
+    go_to_created(create, crate::assessment::api::campaign_page);
     let start = CampaignForm::suggested("", "", "", vec![]);
     view! {
         <Page title=K::CampNew subtitle=K::CampNewHelp back=("/hr/campaigns", K::CampBack) narrow=true errors=vec![errors]>

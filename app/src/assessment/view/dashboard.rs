@@ -8,7 +8,6 @@ use crate::assessment::model::DashboardPage;
 use crate::assessment::model::{
     DashItem, Dashboard, DropReason, DroppedSource, Feedback, TeamMember,
 };
-use crate::assessment::view::{decimal, level};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::{loaded, route_id};
@@ -54,24 +53,20 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn Team(list: Vec<TeamMember>) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <Card title=K::DashTeam help=K::DashTeamHelp testid="team">
-            <Table head=vec![(K::EmployeeName, ""), (K::EmployeePosition, "hide-sm"), (K::DashJpm, "num")]>
+            <Table stack=true head=vec![(K::EmployeeName, ""), (K::EmployeePosition, ""), (K::DashJpm, "num")]>
                 {list.into_iter().map(|m| view! {
                     <tr>
                         <td><a href=format!("/dashboard/{}", m.employee_id)>{m.name.clone()}</a></td>
-                        <td class="hide-sm">{m.position.clone()}</td>
-                        <td class="num">{m.jpm.map(percent).unwrap_or_else(|| "–".into())}</td>
+                        <td data-label=i.t(K::EmployeePosition)>{m.position.clone()}</td>
+                        <td class="num key" data-label=i.t(K::DashJpm)>{i.pct(m.jpm)}</td>
                     </tr>
                 }).collect_view()}
             </Table>
         </Card>
     }
-}
-
-/// A JPM as "95,8 %" (the space does not break).
-fn percent(v: f64) -> String {
-    format!("{}\u{a0}%", decimal(v))
 }
 
 #[component]
@@ -107,7 +102,7 @@ fn DashboardView(page: DashboardPage) -> impl IntoView {
         </nav>
         <div class="stats">
             <div class="stat" data-testid="jpm">
-                <span class="stat-n">{d.jpm.map(percent).unwrap_or_else(|| "–".into())}</span>
+                <span class="stat-n">{i.pct(d.jpm)}</span>
                 {i.t(K::DashJpm)}
                 {band.map(|(code, label)| view! { <span class=format!("tag band-{code}")>{label}</span> })}
             </div>
@@ -170,17 +165,18 @@ fn GapTable(items: Vec<DashItem>) -> impl IntoView {
                     <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </div>
             })}
-            <Table head=vec![(K::StdCompetency, ""), (K::DashRequiredShort, "num"), (K::DashMeasured, "num"), (K::DashGapShort, "num"), (K::DashSelf, "num hide-sm"), (K::DashOthers, "num hide-sm")] testid="gap-table">
+            <Table stack=true head=vec![(K::StdCompetency, ""), (K::DashRequiredShort, "num"), (K::DashMeasured, "num"), (K::DashGapShort, "num"), (K::DashSelf, "num hide-sm"), (K::DashOthers, "num hide-sm")] testid="gap-table">
                 {items.into_iter().map(|it| {
                     let short = it.gap.is_some_and(|g| g > 0.0);
+                    let label = |k| i.t(k);
                     view! {
                         <tr class:short=short>
                             <td><span class="code">{it.code.clone()}</span>" "{it.name.clone()}</td>
-                            <td class="num">{it.required}</td>
-                            <td class="num">{level(it.measured)}</td>
-                            <td class="num"><strong>{level(it.gap.map(|g| g.max(0.0)))}</strong></td>
-                            <td class="num hide-sm">{level(it.self_level)}</td>
-                            <td class="num hide-sm">{level(it.others)}</td>
+                            <td class="num" data-label=label(K::DashRequiredShort)>{it.required}</td>
+                            <td class="num" data-label=label(K::DashMeasured)>{i.dec(it.measured)}</td>
+                            <td class="num key" data-label=label(K::DashGapShort)><strong>{i.dec(it.gap.map(|g| g.max(0.0)))}</strong></td>
+                            <td class="num hide-sm" data-label=label(K::DashSelf)>{i.dec(it.self_level)}</td>
+                            <td class="num hide-sm" data-label=label(K::DashOthers)>{i.dec(it.others)}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -200,9 +196,13 @@ fn Progress(d: Dashboard, svg: String) -> impl IntoView {
                 <div class="chart-svg" data-testid="progress" inner_html=svg></div>
             </figure>
             <div class="card">
-                <Table head=vec![(K::CampName, ""), (K::DashJpm, "num"), (K::DashShortfall, "num")]>
+                <Table stack=true head=vec![(K::CampName, ""), (K::DashJpm, "num"), (K::DashShortfall, "num")]>
                     {d.history.into_iter().map(|(name, jpm, short)| view! {
-                        <tr><td>{name}</td><td class="num">{jpm.map(percent).unwrap_or_else(|| "–".into())}</td><td class="num">{level(Some(short))}</td></tr>
+                        <tr>
+                            <td>{name}</td>
+                            <td class="num key" data-label=i.t(K::DashJpm)>{i.pct(jpm)}</td>
+                            <td class="num" data-label=i.t(K::DashShortfall)>{i.dec(Some(short))}</td>
+                        </tr>
                     }).collect_view()}
                 </Table>
             </div>

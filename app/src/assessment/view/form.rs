@@ -17,7 +17,7 @@ pub fn FormPage() -> impl IntoView {
     // Loaded once: a failed submission must not reload the form over the choices
     // the rater has not saved yet.
     let data = Resource::new(move || id.get().unwrap_or(0), get_form);
-    let errors = action_error(save.value());
+    let errors = action_error(save);
     view! {
         <Page back=("/assess", K::AssessBack) narrow=true errors=vec![errors]>
             {move || match save.value().get() {
@@ -56,7 +56,7 @@ fn Form(
     let editable = f.editable;
     view! {
         <PageHead title subtitle />
-        <p class="muted">{i.f(K::AssessDeadline, &[("date", f.ends_on.clone())])}</p>
+        <p class="muted">{i.f(K::AssessDeadline, &[("date", i.date(&f.ends_on))])}</p>
         {(f.status == RaterStatus::Submitted).then(|| view! { <div class="alert alert-ok">{i.t(K::AssessAlreadySent)}</div> })}
         {(!editable && f.status != RaterStatus::Submitted).then(|| view! { <div class="alert alert-warn">{i.t(K::AssessClosed)}</div> })}
         {f.sealed.then(|| {

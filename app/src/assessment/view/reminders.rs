@@ -16,12 +16,12 @@ pub fn ReminderNotices() -> impl IntoView {
                     let text = i.f(K::RemindNotice, &[
                         ("n", r.unsent.to_string()),
                         ("campaign", r.campaign),
-                        ("date", r.ends_on),
+                        ("date", i.date(&r.ends_on)),
                     ]);
                     view! {
                         <div class="alert alert-warn reminder" role="status" data-testid="reminder">
                             <p>{text}</p>
-                            <p class="small muted">{i.f(K::RemindSentAt, &[("at", r.reminded_at)])}</p>
+                            <p class="small muted">{i.f(K::RemindSentAt, &[("at", i.date_time(&r.reminded_at))])}</p>
                             <a class="button button-small" href="/assess">{i.t(K::RemindGo)}</a>
                         </div>
                     }

@@ -5,7 +5,7 @@ use crate::assessment::api::{my_todo, peer_plans, AddNamedPeer, AddPeer, RemoveP
 use crate::assessment::model::{PeerPlan, RaterStatus, Source, TodoItem};
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, error_box, msg_for, Page, SubmitButton};
+use crate::ui::widgets::{action_error, error_box, first_error, msg_for, Page, SubmitButton};
 use leptos::prelude::*;
 
 #[component]
@@ -19,12 +19,11 @@ pub fn AssessPage() -> impl IntoView {
         move || add.version().get() + remove.version().get() + named.version().get(),
         |_| peer_plans(),
     );
-    let errors = Signal::derive(move || {
-        action_error(add.value())
-            .get()
-            .or(action_error(remove.value()).get())
-            .or(action_error(named.value()).get())
-    });
+    let errors = first_error(vec![
+        action_error(add),
+        action_error(remove),
+        action_error(named),
+    ]);
     // A refused peer (oneself, the supervisor, another unit, already rating,
     // unknown) is a field error; the error box shows only the other kinds.
     let refused = Signal::derive(move || {
@@ -68,7 +67,7 @@ fn Todo(items: Vec<TodoItem>) -> impl IntoView {
                             <strong>{if t.source == Source::SelfRating { i.t(K::AssessYourself).to_string() } else { t.ratee.clone() }}</strong>
                         </a>
                         <span class="small muted">{format!("{} · {}", t.position, i.t(t.source.label()))}</span>
-                        <span class="small">{format!("{} · {}", t.campaign, i.f(K::AssessDeadline, &[("date", t.ends_on.clone())]))}</span>
+                        <span class="small">{format!("{} · {}", t.campaign, i.f(K::AssessDeadline, &[("date", i.date(&t.ends_on))]))}</span>
                         <span class=format!("tag tag-{}", t.status.code())>{state}</span>
                     </li>
                 }

@@ -20,29 +20,11 @@ pub fn LoginPage() -> impl IntoView {
             let _ = window().location().assign(&ok.next);
         }
     });
-    // Errors of a login made before hydration arrive in the query string.
-    let plain_error = move || {
-        let q = query.read();
-        match q.get("error").as_deref() {
-            Some("rate_limited") => Some(i.f(
-                K::ErrRateLimited,
-                &[("minutes", q.get("minutes").unwrap_or_else(|| "15".into()))],
-            )),
-            Some(_) => Some(i.t(K::ErrLoginFailed).to_string()),
-            None => None,
-        }
-    };
-    let errors = action_error(value);
+    let errors = action_error(action);
     view! {
         <Page title=K::LoginTitle subtitle=K::LoginIntro narrow=true class="login" errors=vec![errors]>
-            {move || {
-                (value.get().is_none())
-                    .then(plain_error)
-                    .flatten()
-                    .map(|t| view! { <div class="alert alert-error" role="alert">{t}</div> })
-            }}
             <ActionForm action=action attr:class="form" attr:novalidate=true>
-                <input type="hidden" name="next" prop:value=next />
+                <input type="hidden" name="next" value=next />
                 <Field label=i.t(K::LoginAccount) name="account" error=msg_for(errors, "account")>
                     <input id="account" name="account" autocomplete="username" required
                         autocapitalize="none" spellcheck="false" />

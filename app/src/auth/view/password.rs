@@ -19,7 +19,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
             let _ = window().location().assign("/account/password?saved=1");
         }
     });
-    let errors = action_error(value);
+    let errors = action_error(action);
     let saved = Signal::derive(saved_flag(value));
     view! {
         <Page title=K::PasswordTitle subtitle=K::PasswordIntro narrow=true saved errors=vec![errors]>
@@ -55,7 +55,7 @@ pub fn ResetBanner() -> impl IntoView {
                 let when = me.await.ok().flatten().and_then(|a| a.password_reset_at);
                 when.map(|when| view! {
                     <div class="alert alert-warn" role="alert" data-testid="reset-banner">
-                        <p>{i.f(K::PasswordResetBanner, &[("when", when)])}</p>
+                        <p>{i.f(K::PasswordResetBanner, &[("when", i.date_time(&when))])}</p>
                         <a class="button button-small" href="/account/password">{i.t(K::PasswordChooseNow)}</a>
                     </div>
                 })

@@ -51,7 +51,7 @@ fn Entry(c: Competency) -> impl IntoView {
 #[component]
 fn AddForm(add: ServerAction<AddTechnical>) -> impl IntoView {
     let i = use_i18n();
-    let errors = action_error(add.value());
+    let errors = action_error(add);
     let saved = move || matches!(add.value().get(), Some(Ok(_)));
     const LEVEL_FIELDS: [(&str, &str); 5] = [
         ("level1", "ind1"),

@@ -18,14 +18,14 @@ use leptos::prelude::*;
 pub fn HrStandardsPage() -> impl IntoView {
     let start = ServerAction::<StartStandard>::new();
     let rows = Resource::new(|| (), |_| list_standards());
-    go_to_created(start, |id| format!("/standards/{id}"));
-    let errors = action_error(start.value());
+    go_to_created(start, crate::competency::api::standard_page);
+    let errors = action_error(start);
     let set_days = ServerAction::<SetCommentDays>::new();
     let days = Resource::new(move || set_days.version().get(), |_| get_comment_days());
     let saved = Signal::derive(saved_flag(set_days.value()));
     view! {
         <Page title=K::StdHrTitle subtitle=K::StdHrSubtitle action=("/competencies", K::DictTitle)
-            saved errors=vec![errors, action_error(set_days.value())]>
+            saved errors=vec![errors, action_error(set_days)]>
             {loaded(rows, move |rows| view! { <HrTable rows start /> })}
             {loaded(days, move |d| view! { <CommentDays days=d set=set_days /> })}
         </Page>
@@ -36,7 +36,7 @@ pub fn HrStandardsPage() -> impl IntoView {
 #[component]
 fn CommentDays(days: i16, set: ServerAction<SetCommentDays>) -> impl IntoView {
     let i = use_i18n();
-    let errors = action_error(set.value());
+    let errors = action_error(set);
     view! {
         <ActionForm action=set attr:class="form form-compact card">
             <Field label=i.t(K::StdCommentDays) name="days" error=msg_for(errors, "days")>
@@ -99,7 +99,7 @@ fn Published(rows: Vec<PublishedStandard>, agency: bool) -> impl IntoView {
                     {agency.then(|| view! { <td>{r.agency_name.clone()}</td> })}
                     <td><a href=format!("/standards/{}", r.id)>{r.position_name.clone()}</a></td>
                     <td class="hide-sm">{i.t(r.job_level.label())}</td>
-                    <td>{format!("v{} · {}", r.version, r.ratified_at)}</td>
+                    <td>{format!("v{} · {}", r.version, i.date(&r.ratified_at))}</td>
                 </tr>
             }).collect_view()}
         </Table>

@@ -8,7 +8,7 @@ use crate::competency::model::{StandardComment, StandardDetail, StandardItem, St
 use crate::i18n::{use_i18n, K};
 use crate::ui::page::{loaded, route_id};
 use crate::ui::widgets::{
-    action_error, go_to_created, msg_for, Card, Field, Page, PageHead, SubmitButton,
+    action_error, first_error, go_to_created, msg_for, Card, Field, Page, PageHead, SubmitButton,
 };
 use leptos::prelude::*;
 
@@ -48,21 +48,16 @@ pub fn StandardPage() -> impl IntoView {
         },
         |(id, _, _)| get_standard(id),
     );
-    go_to_created(acts.start, |id| format!("/standards/{id}"));
-    let errors = Signal::derive(move || {
-        [
-            action_error(acts.set.value()).get(),
-            action_error(acts.remove.value()).get(),
-            action_error(acts.open.value()).get(),
-            action_error(acts.ratify.value()).get(),
-            action_error(acts.start.value()).get(),
-        ]
-        .into_iter()
-        .flatten()
-        .next()
-    });
+    go_to_created(acts.start, crate::competency::api::standard_page);
+    let errors = first_error(vec![
+        action_error(acts.set),
+        action_error(acts.remove),
+        action_error(acts.open),
+        action_error(acts.ratify),
+        action_error(acts.start),
+    ]);
     view! {
-        <Page errors=vec![errors, action_error(acts.comment.value()), action_error(acts.answer.value())]>
+        <Page errors=vec![errors, action_error(acts.comment), action_error(acts.answer)]>
             {loaded(data, move |s| view! { <StandardView s acts /> })}
         </Page>
     }
@@ -87,7 +82,7 @@ fn StandardView(s: StandardDetail, acts: Acts) -> impl IntoView {
             <span class=format!("tag tag-{}", s.status.code()) data-testid="std-status">
                 {i.f(K::StdVersionStatus, &[("v", s.version.to_string()), ("status", i.t(s.status.label()).to_string())])}
             </span>
-            {s.ratified_at.clone().map(|d| view! { <span class="muted small">{i.f(K::StdRatifiedOn, &[("date", d)])}</span> })}
+            {s.ratified_at.clone().map(|d| view! { <span class="muted small">{i.f(K::StdRatifiedOn, &[("date", i.date(&d))])}</span> })}
         </div>
         <p class="muted">{i.t(state_help)}</p>
         {s.skip_reason.clone().map(|r| view! { <p class="alert alert-warn">{i.f(K::StdSkipReason, &[("reason", r)])}</p> })}
@@ -138,10 +133,10 @@ fn Lifecycle(s: StandardDetail, acts: Acts) -> impl IntoView {
     let id = s.id;
     let days = ("days", s.comment_days.to_string());
     let period = match &s.opened_at {
-        Some(d) => i.f(K::StdCommentPeriod, &[("date", d.clone()), days]),
+        Some(d) => i.f(K::StdCommentPeriod, &[("date", i.date(d)), days]),
         None => i.f(K::StdCommentPeriodNone, &[days]),
     };
-    let errors = action_error(acts.ratify.value());
+    let errors = action_error(acts.ratify);
     view! {
         <div class="actions">
             {(s.status == StandardStatus::Draft).then(|| view! {
@@ -219,7 +214,7 @@ fn Item(it: StandardItem, edit: bool, id: i32, acts: Acts) -> impl IntoView {
 #[component]
 fn AddItem(addable: Vec<(i32, String, String)>, id: i32, acts: Acts) -> impl IntoView {
     let i = use_i18n();
-    let errors = action_error(acts.set.value());
+    let errors = action_error(acts.set);
     (!addable.is_empty()).then(|| {
         view! {
             <ActionForm action=acts.set attr:class="form form-compact card">
@@ -251,8 +246,8 @@ fn Comments(
     acts: Acts,
 ) -> impl IntoView {
     let i = use_i18n();
-    let errors = action_error(acts.comment.value());
-    let answer_errors = action_error(acts.answer.value());
+    let errors = action_error(acts.comment);
+    let answer_errors = action_error(acts.answer);
     view! {
         <Card title=K::StdComments>
             {comments.is_empty().then(|| view! { <p class="muted">{i.t(K::StdNoComments)}</p> })}

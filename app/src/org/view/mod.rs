@@ -81,8 +81,8 @@ fn UnitFields(
 pub fn UnitNewPage() -> impl IntoView {
     let units = Resource::new(|| (), |_| list_units());
     let action = ServerAction::<CreateUnit>::new();
-    let errors = action_error(action.value());
-    go_to_created(action, |id| format!("/hr/units/{id}?saved=1"));
+    let errors = action_error(action);
+    go_to_created(action, crate::org::api::new_unit_page);
     view! {
         <Page title=K::UnitsNew back=("/hr/units", K::BackToUnits) narrow=true errors=vec![errors]>
             {loaded(units, move |rows| view! {
@@ -103,10 +103,10 @@ pub fn UnitEditPage() -> impl IntoView {
         record_key(move || update.version().get() + toggle.version().get()),
         |(id, _)| async move { Ok::<_, AppError>((get_unit(id).await?, list_units().await?)) },
     );
-    let errors = action_error(update.value());
+    let errors = action_error(update);
     let saved = Signal::derive(saved_flag(update.value()));
     view! {
-        <Page back=("/hr/units", K::BackToUnits) narrow=true saved errors=vec![errors, action_error(toggle.value())]>
+        <Page back=("/hr/units", K::BackToUnits) narrow=true saved errors=vec![errors, action_error(toggle)]>
             {loaded(data, move |(unit, rows)| view! { <UnitEditor detail=unit rows update toggle errors /> })}
         </Page>
     }

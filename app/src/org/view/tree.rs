@@ -31,7 +31,7 @@ pub fn UnitsPage() -> impl IntoView {
                     <form method="get" action="/hr/units" class="search-form" role="search">
                         <label class="sr-only" for="unit-search">{i.t(K::UnitsSearch)}</label>
                         <input id="unit-search" type="search" name="q" placeholder=i.t(K::UnitsSearch)
-                            prop:value=move || q.get() />
+                            value=move || q.get() prop:value=move || q.get() />
                         <button type="submit" class="button button-small">{i.t(K::Search)}</button>
                     </form>
                 </div>

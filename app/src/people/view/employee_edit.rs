@@ -28,10 +28,10 @@ pub fn EmployeeEditPage() -> impl IntoView {
         let (units, positions) = choices().await?;
         Ok::<_, AppError>((get_employee(id).await?, units, positions))
     });
-    let errors = action_error(update.value());
+    let errors = action_error(update);
     let saved = Signal::derive(saved_flag(update.value()));
     view! {
-        <Page back=("/hr/employees", K::BackToEmployees) narrow=true saved errors=vec![errors, action_error(toggle.value())]>
+        <Page back=("/hr/employees", K::BackToEmployees) narrow=true saved errors=vec![errors, action_error(toggle)]>
             {loaded(data, move |(e, units, positions)| view! {
                 <EmployeeRecord e units positions update sup pass toggle errors />
             })}
@@ -95,7 +95,7 @@ fn History(e: EmployeeDetail) -> impl IntoView {
                     <tr>
                         <td>{a.position_name}{a.is_head.then(|| view! { <span class="tag">{i.t(K::HeadTag)}</span> })}</td>
                         <td>{a.unit_name}</td>
-                        <td>{format!("{} – {}", a.start_date, a.end_date.unwrap_or_else(|| i.t(K::Now).to_string()))}</td>
+                        <td>{format!("{} – {}", i.date(&a.start_date), a.end_date.map_or_else(|| i.t(K::Now).to_string(), |d| i.date(&d)))}</td>
                     </tr>
                 })
                 .collect_view()}
@@ -106,7 +106,7 @@ fn History(e: EmployeeDetail) -> impl IntoView {
 #[component]
 fn SupervisorSection(e: EmployeeDetail, sup: ServerAction<SetSupervisor>) -> impl IntoView {
     let i = use_i18n();
-    let errors = action_error(sup.value());
+    let errors = action_error(sup);
     let current = match &e.supervisor {
         Some(s) => {
             let source = if s.set_by_hr {
@@ -166,7 +166,7 @@ fn SupervisorSection(e: EmployeeDetail, sup: ServerAction<SetSupervisor>) -> imp
 #[component]
 fn LoginSection(id: i32, pass: ServerAction<IssueLogin>) -> impl IntoView {
     let i = use_i18n();
-    let errors = action_error(pass.value());
+    let errors = action_error(pass);
     let issued = move || match pass.value().get() {
         Some(Ok(t)) => Some(view! { <TemporaryPasswordNotice t /> }),
         _ => None,

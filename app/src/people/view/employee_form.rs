@@ -114,8 +114,8 @@ fn PlacementFields(
 pub fn EmployeeNewPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| choices());
     let action = ServerAction::<CreateEmployee>::new();
-    let errors = action_error(action.value());
-    go_to_created(action, |id| format!("/hr/employees/{id}?saved=1"));
+    let errors = action_error(action);
+    go_to_created(action, crate::people::api::new_employee_page);
     view! {
         <Page title=K::EmployeesNew back=("/hr/employees", K::BackToEmployees) narrow=true errors=vec![errors]>
             {loaded(data, move |(units, positions)| view! {

@@ -29,7 +29,7 @@ pub fn EmployeesPage() -> impl IntoView {
                     <form method="get" action="/hr/employees" class="search-form" role="search">
                         <label class="sr-only" for="q">{i.t(K::EmployeesSearch)}</label>
                         <input id="q" type="search" name="q" placeholder=i.t(K::EmployeesSearch)
-                            prop:value=move || filter.get().q />
+                            value=move || filter.get().q prop:value=move || filter.get().q />
                         {move || filter.get().unit_id.map(|u| view! { <input type="hidden" name="unit" value=u.to_string() /> })}
                         <button type="submit" class="button button-small">{i.t(K::Search)}</button>
                         <Suspense fallback=|| ()>

@@ -66,8 +66,8 @@ fn PositionFields(initial: Option<PositionRow>, errors: Signal<Option<AppError>>
 #[component]
 pub fn PositionNewPage() -> impl IntoView {
     let action = ServerAction::<CreatePosition>::new();
-    let errors = action_error(action.value());
-    go_to_created(action, |id| format!("/hr/positions/{id}?saved=1"));
+    let errors = action_error(action);
+    go_to_created(action, crate::people::api::new_position_page);
     view! {
         <Page title=K::PositionsNew back=("/hr/positions", K::BackToPositions) narrow=true errors=vec![errors]>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
@@ -86,10 +86,10 @@ pub fn PositionEditPage() -> impl IntoView {
         record_key(move || update.version().get() + toggle.version().get()),
         |(id, _)| get_position(id),
     );
-    let errors = action_error(update.value());
+    let errors = action_error(update);
     let saved = Signal::derive(saved_flag(update.value()));
     view! {
-        <Page back=("/hr/positions", K::BackToPositions) narrow=true saved errors=vec![errors, action_error(toggle.value())]>
+        <Page back=("/hr/positions", K::BackToPositions) narrow=true saved errors=vec![errors, action_error(toggle)]>
             {loaded(data, move |p| view! { <PositionEditor p update toggle errors /> })}
         </Page>
     }

@@ -78,12 +78,15 @@ pub fn Page(
 /// (`"num"` right-aligns, `"hide-sm"` hides it on a phone; `""` for none).
 pub type Col = (K, &'static str);
 
-/// A table that scrolls sideways on a narrow screen: headings, then the rows given as
-/// children. `class` adds to the table's own class (`"tree"`).
+/// A table that scrolls sideways on a narrow screen (a keyboard can scroll it too):
+/// headings, then the rows given as children. `class` adds to the table's own class
+/// (`"tree"`). With `stack`, a phone shows each row as a small card instead: its
+/// cells then carry their column's name (`data-label`, see `cell_label`).
 #[component]
 pub fn Table(
     head: Vec<Col>,
     #[prop(optional)] class: &'static str,
+    #[prop(optional)] stack: bool,
     #[prop(optional)] testid: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
@@ -92,9 +95,12 @@ pub fn Table(
         .into_iter()
         .map(|(k, c)| view! { <th class=(!c.is_empty()).then_some(c)>{i.t(k)}</th> })
         .collect_view();
+    let stacked = if stack { "table-stack" } else { "" };
+    let classes = format!("table {class} {stacked}");
+    let classes = classes.split_whitespace().collect::<Vec<_>>().join(" ");
     view! {
-        <div class="table-wrap">
-            <table class=format!("table {class}").trim_end().to_string() data-testid=testid>
+        <div class="table-wrap" tabindex="0">
+            <table class=classes data-testid=testid>
                 <thead><tr>{heads}</tr></thead>
                 <tbody>{children()}</tbody>
             </table>

@@ -86,13 +86,29 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// The last error of an action, as a signal that forms can share between fields.
-pub fn action_error<T, S>(value: S) -> Signal<Option<AppError>>
+/// The last error of an action, as a signal that forms can share between fields; before
+/// the action has run, the error a plain post of its form came back with
+/// (`ui::returned`), so a form sent before hydration shows its errors the same way.
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
 where
-    T: Clone + Send + Sync + 'static,
-    S: Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || value.get().and_then(|r| r.err()))
+    use crate::ui::returned::{returned_error, FORM, FORM_ERROR};
+    let query = leptos_router::hooks::use_query_map();
+    let value = action.value();
+    Signal::derive(move || match value.get() {
+        Some(r) => r.err(),
+        None => query.with(|q| {
+            let (form, error) = (q.get_str(FORM), q.get_str(FORM_ERROR));
+            returned_error(form, error, S::url())
+        }),
+    })
+}
+
+/// The first of several actions' errors, for a page whose forms share one error box.
+pub fn first_error(errors: Vec<Signal<Option<AppError>>>) -> Signal<Option<AppError>> {
+    Signal::derive(move || errors.iter().find_map(|e| e.get()))
 }
 
 /// The message for one field of a shared error signal.
