@@ -20,7 +20,8 @@ say "set-up"
 ensure_build_tools
 apt_install chromium curl python3
 [ -x "$PG_BIN/initdb" ] || apt_install postgresql-15
-if [ ! -d end2end/node_modules/@playwright/test ]; then
+# Installs again when package-lock.json lists a package node_modules lacks.
+if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -d end2end/node_modules/@axe-core/playwright ]; then
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 

@@ -12,6 +12,19 @@ pub trait Coded: Copy + PartialEq + Send + Sync + 'static {
     fn code(self) -> &'static str;
 }
 
+/// The error for a typed value that is none of `T`'s codes (a CSV cell, a crafted
+/// form): it names the codes that are accepted.
+pub fn not_one_of<T: Coded>(field: &str) -> crate::error::FieldError {
+    let codes: Vec<&str> = T::all().iter().map(|x| x.code()).collect();
+    one_of(field, &codes)
+}
+
+/// The error for a typed value that is none of `options`, naming them.
+pub fn one_of(field: &str, options: &[&str]) -> crate::error::FieldError {
+    crate::error::FieldError::new(field, crate::i18n::K::ErrChoiceOf)
+        .with("options", options.join(", "))
+}
+
 /// A coded enum whose variants have a name users read (`<select>`s show it).
 pub trait Labelled: Coded {
     fn label(self) -> crate::i18n::K;

@@ -3,6 +3,9 @@ import { hydrated, login } from "./helpers";
 
 test("a CSV with a bad line shows it by number and imports only the valid lines on request", async ({ page }) => {
   await login(page, "hr.manna", "/hr/employees/import");
+  // The file button speaks Indonesian (the browser's own would say "Choose File").
+  await expect(page.locator("label[for=csv-file]")).toHaveText("Pilih berkas CSV");
+  await expect(page.getByText("Belum ada berkas dipilih.")).toBeVisible();
   const serial = String(100 + (Date.now() % 800)).padStart(3, "0");
   const csv = [
     "nip;nama;jenis_kelamin;status;kode_unit;kode_jabatan;kepala_unit",
@@ -10,6 +13,7 @@ test("a CSV with a bad line shows it by number and imports only the valid lines 
     "1994020220190320;NIP Pendek;P;PNS;PKM-KOTA;PERAWAT-TRP;tidak",
   ].join("\n");
   await page.locator("#csv-file").setInputFiles({ name: "pegawai.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByText("pegawai.csv")).toBeVisible();
   const report = page.getByTestId("import-report");
   await expect(report).toContainText("2 baris: 1 valid");
   const errors = page.getByTestId("import-errors");

@@ -1,5 +1,6 @@
 //! Parsing the unit form: the same checks in the browser and on the server.
 
+use crate::coded::not_one_of;
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
 use crate::org::model::UnitForm;
@@ -72,7 +73,7 @@ pub fn parse_unit(form: &UnitForm) -> Result<ValidUnit, AppError> {
     let mut p = Problems::default();
     let code = p.take(parse_code("code", &form.code));
     let name = p.take(parse_name("name", &form.name, 150));
-    let kind = p.take(UnitKind::parse(&form.kind).ok_or(FieldError::new("kind", K::ErrChoice)));
+    let kind = p.take(UnitKind::parse(&form.kind).ok_or_else(|| not_one_of::<UnitKind>("kind")));
     let parent_id = p.take(parse_optional_id("parent_id", &form.parent_id));
     p.into_result()?;
     match (code, name, kind, parent_id) {

@@ -1,6 +1,7 @@
 //! Parsing the position and employee forms (and CSV lines, which carry the same
 //! fields): one set of checks for the browser, the server and the importer.
 
+use crate::coded::{not_one_of, one_of};
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
 use crate::org::input::{parse_code, parse_name, parse_optional_id};
@@ -30,7 +31,7 @@ pub fn parse_position(form: &PositionForm) -> Result<ValidPosition, AppError> {
     let code = p.take(parse_code("code", &form.code));
     let name = p.take(parse_name("name", &form.name, 150));
     let level =
-        p.take(JobLevel::parse(&form.job_level).ok_or(FieldError::new("job_level", K::ErrChoice)));
+        p.take(JobLevel::parse(&form.job_level).ok_or_else(|| not_one_of::<JobLevel>("job_level")));
     p.into_result()?;
     match (code, name, level) {
         (Some(code), Some(name), Some(job_level)) => Ok(ValidPosition {
@@ -83,14 +84,16 @@ pub fn parse_employee(form: &EmployeeForm) -> Result<ValidEmployee, AppError> {
     let mut p = Problems::default();
     let nip = p.take(Nip::parse(&form.nip));
     let name = p.take(parse_name("name", &form.name, 120));
-    let sex = p.take(Sex::read(&form.sex).ok_or(FieldError::new("sex", K::ErrChoice)));
+    let sex = p.take(Sex::read(&form.sex).ok_or_else(|| one_of("sex", &["L", "P"])));
     if let (Some(n), Some(s)) = (&nip, sex) {
         if n.sex() != s {
             p.add(FieldError::new("sex", K::ErrSexNipMismatch));
         }
     }
-    let status = p
-        .take(EmploymentStatus::parse(&form.status).ok_or(FieldError::new("status", K::ErrChoice)));
+    let status = p.take(
+        EmploymentStatus::parse(&form.status)
+            .ok_or_else(|| not_one_of::<EmploymentStatus>("status")),
+    );
     let unit_id = p.take(parse_optional_id("unit_id", &form.unit_id));
     let position_id = p.take(parse_optional_id("position_id", &form.position_id));
     let start_date = if form.start_date.trim().is_empty() {
@@ -154,6 +157,25 @@ mod tests {
         assert_eq!(
             parse_employee(&f).unwrap_err().fields()[0].msg.key,
             "err.sex_nip_mismatch"
+        );
+    }
+
+    #[test]
+    fn an_unknown_choice_names_the_values_accepted() {
+        let mut f = form();
+        (f.status, f.sex) = ("honorer".into(), "X".into());
+        let e = parse_employee(&f).unwrap_err();
+        let text = |field: &str| {
+            let f = e.fields().iter().find(|f| f.field == field).unwrap();
+            f.msg.text(crate::i18n::Lang::Id)
+        };
+        assert_eq!(
+            text("status"),
+            "Nilai ini tidak dikenal. Pilih salah satu: PNS, PPPK."
+        );
+        assert_eq!(
+            text("sex"),
+            "Nilai ini tidak dikenal. Pilih salah satu: L, P."
         );
     }
 

@@ -32,9 +32,10 @@ fn Welcome() -> impl IntoView {
             <p><a class="button button-large" href="/login">{i.t(K::NavLogin)}</a></p>
         </section>
         <section class="cards">
-            {card(i, None, K::HomeForEmployeesTitle, K::HomeForEmployeesText)}
-            {card(i, None, K::HomeForLeadersTitle, K::HomeForLeadersText)}
-            {card(i, None, K::HomeForPublicTitle, K::HomeForPublicText)}
+            // Each card leads where it promises: through the login for what is personal.
+            {card(i, Some("/login?next=/dashboard"), K::HomeForEmployeesTitle, K::HomeForEmployeesText)}
+            {card(i, Some("/login?next=/assess"), K::HomeForLeadersTitle, K::HomeForLeadersText)}
+            {card(i, Some("/public/standards"), K::HomeForPublicTitle, K::HomeForPublicText)}
         </section>
     }
 }
@@ -49,6 +50,13 @@ fn Dashboard(user: Actor) -> impl IntoView {
     let agency = user.agency_name.clone().unwrap_or_default();
     // Where each kind of user goes next: (shown, link, title, what is there).
     let cards = [
+        (
+            has_profile,
+            "/dashboard",
+            K::NavDashboard,
+            K::HomeDashboardText,
+        ),
+        (has_profile, "/assess", K::NavAssess, K::HomeAssessText),
         (has_profile, "/profile", K::NavProfile, K::HomeProfileText),
         (
             leader,

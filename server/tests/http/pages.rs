@@ -122,3 +122,24 @@ async fn a_csv_with_bad_lines_gets_per_line_errors_and_saves_nothing() {
         before + 1
     );
 }
+
+#[tokio::test]
+async fn the_visitor_home_promises_only_pages_that_exist_and_leads_to_them() {
+    let (app, _) = app().await;
+    let home = send(&app, "GET", "/", None, None).await;
+    assert!(!home.body.contains("segera"), "nothing 'coming soon'");
+    for link in [
+        "/login?next=/dashboard",
+        "/login?next=/assess",
+        "/public/standards",
+    ] {
+        assert!(home.body.contains(&format!("href=\"{link}\"")), "{link}");
+        let page = send(&app, "GET", link, None, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{link}");
+    }
+    let public = send(&app, "GET", "/public/standards", None, None).await;
+    assert!(
+        public.body.contains("href=\"/standards/"),
+        "the ratified standards are listed"
+    );
+}

@@ -63,6 +63,7 @@ pub fn ImportPage() -> impl IntoView {
     let i = use_i18n();
     let stage = RwSignal::new(Stage::Empty);
     let text = StoredValue::new(String::new());
+    let chosen = RwSignal::new(None::<String>);
     let on_file = move |_ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
@@ -73,6 +74,8 @@ pub fn ImportPage() -> impl IntoView {
             else {
                 return;
             };
+            let file = input.files().and_then(|f| f.get(0));
+            chosen.set(file.map(|f| f.name()));
             stage.set(Stage::Reading);
             spawn_local(async move {
                 let Some(content) = read_file(&input).await else {
@@ -92,10 +95,13 @@ pub fn ImportPage() -> impl IntoView {
         <Page title=K::ImportTitle subtitle=K::ImportSubtitle back=("/hr/employees", K::BackToEmployees)>
             <ColumnsHelp />
             <noscript><p class="alert alert-warn">{i.t(K::NoscriptNotice)}</p></noscript>
-            <div class="field">
-                <label for="csv-file">{i.t(K::ImportChoose)}</label>
-                <input id="csv-file" type="file" accept=".csv,text/csv" on:change=on_file
+            // The browser's own file button speaks the browser's language ("Choose
+            // File"): it stays for keyboards and screen readers, drawn as our button.
+            <div class="field file-field">
+                <input id="csv-file" class="sr-only" type="file" accept=".csv,text/csv" on:change=on_file
                     disabled=move || matches!(stage.get(), Stage::Reading | Stage::Importing { .. }) />
+                <label for="csv-file" class="button">{i.t(K::ImportChoose)}</label>
+                <span class="muted">{move || chosen.get().unwrap_or_else(|| i.t(K::ImportNoFile).to_string())}</span>
             </div>
             {move || view_stage(i, stage.get(), run)}
         </Page>

@@ -104,7 +104,7 @@ fn fields(
     let mut errs = vec![];
     let head = yes_no(&cell("kepala_unit"));
     if head.is_none() {
-        errs.push(FieldError::new("kepala_unit", K::ErrChoice));
+        errs.push(crate::coded::one_of("kepala_unit", &["ya", "tidak"]));
     }
     let form = EmployeeForm {
         nip: cell("nip"),
