@@ -44,16 +44,31 @@ build_release() {
   (cd "$ROOT" && cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release)
   local wasm="$target/wasm32-unknown-unknown/wasm-release/frontend.wasm"
   mkdir -p "$pkg"
-  # Only when the WASM changed: wasm-bindgen and wasm-opt take half a minute. Written
-  # aside first, so a failed step never leaves a half-made file that looks current.
+  # Only when the WASM changed: splitting, wasm-bindgen and wasm-opt take a minute.
+  # Written aside first, so a failed step never leaves a half-made file that looks
+  # current.
   if [ ! -f "$pkg/$OUTPUT_NAME.wasm" ] || [ "$wasm" -nt "$pkg/$OUTPUT_NAME.wasm" ]; then
-    local tmp="$ROOT/target/site/pkg.tmp"
-    rm -rf "$tmp"
-    wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name "$OUTPUT_NAME" "$wasm"
+    local tmp="$ROOT/target/site/pkg.tmp" splitter="$target/tools/release/wasm-split" f
+    rm -rf "$tmp"; mkdir -p "$tmp"
+    # The pages are lazy routes (app/src/ui/lazy.rs): the WASM is cut at them into
+    # the main module and one chunk per page (plus chunks of code pages share), with
+    # the JS that loads them and the manifest the server reads to preload them.
+    (cd "$ROOT" && cargo build --release --manifest-path scripts/wasm-split/Cargo.toml \
+      --target-dir "$target/tools")
+    "$splitter" "$wasm" "$tmp" "$tmp/main.wasm" "$OUTPUT_NAME" >/dev/null
+    wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$tmp" \
+      --out-name "$OUTPUT_NAME" "$tmp/main.wasm"
     # Leptos asks for <name>.wasm when LEPTOS_OUTPUT_NAME is set at build time.
-    wasm-opt -Oz --enable-bulk-memory "$tmp/${OUTPUT_NAME}_bg.wasm" -o "$tmp/$OUTPUT_NAME.wasm"
-    mv "$tmp/$OUTPUT_NAME.js" "$pkg/$OUTPUT_NAME.js"
-    mv "$tmp/$OUTPUT_NAME.wasm" "$pkg/$OUTPUT_NAME.wasm"
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      "$tmp/${OUTPUT_NAME}_bg.wasm" -o "$tmp/$OUTPUT_NAME.wasm"
+    rm "$tmp/${OUTPUT_NAME}_bg.wasm" "$tmp/main.wasm"
+    for f in "$tmp"/split_*.wasm "$tmp"/chunk_*.wasm; do
+      if [ -f "$f" ]; then
+        wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$f" -o "$f"
+      fi
+    done
+    rm -f "$pkg"/split_*.wasm* "$pkg"/chunk_*.wasm* "$pkg"/__wasm_split*
+    mv "$tmp"/* "$pkg/"
     rm -rf "$tmp"
   fi
   cp "$ROOT/style/main.css" "$pkg/$OUTPUT_NAME.css"
@@ -86,6 +101,18 @@ publish_assets() {
   # Earlier builds' hashed files go; the plain names stay for runs without the hash.
   for file in "$pkg/$OUTPUT_NAME".????????????????.*; do
     [[ " ${keep[*]} " == *" $file "* ]] || rm -f "$file"
+  done
+  # The chunk loader names the main JS it shares memory with: the hashed one the
+  # pages load (a second copy under another name would be a second instance). It and
+  # the chunks keep their names, so browsers revalidate them (no-cache).
+  for file in "$pkg"/__wasm_split.*.js; do
+    [ -f "$file" ] || continue
+    sed -E -i "s#\./$OUTPUT_NAME(\.[0-9a-f]{16})?\.js#./$OUTPUT_NAME.$h.js#g" "$file"
+  done
+  for file in "$pkg"/__wasm_split.*.js "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm; do
+    [ -f "$file" ] || continue
+    brotli -q 11 -f -o "$file.br" "$file"
+    gzip -9 -c "$file" > "$file.gz"
   done
   printf '%s\n' "$h" > "$hashfile"
 }

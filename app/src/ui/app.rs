@@ -5,10 +5,12 @@ use crate::auth::model::Actor;
 use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::ui::layout::Layout;
+use crate::ui::lazy;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::Lazy;
 use leptos_router::SsrMode;
 
 /// The logged-in user (None for a visitor), loaded once per page and shared.
@@ -110,41 +112,41 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Every page of the application, by path.
+/// Every page of the application, by path; each a lazy route (`ui/lazy.rs`).
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=move || view! { <crate::ui::widgets::NotFound /> }>
-            <Route ssr=SsrMode::Async path=path!("/") view=crate::ui::home::HomePage />
-            <Route ssr=SsrMode::Async path=path!("/login") view=crate::auth::view::LoginPage />
-            <Route ssr=SsrMode::Async path=path!("/account/password") view=crate::auth::view::ChangePasswordPage />
-            <Route ssr=SsrMode::Async path=path!("/profile") view=crate::people::view::profile::ProfilePage />
-            <Route ssr=SsrMode::Async path=path!("/people/:id") view=crate::people::view::profile::ProfilePage />
-            <Route ssr=SsrMode::Async path=path!("/hr") view=crate::hr::view::HrOverviewPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/units") view=crate::org::view::UnitsPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/units/new") view=crate::org::view::UnitNewPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/units/:id") view=crate::org::view::UnitEditPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/positions") view=crate::people::view::positions::PositionsPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/positions/new") view=crate::people::view::positions::PositionNewPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/positions/:id") view=crate::people::view::positions::PositionEditPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/employees") view=crate::people::view::employees::EmployeesPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/employees/new") view=crate::people::view::employee_form::EmployeeNewPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/employees/import") view=crate::people::view::import::ImportPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/employees/:id") view=crate::people::view::employee_edit::EmployeeEditPage />
-            <Route ssr=SsrMode::Async path=path!("/dashboard") view=crate::assessment::view::dashboard::DashboardPage />
-            <Route ssr=SsrMode::Async path=path!("/dashboard/:id") view=crate::assessment::view::dashboard::DashboardPage />
-            <Route ssr=SsrMode::Async path=path!("/assess") view=crate::assessment::view::todo::AssessPage />
-            <Route ssr=SsrMode::Async path=path!("/assess/:id") view=crate::assessment::view::form::FormPage />
-            <Route ssr=SsrMode::Async path=path!("/competencies") view=crate::competency::view::dictionary::DictionaryPage />
-            <Route ssr=SsrMode::Async path=path!("/standards") view=crate::competency::view::lists::MyStandardsPage />
-            <Route ssr=SsrMode::Async path=path!("/standards/:id") view=crate::competency::view::standard::StandardPage />
-            <Route ssr=SsrMode::Async path=path!("/public/standards") view=crate::competency::view::lists::PublicStandardsPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/standards") view=crate::competency::view::lists::HrStandardsPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/campaigns") view=crate::assessment::view::campaigns::CampaignsPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/campaigns/new") view=crate::assessment::view::campaigns::CampaignNewPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/campaigns/:id") view=crate::assessment::view::campaign::CampaignPage />
-            <Route ssr=SsrMode::Async path=path!("/hr/jobs") view=crate::jobs::view::JobsPage />
-            <Route ssr=SsrMode::Async path=path!("/admin") view=crate::hr::view::AdminPage />
+            <Route ssr=SsrMode::Async path=path!("/") view={Lazy::<lazy::Home>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/login") view={Lazy::<lazy::Login>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/account/password") view={Lazy::<lazy::ChangePassword>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/profile") view={Lazy::<lazy::Profile>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/people/:id") view={Lazy::<lazy::Profile>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr") view={Lazy::<lazy::HrOverview>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/units") view={Lazy::<lazy::Units>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/units/new") view={Lazy::<lazy::UnitNew>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/units/:id") view={Lazy::<lazy::UnitEdit>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/positions") view={Lazy::<lazy::Positions>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/positions/new") view={Lazy::<lazy::PositionNew>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/positions/:id") view={Lazy::<lazy::PositionEdit>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/employees") view={Lazy::<lazy::Employees>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/employees/new") view={Lazy::<lazy::EmployeeNew>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/employees/import") view={Lazy::<lazy::EmployeeImport>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/employees/:id") view={Lazy::<lazy::EmployeeEdit>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/dashboard") view={Lazy::<lazy::Dashboard>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/dashboard/:id") view={Lazy::<lazy::Dashboard>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/assess") view={Lazy::<lazy::Assess>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/assess/:id") view={Lazy::<lazy::AssessForm>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/competencies") view={Lazy::<lazy::Dictionary>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/standards") view={Lazy::<lazy::MyStandards>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/standards/:id") view={Lazy::<lazy::Standard>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/public/standards") view={Lazy::<lazy::PublicStandards>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/standards") view={Lazy::<lazy::HrStandards>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/campaigns") view={Lazy::<lazy::Campaigns>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/campaigns/new") view={Lazy::<lazy::CampaignNew>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/campaigns/:id") view={Lazy::<lazy::Campaign>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/jobs") view={Lazy::<lazy::Jobs>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/admin") view={Lazy::<lazy::Admin>::new()} />
         </Routes>
     }
 }

@@ -8,6 +8,7 @@ pub mod chart;
 pub mod home;
 pub mod html;
 pub mod layout;
+pub mod lazy;
 pub mod page;
 pub mod returned;
 pub mod widgets;
