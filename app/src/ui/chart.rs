@@ -95,7 +95,7 @@ pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str, lang
     let labels: Vec<String> = rows
         .iter()
         .rev()
-        .map(|r| format!("{}\u{a0}\u{a0}", shorten(&r.0, 22)))
+        .map(|r| format!("{}\u{a0}\u{a0}{NOT_A_FIGURE}", shorten(&r.0, 22)))
         .collect();
     let values: Vec<f32> = rows.iter().rev().map(|r| r.1 as f32).collect();
     let mut s = Series::new(series.to_string(), values);
@@ -162,12 +162,15 @@ pub fn line(
         .iter()
         .flat_map(|s| s.1.iter())
         .fold(0.0f32, |a, &b| a.max(b));
-    let mut chart = LineChart::new(list, points.iter().map(|p| shorten(p, 26)).collect());
+    let mut chart = LineChart::new(list, distinct(points));
     chart.width = WIDTH;
     chart.height = 300.0;
     chart.title.text = title.to_string();
     chart.series.colors = series.iter().map(|(_, _, c)| Color::from(*c)).collect();
     chart.series.label.formatter = "{:.1}".into();
+    // One series needs no legend (the title says what it is); it would sit on the
+    // labels of values near the top.
+    chart.legend.show = Some(series.len() > 1);
     legible(&mut chart);
     if let Some(axis) = chart.y_axis_configs.first_mut() {
         axis.font.size = FONT;
@@ -252,6 +255,36 @@ fn number_text(text: &str, lang: Lang) -> Option<String> {
         lang.decimal(v, places)
     })
 }
+
+/// Point labels that fit a phone: the words every label starts with are left out
+/// ("Penilaian Kompetensi 2025", "… 2026" read "2025", "2026"; the page's table has
+/// the full names), and what remains is shortened.
+#[cfg(feature = "ssr")]
+fn distinct(points: &[String]) -> Vec<String> {
+    let words: Vec<Vec<&str>> = points
+        .iter()
+        .map(|p| p.split_whitespace().collect())
+        .collect();
+    let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
+    let common = (0..shortest)
+        .take_while(|&i| words.iter().all(|w| w[i] == words[0][i]))
+        .count();
+    // Only when every label keeps a word of its own.
+    let common = if points.len() > 1 && common < shortest {
+        common
+    } else {
+        0
+    };
+    words
+        .iter()
+        .map(|w| format!("{}{NOT_A_FIGURE}", shorten(&w[common..].join(" "), 16)))
+        .collect()
+}
+
+/// Ends a label that may look like a number ("2025") so `localise_numbers` leaves it
+/// alone: an invisible word joiner.
+#[cfg(feature = "ssr")]
+const NOT_A_FIGURE: char = '\u{2060}';
 
 #[cfg(feature = "ssr")]
 fn shorten(s: &str, max: usize) -> String {
@@ -353,5 +386,30 @@ mod tests {
             super::number_text("80%", Lang::Id).as_deref(),
             Some("80\u{a0}%")
         );
+    }
+
+    #[test]
+    fn point_labels_keep_what_tells_them_apart() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let two = names(&["Penilaian Kompetensi 2025", "Penilaian Kompetensi 2026"]);
+        let shown = |v: &[String]| {
+            v.iter()
+                .map(|s| s.trim_end_matches(super::NOT_A_FIGURE).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&super::distinct(&two)), names(&["2025", "2026"]));
+        let one = names(&["Penilaian Kompetensi 2025"]);
+        assert_eq!(shown(&super::distinct(&one)), names(&["Penilaian Kompe…"]));
+        let same = names(&["Penilaian 2025", "Penilaian"]);
+        let kept = names(&["Penilaian 2025", "Penilaian"]);
+        assert_eq!(shown(&super::distinct(&same)), kept);
+        // A year is a label, not a figure: it is never written "2.025".
+        let series = [("JPM %", vec![90.0, 95.0], "#000")];
+        let svg = super::line("t", &two, &series, (Lang::Id, None));
+        assert!(
+            texts(&svg).iter().any(|t| t.trim().starts_with("2025")),
+            "{svg}"
+        );
+        assert!(!svg.contains("2.025"));
     }
 }
