@@ -16,10 +16,6 @@ if [ ! -d end2end/node_modules/playwright-core ]; then
 fi
 build_release
 DIR="$(mktemp -d /tmp/cakap-phone.XXXXXX)"
-PORT="$(free_port)"
-"$(release_bin)" --addr "127.0.0.1:$PORT" --db "$DIR/phone.db" --site-root "$ROOT/target/site" \
-  >"$DIR/server.log" 2>&1 &
-SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null; rm -rf "$DIR"' EXIT
-wait_healthy "http://127.0.0.1:$PORT" || { cat "$DIR/server.log"; exit 1; }
-CAKAP_URL="http://127.0.0.1:$PORT" node bench/phone.mjs "$@"
+trap 'kill ${SERVER_PID:-} 2>/dev/null; rm -rf "$DIR"' EXIT
+start_release_server "$DIR"
+CAKAP_URL="$SERVER_URL" node bench/phone.mjs "$@"

@@ -119,6 +119,19 @@ publish_assets() {
 
 release_bin() { echo "${CARGO_TARGET_DIR:-$ROOT/target}/release/cakap"; }
 
+# Starts the release server on a fresh database in DIR at a free port, for the
+# journeys and the phone benchmark; sets SERVER_PID and SERVER_URL, and waits until
+# it answers.
+start_release_server() {
+  local dir="$1" port
+  port="$(free_port)"
+  "$(release_bin)" --addr "127.0.0.1:$port" --db "$dir/server.db" --site-root "$ROOT/target/site" \
+    >"$dir/server.log" 2>&1 &
+  SERVER_PID=$!
+  SERVER_URL="http://127.0.0.1:$port"
+  wait_healthy "$SERVER_URL" || { cat "$dir/server.log"; return 1; }
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # Waits until a Cakap server answers /health.

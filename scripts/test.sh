@@ -42,11 +42,7 @@ cargo test -p server
 say "browser journeys"
 build_release
 E2E_DIR="$(mktemp -d /tmp/cakap-e2e.XXXXXX)"
-PORT="$(free_port)"
-"$(release_bin)" --addr "127.0.0.1:$PORT" --db "$E2E_DIR/e2e.db" --site-root "$ROOT/target/site" \
-  >"$E2E_DIR/server.log" 2>&1 &
-SERVER_PID=$!
-wait_healthy "http://127.0.0.1:$PORT" || { cat "$E2E_DIR/server.log"; exit 1; }
-(cd end2end && CAKAP_URL="http://127.0.0.1:$PORT" npx playwright test)
+start_release_server "$E2E_DIR"
+(cd end2end && CAKAP_URL="$SERVER_URL" npx playwright test)
 
 say "all tests passed in $(( $(date +%s) - START )) s"

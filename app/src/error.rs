@@ -27,12 +27,21 @@ impl Msg {
         self
     }
 
-    /// The message in `lang`; an unknown key (a newer server) shows as itself.
+    /// The message in `lang`; an unknown key (a newer server) shows as itself. A
+    /// `date` parameter (ISO) is written as the language writes dates.
     pub fn text(&self, lang: Lang) -> String {
         let template = K::from_name(&self.key)
             .map(|k| lang.text(k))
             .unwrap_or(&self.key);
-        crate::i18n::fill(template, &self.params)
+        let params: Vec<(String, String)> = self
+            .params
+            .iter()
+            .map(|(k, v)| match k.as_str() {
+                "date" => (k.clone(), lang.date(v)),
+                _ => (k.clone(), v.clone()),
+            })
+            .collect();
+        crate::i18n::fill(template, &params)
     }
 }
 
@@ -217,5 +226,26 @@ impl Problems {
         } else {
             Err(AppError::Validation(self.0))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Msg;
+    use crate::i18n::{Lang, K};
+
+    #[test]
+    fn a_date_in_a_message_is_written_as_the_language_writes_dates() {
+        let m = Msg::new(K::ErrFormClosed).with("date", "2026-12-17");
+        assert!(
+            m.text(Lang::Id).contains("17\u{a0}Des\u{a0}2026"),
+            "{}",
+            m.text(Lang::Id)
+        );
+        assert!(
+            m.text(Lang::En).contains("17\u{a0}Dec\u{a0}2026"),
+            "{}",
+            m.text(Lang::En)
+        );
     }
 }

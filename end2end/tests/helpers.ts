@@ -13,7 +13,7 @@ export async function login(page: Page, account: string, next = "/") {
   await hydrated(page);
 }
 
-/** The page's WASM has hydrated (App sets this attribute in an effect, browser-only). */
+/** The page has hydrated, its own chunk included (each page sets this attribute in an effect, browser-only: ui::app::mark_hydrated). */
 export async function hydrated(page: Page) {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
 }

@@ -85,18 +85,23 @@ fn set_csp() {
     }
 }
 
+/// Tells tests (and curious users) that the WASM has taken over the page: called by
+/// each page (`ui/lazy.rs`, the not-found page), so the mark comes after the page's
+/// own chunk has loaded and its controls work, not when the shell around it has.
+pub fn mark_hydrated() {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
     let me = Resource::new_blocking(|| (), |_| current_user());
     provide_context(Me(me));
-    // Tells tests (and curious users) that the WASM has taken over the page.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Title formatter=move |t: String| {
             if t.is_empty() { "Cakap".to_string() } else { format!("{t} · Cakap") }

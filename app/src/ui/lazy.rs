@@ -26,7 +26,9 @@ macro_rules! section {
         // `#[lazy]` also writes `$preload` (browser only), which fetches the chunk.
         #[leptos::lazy]
         fn $pages(page: $section) -> AnyView {
-            match page { $($section::$route => $page().into_any()),+ }
+            let view = match page { $($section::$route => $page().into_any()),+ };
+            crate::ui::app::mark_hydrated();
+            view
         }
 
         $(

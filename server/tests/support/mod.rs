@@ -154,6 +154,11 @@ pub async fn send_from(
         None => Body::empty(),
     };
     let res = app.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+    reply(res).await
+}
+
+/// A response read whole.
+async fn reply(res: axum::response::Response) -> Reply {
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
@@ -189,14 +194,7 @@ pub async fn plain_post(
         .oneshot(b.body(Body::from(form.to_string())).unwrap())
         .await
         .unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).to_string(),
-    }
+    reply(res).await
 }
 
 pub fn enc(s: &str) -> String {

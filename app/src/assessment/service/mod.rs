@@ -77,7 +77,8 @@ async fn campaign_with(
     })
 }
 
-/// Dates are shown day first, as Indonesian forms write them.
+/// Dates travel as ISO (`2026-12-17`); pages write them in the reader's way
+/// (`i18n::format`), messages too (a `date` parameter, `Msg::text`).
 pub fn day(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
+    d.format("%Y-%m-%d").to_string()
 }

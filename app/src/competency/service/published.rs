@@ -49,7 +49,7 @@ async fn ratified(
                 version: s.version,
                 ratified_at: s
                     .ratified_at
-                    .map(|t| t.format("%d-%m-%Y").to_string())
+                    .map(|t| t.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
             })
         })

@@ -256,7 +256,7 @@ fn Comments(
                     let cid = c.id;
                     view! {
                         <li>
-                            <p class="small muted">{format!("{} · {}", c.author, c.at)}</p>
+                            <p class="small muted">{format!("{} · {}", c.author, i.date_time(&c.at))}</p>
                             <p>{c.body.clone()}</p>
                             {c.answer.clone().map(|a| view! { <p class="answer"><strong>{i.t(K::StdAnswerLabel)}</strong>" "{a}</p> })}
                             {(rights.answer && c.answer.is_none()).then(|| view! {

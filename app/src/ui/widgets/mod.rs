@@ -72,6 +72,7 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i = use_i18n();
+    crate::ui::app::mark_hydrated();
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(http::StatusCode::NOT_FOUND);

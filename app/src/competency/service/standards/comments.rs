@@ -32,7 +32,7 @@ pub(super) async fn list(
             author: c.author_name,
             body: c.body,
             answer: c.answer,
-            at: c.created_at.format("%d-%m-%Y %H:%M").to_string(),
+            at: c.created_at.format("%Y-%m-%d %H:%M").to_string(),
         })
         .collect())
 }

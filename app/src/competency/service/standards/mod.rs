@@ -151,7 +151,7 @@ pub async fn detail(db: &Db, actor: Option<&Actor>, id: i32) -> Result<StandardD
     } else {
         vec![]
     };
-    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%d-%m-%Y").to_string();
+    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d").to_string();
     let opened = s.opened_at.map(|t| t.timestamp());
     let now = crate::server::db::now().timestamp();
     Ok(StandardDetail {
