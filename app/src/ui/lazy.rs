@@ -4,10 +4,11 @@
 //! (dashboard, forms, profile), and HR's and the administrator's pages. A page's
 //! chunk is fetched when it is first opened (on a first visit, while the main WASM
 //! loads: the server's page names it in `<link rel=preload>`), so a citizen opening
-//! a public page downloads none of HR's or the assessors' code. Four cuts, not one
-//! per page: every cut multiplies the small chunks of code pages share, and each is
-//! one more request on a slow network (one per page made 520 files, 60 for the
-//! login page alone). On the server nothing changes: a page renders at once. The
+//! the home page, the login or the list of public standards downloads none of HR's
+//! or the assessors' code (one standard's page shares its chunk with HR's editor of
+//! it). Four cuts, not one per page: every cut multiplies the small chunks of code
+//! pages share, and each is one more request on a slow network (one per page made
+//! 520 files, 64 requests for the login page alone). On the server nothing changes: a page renders at once. The
 //! build cuts the WASM here (`scripts/wasm-split`, run by `build_release`).
 
 use leptos::prelude::*;
