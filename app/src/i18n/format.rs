@@ -82,6 +82,25 @@ impl Lang {
         }
     }
 
+    /// A number written the machine's way ("90.1", "1200", "100%", as charts-rs
+    /// writes its labels) written this language's way, with as many decimals; None
+    /// for text that is not a number.
+    pub fn renumber(self, text: &str) -> Option<String> {
+        let t = text.trim();
+        let (num, pct) = match t.strip_suffix('%') {
+            Some(n) => (n.trim_end(), true),
+            None => (t, false),
+        };
+        let places = num.split_once('.').map_or(0, |(_, f)| f.len());
+        let unsigned = num.trim_start_matches('-');
+        let ok = !num.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        let v: f64 = num.parse().ok().filter(|_| ok)?;
+        Some(match pct {
+            true => self.percent(v, places),
+            false => self.decimal(v, places),
+        })
+    }
+
     fn month(self, m: usize) -> &'static str {
         let names = self.text(K::DateMonths);
         names.split(',').nth(m - 1).unwrap_or("?")
