@@ -19,4 +19,11 @@ test("on a phone the menu opens from its button and the pages fit the screen", a
   await login(page, "pegawai.manna", "/dashboard");
   await expect(page.getByTestId("radar").locator("svg")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The gap table is one card per competency, every figure (the gap first) on screen.
+  const rows = page.getByTestId("gap-table").locator("tbody tr");
+  expect(await rows.first().evaluate((r) => getComputedStyle(r).display)).toBe("grid");
+  for (const cell of await page.getByTestId("gap-table").locator("td.num").all()) {
+    const box = await cell.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  }
 });
