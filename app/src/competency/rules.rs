@@ -80,21 +80,59 @@ impl JpmBands {
     }
 }
 
-/// Competencies split for the dashboard: strengths (required level met, highest
-/// surplus first) and those to develop (largest shortfall first).
-pub fn strengths_and_gaps<T: Clone>(items: &[(T, Level, f64)]) -> (Vec<T>, Vec<T>) {
-    let mut met: Vec<&(T, Level, f64)> = items
-        .iter()
-        .filter(|(_, r, m)| gap(*r, *m) <= 0.0)
-        .collect();
-    let mut short: Vec<&(T, Level, f64)> =
-        items.iter().filter(|(_, r, m)| gap(*r, *m) > 0.0).collect();
-    met.sort_by(|a, b| gap(a.1, a.2).total_cmp(&gap(b.1, b.2)));
-    short.sort_by(|a, b| gap(b.1, b.2).total_cmp(&gap(a.1, a.2)));
-    (
-        met.into_iter().map(|x| x.0.clone()).collect(),
-        short.into_iter().map(|x| x.0.clone()).collect(),
-    )
+/// How far above its required level a measured level must be to count as a
+/// strength: half a level, where it rounds to the next level. Less than that is
+/// meeting the standard, not exceeding it.
+pub const STRENGTH_MARGIN: f64 = 0.5;
+
+/// Where one competency stands against its required level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// At least `STRENGTH_MARGIN` above the required level.
+    Strength,
+    /// At the required level (or above it by less than the margin).
+    Meets,
+    /// Below the required level: a shortfall to develop.
+    ToDevelop,
+}
+
+pub fn standing(required: Level, measured: f64) -> Standing {
+    let g = gap(required, measured);
+    if g > 0.0 {
+        Standing::ToDevelop
+    } else if g <= -STRENGTH_MARGIN {
+        Standing::Strength
+    } else {
+        Standing::Meets
+    }
+}
+
+/// Competencies split for the dashboard, each list with the largest distance from
+/// the required level first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Split<T> {
+    pub strengths: Vec<T>,
+    pub meets: Vec<T>,
+    pub to_develop: Vec<T>,
+}
+
+pub fn strengths_and_gaps<T: Clone>(items: &[(T, Level, f64)]) -> Split<T> {
+    let mut sorted: Vec<&(T, Level, f64)> = items.iter().collect();
+    // By distance from the required level, largest first, whatever its side.
+    sorted.sort_by(|a, b| gap(b.1, b.2).abs().total_cmp(&gap(a.1, a.2).abs()));
+    let mut out = Split {
+        strengths: vec![],
+        meets: vec![],
+        to_develop: vec![],
+    };
+    for (t, r, m) in sorted {
+        match standing(*r, *m) {
+            Standing::Strength => out.strengths.push(t.clone()),
+            Standing::Meets => out.meets.push(t.clone()),
+            Standing::ToDevelop => out.to_develop.push(t.clone()),
+        }
+    }
+    out
 }
 
 /// What can be done to a standard.
@@ -206,16 +244,23 @@ mod tests {
     }
 
     #[test]
-    fn strengths_and_gaps_are_sorted_by_size() {
+    fn only_half_a_level_above_is_a_strength() {
         let items = [
             ("a", l(3), 2.0),
             ("b", l(3), 3.5),
             ("c", l(4), 1.5),
             ("d", l(2), 2.0),
+            ("e", l(3), 3.4),
+            ("f", l(2), 4.0),
+            ("g", l(3), 2.9),
         ];
-        let (strengths, develop) = strengths_and_gaps(&items);
-        assert_eq!(strengths, vec!["b", "d"]);
-        assert_eq!(develop, vec!["c", "a"]);
+        let split = strengths_and_gaps(&items);
+        assert_eq!(split.strengths, vec!["f", "b"]);
+        assert_eq!(split.meets, vec!["e", "d"]);
+        assert_eq!(split.to_develop, vec!["c", "a", "g"]);
+        assert_eq!(standing(l(3), 3.0), Standing::Meets);
+        assert_eq!(standing(l(3), 3.49), Standing::Meets);
+        assert_eq!(standing(l(3), 2.99), Standing::ToDevelop);
     }
 
     #[test]

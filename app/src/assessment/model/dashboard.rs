@@ -41,7 +41,10 @@ pub struct Dashboard {
     pub items: Vec<DashItem>,
     pub jpm: Option<f64>,
     pub band: Option<JpmBand>,
+    /// Half a level or more above the required level.
     pub strengths: Vec<String>,
+    /// At the required level.
+    pub meets: Vec<String>,
     pub to_develop: Vec<String>,
     /// Per campaign: name, JPM, and the summed shortfall.
     pub history: Vec<(String, Option<f64>, f64)>,

@@ -202,6 +202,7 @@ pub async fn build(
         jpm: chosen.and_then(|t| t.jpm),
         band: None,
         strengths: vec![],
+        meets: vec![],
         to_develop: vec![],
         history: vec![],
         feedback: vec![],
@@ -218,7 +219,8 @@ pub async fn build(
         .iter()
         .filter_map(|i| Some((i.name.clone(), Level::new(i.required.into())?, i.measured?)))
         .collect();
-    (d.strengths, d.to_develop) = strengths_and_gaps(&scored);
+    let split = strengths_and_gaps(&scored);
+    (d.strengths, d.meets, d.to_develop) = (split.strengths, split.meets, split.to_develop);
     d.items.sort_by(|a, b| {
         b.gap
             .unwrap_or(f64::MIN)

@@ -89,6 +89,7 @@ fn DashboardView(page: DashboardPage) -> impl IntoView {
     let band = d.band.map(|b| (b.code(), i.t(b.label())));
     let develop = names(d.to_develop.clone(), K::DashNothingToDevelop);
     let strengths = names(d.strengths.clone(), K::DashNoStrengths);
+    let meets = names(d.meets.clone(), K::DashNoMeets);
     view! {
         <PageHead title=d.name.clone() subtitle />
         <nav class="chip-row" aria-label=i.t(K::DashCampaigns)>
@@ -119,6 +120,9 @@ fn DashboardView(page: DashboardPage) -> impl IntoView {
                 {develop}
                 <h2>{i.t(K::DashStrengths)}</h2>
                 {strengths}
+                <h2>{i.t(K::DashMeets)}</h2>
+                {meets}
+                <p class="small muted">{i.t(K::DashStrengthsHelp)}</p>
             </Card>
         </div>
         <GapTable items=d.items.clone() />
