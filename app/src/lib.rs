@@ -21,6 +21,7 @@ pub mod org;
 pub mod people;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod training;
 pub mod ui;
 
 pub use ui::app::{shell, App};

@@ -25,6 +25,7 @@ mod m20261202_000016_prepare_index;
 mod m20261202_000017_name_search;
 mod m20261203_000018_answer_totals;
 mod m20261204_000019_results_by_campaign;
+mod m20261205_000020_unit_needs;
 mod util;
 
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000017_name_search::Migration),
             Box::new(m20261203_000018_answer_totals::Migration),
             Box::new(m20261204_000019_results_by_campaign::Migration),
+            Box::new(m20261205_000020_unit_needs::Migration),
         ]
     }
 }

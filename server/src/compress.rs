@@ -65,6 +65,11 @@ pub fn chosen(accept: &str) -> Option<Encoding> {
         .max()
 }
 
+/// Marks an answer streamed as it is produced (a large export): it goes as it is,
+/// since compressing it here would hold the whole of it first.
+#[derive(Clone, Copy, Debug)]
+pub struct Streamed;
+
 /// Text worth compressing: pages, JSON answers, scripts, styles, SVG, CSV.
 fn compressible(headers: &HeaderMap) -> bool {
     let kind = headers
@@ -120,7 +125,7 @@ pub async fn layer(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .and_then(chosen);
     let res = next.run(req).await;
-    if !compressible(res.headers()) {
+    if !compressible(res.headers()) || res.extensions().get::<Streamed>().is_some() {
         return res;
     }
     let (mut parts, body) = res.into_parts();

@@ -1,16 +1,24 @@
 //! Plain HTTP endpoints outside Leptos: health check, the language switch (a form
-//! post that works without JavaScript) and the employee CSV export.
+//! post that works without JavaScript) and the CSV exports (employees, AKPK).
 
+use crate::compress;
+use app::auth::model::Actor;
 use app::auth::rules::local_path;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::server::AppState;
-use axum::extract::State;
+use app::training::model::NeedsQuery;
+use app::training::service::export;
+use axum::body::Body;
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use sea_orm::ConnectionTrait;
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use tokio_stream::StreamExt;
 
 pub async fn health(State(st): State<AppState>) -> Response {
     match st.db.execute_unprepared("SELECT 1").await {
@@ -53,7 +61,9 @@ fn error_response(e: AppError, lang: Lang) -> Response {
     res
 }
 
-pub async fn export_employees(State(st): State<AppState>, headers: HeaderMap) -> Response {
+/// The logged-in reader of a plain endpoint and their language, or the answer to
+/// send instead: the login page (back to `page` afterwards) or the error.
+async fn reader(st: &AppState, headers: &HeaderMap, page: &str) -> Result<(Actor, Lang), Response> {
     let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
     let lang = Lang::from_cookie_header(cookies);
     let token = cookies.and_then(app::auth::token::from_cookies);
@@ -61,27 +71,94 @@ pub async fn export_employees(State(st): State<AppState>, headers: HeaderMap) ->
         Some(t) => app::auth::service::actor_for_session(&st.db, &app::auth::token::hash(&t)).await,
         None => Ok(None),
     };
-    let actor = match actor {
+    match actor {
         Ok(Some(a)) if a.must_change_password() => {
-            return error_response(AppError::PasswordChangeRequired, lang)
+            Err(error_response(AppError::PasswordChangeRequired, lang))
         }
-        Ok(Some(a)) => a,
-        Ok(None) => return Redirect::to("/login?next=/hr/employees").into_response(),
-        Err(e) => return error_response(e, lang),
+        Ok(Some(a)) => Ok((a, lang)),
+        Ok(None) => Err(Redirect::to(&format!("/login?next={page}")).into_response()),
+        Err(e) => Err(error_response(e, lang)),
+    }
+}
+
+/// A CSV answer to download as `file`.
+fn csv(file: &str, body: Body) -> Response {
+    let disposition = format!("attachment; filename=\"{file}\"");
+    let mut res = (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+pub async fn export_employees(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    let (actor, lang) = match reader(&st, &headers, "/hr/employees").await {
+        Ok(r) => r,
+        Err(res) => return res,
     };
     match app::people::service::import::export(&st.db, &actor).await {
-        Ok(csv) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"pegawai.csv\"",
-                ),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            csv,
-        )
-            .into_response(),
+        Ok(text) => csv("pegawai.csv", Body::from(text)),
+        Err(e) => error_response(e, lang),
+    }
+}
+
+/// The training-needs page's filters, as its links carry them.
+fn needs_query(raw: &HashMap<String, String>) -> NeedsQuery {
+    app::training::api::parse_needs_query(|k| raw.get(k).cloned())
+}
+
+/// The AKPK per person and competency, streamed as it is read (a whole agency's is
+/// millions of lines): authorised first, so a refusal is a plain status.
+pub async fn export_needs_people(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Query(raw): Query<HashMap<String, String>>,
+) -> Response {
+    let (actor, lang) = match reader(&st, &headers, "/needs").await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let plan = match export::plan(&st.db, &actor, needs_query(&raw)).await {
+        Ok(p) => p,
+        Err(e) => return error_response(e, lang),
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
+    let db = st.db.clone();
+    tokio::spawn(async move {
+        if let Err(e) = export::people(&db, &plan, lang, tx).await {
+            // The header is sent: the file simply ends early, and the log says why.
+            tracing::error!("AKPK export failed: {e:?}");
+        }
+    });
+    let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(Ok::<_, Infallible>);
+    let mut res = csv("akpk.csv", Body::from_stream(stream));
+    res.extensions_mut().insert(compress::Streamed);
+    res
+}
+
+/// The AKPK per unit and competency (a few thousand lines at most).
+pub async fn export_needs_units(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Query(raw): Query<HashMap<String, String>>,
+) -> Response {
+    let (actor, lang) = match reader(&st, &headers, "/needs").await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let done = match export::plan(&st.db, &actor, needs_query(&raw)).await {
+        Ok(plan) => export::units(&st.db, &plan, lang).await,
+        Err(e) => Err(e),
+    };
+    match done {
+        Ok(bytes) => csv("akpk-unit.csv", Body::from(bytes)),
         Err(e) => error_response(e, lang),
     }
 }

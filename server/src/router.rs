@@ -46,6 +46,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/health", get(handlers::health))
         .route("/lang", post(handlers::switch_language))
         .route("/hr/employees.csv", get(handlers::export_employees))
+        .route("/needs/akpk.csv", get(handlers::export_needs_people))
+        .route("/needs/units.csv", get(handlers::export_needs_units))
         .nest_service("/pkg", assets)
         .fallback(move |req: axum::extract::Request| stall::render(pages.clone(), req))
         // Pages and answers compressed as they go out (the assets above already are).

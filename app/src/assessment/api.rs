@@ -128,7 +128,7 @@ pub async fn get_dashboard(
         let pages = cache::<dash::Pages>()?;
         let draw = async {
             let data = dash::build(&db, whose.clone(), campaign).await?;
-            Ok::<_, AppError>(crate::ui::chart::dashboard(data, lang))
+            Ok::<_, AppError>(crate::ui::page_charts::dashboard(data, lang))
         };
         let page = pages.get_or_load((whose.id, campaign, lang), draw).await?;
         Ok(std::sync::Arc::unwrap_or_clone(page))

@@ -116,7 +116,7 @@ pub async fn get_hr_overview() -> Result<HrOverviewPage, AppError> {
     let lang = crate::i18n::detect_lang();
     as_actor(|db, a| async move {
         let data = overview::overview(&db, &a).await?;
-        Ok(crate::ui::chart::hr_overview(data, lang))
+        Ok(crate::ui::page_charts::hr_overview(data, lang))
     })
     .await
 }

@@ -1,90 +1,17 @@
 //! Every chart of the application, drawn in this one place on the server with
 //! charts-rs and sent as SVG text, so the chart library never enters the browser's
 //! WASM. Services return figures; a page's server function hands them here and
-//! sends the page with its charts. The SVG carries a viewBox; CSS scales it to the
+//! sends the page with its charts (each page's set is drawn in `ui/page_charts.rs`). The SVG carries a viewBox; CSS scales it to the
 //! screen width, so charts are drawn narrow (about 440 units) with large type: on a
 //! 390 px phone their text still reads at 12 px or more. Numbers in them are written
 //! as the reader's language writes them (`i18n::format`).
 
 #[cfg(feature = "ssr")]
-use crate::i18n::{Lang, K};
+use crate::i18n::Lang;
 
-/// The HR overview's charts: headcount per top unit and per job level.
+/// A horizontal bar chart of labelled figures (long unit names read well sideways).
 #[cfg(feature = "ssr")]
-pub fn hr_overview(
-    figures: crate::people::model::HrOverview,
-    lang: Lang,
-) -> crate::people::model::HrOverviewPage {
-    let series = lang.text(K::HrEmployees);
-    let units: Vec<(String, i64)> = figures
-        .by_unit
-        .iter()
-        .map(|r| (r.label.clone(), r.count))
-        .collect();
-    let levels: Vec<(String, i64)> = figures
-        .by_level
-        .iter()
-        .map(|(level, n)| (lang.text(level.label()).to_string(), *n))
-        .collect();
-    crate::people::model::HrOverviewPage {
-        by_unit_svg: hbar(lang.text(K::HrChartByUnit), series, &units, "#0f766e", lang),
-        by_level_svg: hbar(
-            lang.text(K::HrChartByLevel),
-            series,
-            &levels,
-            "#b45309",
-            lang,
-        ),
-        figures,
-    }
-}
-
-/// A dashboard's charts: required against measured levels per competency (by
-/// code), and the JPM across the person's campaigns.
-#[cfg(feature = "ssr")]
-pub fn dashboard(
-    d: crate::assessment::model::Dashboard,
-    lang: Lang,
-) -> crate::assessment::model::DashboardPage {
-    let mut by_code: Vec<&crate::assessment::model::DashItem> = d.items.iter().collect();
-    by_code.sort_by(|a, b| a.code.cmp(&b.code));
-    let labels: Vec<String> = by_code.iter().map(|i| i.code.clone()).collect();
-    let required: Vec<f32> = by_code.iter().map(|i| f32::from(i.required)).collect();
-    let measured: Vec<f32> = by_code
-        .iter()
-        .map(|i| i.measured.unwrap_or(0.0) as f32)
-        .collect();
-    let radar_svg = radar(
-        &labels,
-        &[
-            (lang.text(K::DashRequired), required, "#94a3b8"),
-            (lang.text(K::DashMeasured), measured, "#0f766e"),
-        ],
-        lang,
-    );
-    let points: Vec<String> = d.history.iter().map(|h| h.0.clone()).collect();
-    let jpm: Vec<f32> = d
-        .history
-        .iter()
-        .map(|h| h.1.unwrap_or(0.0) as f32)
-        .collect();
-    // A JPM is a share: its axis ends at 100 %.
-    let progress_svg = line(
-        lang.text(K::DashProgressChart),
-        &points,
-        &[("JPM %", jpm, "#0f766e")],
-        (lang, Some(100.0)),
-    );
-    crate::assessment::model::DashboardPage {
-        dashboard: d,
-        radar_svg,
-        progress_svg,
-    }
-}
-
-/// A horizontal bar chart of labelled counts (long unit names read well sideways).
-#[cfg(feature = "ssr")]
-pub fn hbar(title: &str, series: &str, rows: &[(String, i64)], color: &str, lang: Lang) -> String {
+pub fn hbar(title: &str, series: &str, rows: &[(String, f64)], color: &str, lang: Lang) -> String {
     use charts_rs::{Color, HorizontalBarChart, Series};
     if rows.is_empty() {
         return String::new();

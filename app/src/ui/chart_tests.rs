@@ -6,8 +6,8 @@ use crate::i18n::Lang;
 #[test]
 fn a_bar_chart_is_scalable_svg_with_every_label() {
     let rows = vec![
-        ("Dinas Kesehatan".to_string(), 12),
-        ("Dinas Pendidikan".to_string(), 30),
+        ("Dinas Kesehatan".to_string(), 12.0),
+        ("Dinas Pendidikan".to_string(), 30.0),
     ];
     let svg = super::hbar("Pegawai per unit", "Pegawai", &rows, "#0f766e", Lang::Id);
     assert!(svg.starts_with("<svg"));
@@ -21,7 +21,7 @@ fn a_bar_chart_is_scalable_svg_with_every_label() {
 #[test]
 fn a_name_with_markup_is_escaped_in_every_chart() {
     let evil = "</text><script>alert(1)</script>".to_string();
-    let rows = vec![(evil.clone(), 3), ("Dinas".to_string(), 5)];
+    let rows = vec![(evil.clone(), 3.0), ("Dinas".to_string(), 5.0)];
     let labels = vec![evil.clone(), "Integritas".into(), "Kerja sama".into()];
     let series = [("Diukur", vec![3.0, 2.0, 4.0], "#0f766e")];
     for svg in [
@@ -78,7 +78,7 @@ fn chart_numbers_are_written_in_the_readers_language_and_a_share_stops_at_100() 
         (Lang::En, Some(100.0)),
     ));
     assert!(en.contains(&"90.1".to_string()), "{en:?}");
-    let rows = vec![("Dinas".to_string(), 12_500)];
+    let rows = vec![("Dinas".to_string(), 12_500.0)];
     let bars = texts(&super::hbar("t", "s", &rows, "#000", Lang::Id));
     assert!(bars.contains(&"12.500".to_string()), "{bars:?}");
     // Text that is not a number is left alone, whatever it contains.

@@ -68,6 +68,7 @@ fn Nav(user: Option<Actor>, path: Memo<String>) -> impl IntoView {
     let hr = user.hr_agency().is_some();
     let admin = user.is_sysadmin();
     let has_profile = user.employee_id.is_some();
+    let needs = hr || user.is_leader();
     view! {
         <nav class="nav" aria-label=i.t(K::NavLabel)>
             <NavLink href="/" path exact=true>{i.t(K::NavHome)}</NavLink>
@@ -75,6 +76,9 @@ fn Nav(user: Option<Actor>, path: Memo<String>) -> impl IntoView {
                 <NavLink href="/dashboard" path>{i.t(K::NavDashboard)}</NavLink>
                 <NavLink href="/assess" path>{i.t(K::NavAssess)}</NavLink>
                 <NavLink href="/profile" path>{i.t(K::NavProfile)}</NavLink>
+            </Show>
+            <Show when=move || needs>
+                <NavLink href="/needs" path>{i.t(K::NavNeeds)}</NavLink>
             </Show>
             <Show when=move || !hr>
                 <NavLink href="/standards" path>{i.t(K::NavStandards)}</NavLink>

@@ -71,6 +71,7 @@ section! {
 section! {
     Employee, employee_pages, __preload_employee_pages:
     Dashboard => crate::assessment::view::dashboard::DashboardPage,
+    Needs => crate::training::view::needs::NeedsPage,
     Assess => crate::assessment::view::todo::AssessPage,
     AssessForm => crate::assessment::view::form::FormPage,
     Profile => crate::people::view::profile::ProfilePage,

@@ -10,5 +10,7 @@ pub mod html;
 pub mod layout;
 pub mod lazy;
 pub mod page;
+#[cfg(feature = "ssr")]
+pub mod page_charts;
 pub mod returned;
 pub mod widgets;

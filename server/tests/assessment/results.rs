@@ -66,7 +66,7 @@ async fn closing_renormalises_the_weights_and_leaves_out_sources_below_k() {
             );
         }
         assert!(short_somewhere, "{backend}: no shortfall to sum");
-        let page = app::ui::chart::dashboard(d, Lang::Id);
+        let page = app::ui::page_charts::dashboard(d, Lang::Id);
         assert!(page.radar_svg.starts_with("<svg") && page.progress_svg.starts_with("<svg"));
 
         // Below k: the doctor's single peer is dropped, said so, and their comment withheld.

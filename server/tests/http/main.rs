@@ -8,6 +8,7 @@ mod access;
 mod assessment;
 mod assets;
 mod jobs;
+mod needs;
 mod pages;
 mod plain_forms;
 mod sessions;

@@ -197,15 +197,8 @@ pub async fn build(
         unit,
         campaign: chosen.map(|t| (t.id, t.name.clone())),
         campaigns: taken.iter().map(|t| (t.id, t.name.clone())).collect(),
-        standard_version: None,
-        items: vec![],
         jpm: chosen.and_then(|t| t.jpm),
-        band: None,
-        strengths: vec![],
-        meets: vec![],
-        to_develop: vec![],
-        history: vec![],
-        feedback: vec![],
+        ..Default::default()
     };
     let Some(t) = chosen else {
         return Ok(d);
@@ -219,8 +212,8 @@ pub async fn build(
         .iter()
         .filter_map(|i| Some((i.name.clone(), Level::new(i.required.into())?, i.measured?)))
         .collect();
-    let split = strengths_and_gaps(&scored);
-    (d.strengths, d.meets, d.to_develop) = (split.strengths, split.meets, split.to_develop);
+    let s = strengths_and_gaps(&scored);
+    (d.strengths, d.meets, d.to_develop) = (s.strengths, s.meets, s.to_develop);
     d.items.sort_by(|a, b| {
         b.gap
             .unwrap_or(f64::MIN)

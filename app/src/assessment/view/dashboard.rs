@@ -87,9 +87,6 @@ fn DashboardView(page: DashboardPage) -> impl IntoView {
         .into_any();
     };
     let band = d.band.map(|b| (b.code(), i.t(b.label())));
-    let develop = names(d.to_develop.clone(), K::DashNothingToDevelop);
-    let strengths = names(d.strengths.clone(), K::DashNoStrengths);
-    let meets = names(d.meets.clone(), K::DashNoMeets);
     view! {
         <PageHead title=d.name.clone() subtitle />
         <nav class="chip-row" aria-label=i.t(K::DashCampaigns)>
@@ -116,20 +113,29 @@ fn DashboardView(page: DashboardPage) -> impl IntoView {
                 <div class="chart-svg" data-testid="radar" inner_html=page.radar_svg></div>
                 <figcaption class="small muted">{i.t(K::DashRadarCaption)}</figcaption>
             </figure>
-            <Card title=K::DashToDevelop>
-                {develop}
-                <h2>{i.t(K::DashStrengths)}</h2>
-                {strengths}
-                <h2>{i.t(K::DashMeets)}</h2>
-                {meets}
-                <p class="small muted">{i.t(K::DashStrengthsHelp)}</p>
-            </Card>
+            <Standing d=d.clone() />
         </div>
         <GapTable items=d.items.clone() />
         <Progress d=d.clone() svg=page.progress_svg />
         <FeedbackList list=d.feedback.clone() />
     }
     .into_any()
+}
+
+/// Each competency against its required level: to develop, strengths, meets.
+#[component]
+fn Standing(d: Dashboard) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Card title=K::DashToDevelop>
+            {names(d.to_develop, K::DashNothingToDevelop)}
+            <h2>{i.t(K::DashStrengths)}</h2>
+            {names(d.strengths, K::DashNoStrengths)}
+            <h2>{i.t(K::DashMeets)}</h2>
+            {names(d.meets, K::DashNoMeets)}
+            <p class="small muted">{i.t(K::DashStrengthsHelp)}</p>
+        </Card>
+    }
 }
 
 fn names(list: Vec<String>, empty: K) -> AnyView {

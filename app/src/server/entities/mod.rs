@@ -28,6 +28,7 @@ pub mod standard_comment;
 pub mod standard_item;
 pub mod supervisor_link;
 pub mod unit;
+pub mod unit_need;
 pub mod user;
 pub mod user_role;
 
@@ -91,7 +92,8 @@ tenant!(
     job,
     position,
     standard,
-    unit
+    unit,
+    unit_need
 );
 
 /// A row with an `i32` id, and the column that holds it.
@@ -137,6 +139,7 @@ keyed!(
     standard_item,
     supervisor_link,
     unit,
+    unit_need,
     user,
     user_role
 );

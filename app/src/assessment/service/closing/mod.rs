@@ -16,6 +16,7 @@
 //! Hand-written SQL throughout (`read`, `write`): closing a 250 000-employee
 //! campaign was measured, and its reads and writes are shaped for that.
 
+mod needs;
 mod read;
 mod write;
 
@@ -84,7 +85,8 @@ pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step
     let c = campaign_in(&tx, id, CampaignStatus::Closing).await?;
     let after = j.cursor.map_or(i32::MIN, |v| v as i32);
     let ratees = read::ratees_after(&tx, id, after, size).await?;
-    let Some(last) = ratees.last().map(|r| r.0) else {
+    let Some(last) = ratees.last().map(|r| r.employee) else {
+        needs::roll_up(&tx, c.row.agency_id, id).await?;
         advance(&tx, id, CampaignStatus::Closed).await?;
         jobs::finish(&tx, j, me).await?;
         let done = closed_counts(&tx, id).await?;
@@ -105,7 +107,7 @@ pub async fn step(db: &Db, j: &job::Model, me: &str, size: usize) -> Result<Step
         tracing::info!(campaign = id, ratees = done.ratees, "closed in {took:?} s");
         return Ok(Step::Finished);
     };
-    let versions: std::collections::BTreeSet<i32> = ratees.iter().map(|r| r.1).collect();
+    let versions: std::collections::BTreeSet<i32> = ratees.iter().map(|r| r.standard).collect();
     let standards = read::standards(&tx, versions).await?;
     store_block(&tx, &c, &standards, &ratees).await?;
     jobs::progress(
@@ -139,9 +141,9 @@ async fn store_block(
     tx: &impl ConnectionTrait,
     c: &Campaign,
     standards: &HashMap<i32, Vec<(i32, Level)>>,
-    block: &[(i32, i32)],
+    block: &[read::Ratee],
 ) -> Result<(), AppError> {
-    let (from, to) = (block[0].0, block[block.len() - 1].0);
+    let (from, to) = (block[0].employee, block[block.len() - 1].employee);
     // Each part timed for the log (RUST_LOG=app=debug): where closing's time goes.
     let mut lap = jobs::Lap::default();
     let totals = read::totals(tx, c.row.id, from, to).await?;
@@ -151,7 +153,8 @@ async fn store_block(
     let computed = compute(c, block, standards, &totals, &asked);
     lap.mark("compute");
     write::jpm(tx, c.row.id, &computed.jpms).await?;
-    lap.mark("jpm");
+    needs::add(tx, c.row.agency_id, c.row.id, computed.needs).await?;
+    lap.mark("jpm and needs");
     crate::server::sql::insert_many(tx, computed.results).await?;
     lap.mark("results");
     write::comments(tx, c, comments, &computed.counted, rand::random()).await?;
@@ -167,11 +170,12 @@ struct Computed {
     /// The sources that counted per (ratee, competency): only their comments are shown.
     counted: HashMap<(i32, i32), Vec<Source>>,
     jpms: Vec<(i32, Option<f64>)>,
+    needs: needs::Tally,
 }
 
 fn compute(
     c: &Campaign,
-    chunk: &[(i32, i32)],
+    chunk: &[read::Ratee],
     standards: &HashMap<i32, Vec<(i32, Level)>>,
     stats: &read::Stats,
     asked: &HashMap<i32, Vec<Source>>,
@@ -180,8 +184,10 @@ fn compute(
         results: Vec::new(),
         counted: HashMap::new(),
         jpms: Vec::with_capacity(chunk.len()),
+        needs: HashMap::new(),
     };
-    for (emp, std) in chunk {
+    for r in chunk {
+        let (emp, std) = (&r.employee, &r.standard);
         let items = standards.get(std).map(Vec::as_slice).unwrap_or(&[]);
         let asked = asked.get(emp).map(Vec::as_slice).unwrap_or(&[]);
         let mut for_jpm = Vec::new();
@@ -190,6 +196,9 @@ fn compute(
             let m = measure_stats(st, &c.weights, c.k);
             if let Some(l) = m.level {
                 for_jpm.push((*req, l));
+                if let Some(level) = r.level {
+                    needs::count(&mut out.needs, (r.unit, level, *cid), *req, l);
+                }
             }
             out.counted
                 .insert((*emp, *cid), m.used.iter().map(|u| u.0).collect());

@@ -4,7 +4,8 @@
 use crate::assessment::model::{RaterStatus, Source};
 use crate::competency::rules::Level;
 use crate::error::AppError;
-use crate::server::entities::{campaign_ratee, campaign_rater, standard_item};
+use crate::people::job_level::JobLevel;
+use crate::server::entities::{by_ids, campaign_ratee, campaign_rater, position, standard_item};
 use crate::server::sql;
 use sea_orm::{
     raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
@@ -48,19 +49,29 @@ pub async fn standards(
     Ok(out)
 }
 
-/// The next `n` ratees after employee id `after`, with the standard version recorded
-/// for them, in id order.
+/// One ratee of a block: the standard version recorded for them, and where they
+/// worked when the campaign started (unit, and the job level of their position).
+pub struct Ratee {
+    pub employee: i32,
+    pub standard: i32,
+    pub unit: i32,
+    pub level: Option<JobLevel>,
+}
+
+/// The next `n` ratees after employee id `after`, in id order.
 pub async fn ratees_after(
     db: &impl ConnectionTrait,
     campaign: i32,
     after: i32,
     n: usize,
-) -> Result<Vec<(i32, i32)>, AppError> {
-    Ok(campaign_ratee::Entity::find()
+) -> Result<Vec<Ratee>, AppError> {
+    let rows: Vec<(i32, i32, i32, i32)> = campaign_ratee::Entity::find()
         .select_only()
         .columns([
             campaign_ratee::Column::EmployeeId,
             campaign_ratee::Column::StandardId,
+            campaign_ratee::Column::UnitId,
+            campaign_ratee::Column::PositionId,
         ])
         .filter(campaign_ratee::Column::CampaignId.eq(campaign))
         .filter(campaign_ratee::Column::EmployeeId.gt(after))
@@ -68,7 +79,17 @@ pub async fn ratees_after(
         .limit(n as u64)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    let positions = by_ids::<position::Model>(db, rows.iter().map(|r| r.3)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(employee, standard, unit, pos)| Ratee {
+            employee,
+            standard,
+            unit,
+            level: positions.get(&pos).map(|p| p.job_level),
+        })
+        .collect())
 }
 
 /// How many are assessed in the campaign.

@@ -1,0 +1,104 @@
+//! Each page's charts, drawn from the figures its service returned, with the chart
+//! kinds of `ui/chart.rs`. Server only: the chart library never enters the WASM.
+
+use crate::i18n::{Lang, K};
+use crate::ui::chart;
+
+/// The HR overview's charts: headcount per top unit and per job level.
+pub fn hr_overview(
+    figures: crate::people::model::HrOverview,
+    lang: Lang,
+) -> crate::people::model::HrOverviewPage {
+    let series = lang.text(K::HrEmployees);
+    let units: Vec<(String, f64)> = figures
+        .by_unit
+        .iter()
+        .map(|r| (r.label.clone(), r.count as f64))
+        .collect();
+    let levels: Vec<(String, f64)> = figures
+        .by_level
+        .iter()
+        .map(|(level, n)| (lang.text(level.label()).to_string(), *n as f64))
+        .collect();
+    crate::people::model::HrOverviewPage {
+        by_unit_svg: chart::hbar(lang.text(K::HrChartByUnit), series, &units, "#0f766e", lang),
+        by_level_svg: chart::hbar(
+            lang.text(K::HrChartByLevel),
+            series,
+            &levels,
+            "#b45309",
+            lang,
+        ),
+        figures,
+    }
+}
+
+/// A dashboard's charts: required against measured levels per competency (by
+/// code), and the JPM across the person's campaigns.
+pub fn dashboard(
+    d: crate::assessment::model::Dashboard,
+    lang: Lang,
+) -> crate::assessment::model::DashboardPage {
+    let mut by_code: Vec<&crate::assessment::model::DashItem> = d.items.iter().collect();
+    by_code.sort_by(|a, b| a.code.cmp(&b.code));
+    let labels: Vec<String> = by_code.iter().map(|i| i.code.clone()).collect();
+    let required: Vec<f32> = by_code.iter().map(|i| f32::from(i.required)).collect();
+    let measured: Vec<f32> = by_code
+        .iter()
+        .map(|i| i.measured.unwrap_or(0.0) as f32)
+        .collect();
+    let radar_svg = chart::radar(
+        &labels,
+        &[
+            (lang.text(K::DashRequired), required, "#94a3b8"),
+            (lang.text(K::DashMeasured), measured, "#0f766e"),
+        ],
+        lang,
+    );
+    let points: Vec<String> = d.history.iter().map(|h| h.0.clone()).collect();
+    let jpm: Vec<f32> = d
+        .history
+        .iter()
+        .map(|h| h.1.unwrap_or(0.0) as f32)
+        .collect();
+    // A JPM is a share: its axis ends at 100 %.
+    let progress_svg = chart::line(
+        lang.text(K::DashProgressChart),
+        &points,
+        &[("JPM %", jpm, "#0f766e")],
+        (lang, Some(100.0)),
+    );
+    crate::assessment::model::DashboardPage {
+        dashboard: d,
+        radar_svg,
+        progress_svg,
+    }
+}
+
+/// The training-needs page's chart: the competencies by total shortfall (levels
+/// lacking, summed over the people below their level).
+pub fn needs(d: crate::training::model::Needs, lang: Lang) -> crate::training::model::NeedsPage {
+    let rows: Vec<(String, f64)> = d
+        .columns
+        .iter()
+        .filter(|c| c.total.shortfall > 0.0)
+        .take(12)
+        .map(|c| {
+            (
+                format!("{} {}", c.code, c.name),
+                (c.total.shortfall * 10.0).round() / 10.0,
+            )
+        })
+        .collect();
+    let ranking_svg = chart::hbar(
+        lang.text(K::NeedsRankingChart),
+        lang.text(K::NeedsShortfall),
+        &rows,
+        "#b91c1c",
+        lang,
+    );
+    crate::training::model::NeedsPage {
+        needs: d,
+        ranking_svg,
+    }
+}
