@@ -195,6 +195,13 @@ fn cell(i: I18n, n: &Need) -> impl IntoView {
     .into_any()
 }
 
+fn print() {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// The AKPK as files and on paper, with the page's filters.
 #[component]
 fn Exports(q: NeedsQuery) -> impl IntoView {
@@ -204,7 +211,9 @@ fn Exports(q: NeedsQuery) -> impl IntoView {
         <div class="toolbar-links no-print" data-testid="needs-exports">
             <a href=format!("/needs/akpk.csv{qs}") download="akpk.csv">{i.t(K::NeedsExportPeople)}</a>
             <a href=format!("/needs/units.csv{qs}") download="akpk-unit.csv">{i.t(K::NeedsExportUnits)}</a>
-            <button type="button" class="button button-small" onclick="window.print()">{i.t(K::NeedsPrint)}</button>
+            // A script handler (the page's policy forbids inline ones): printing needs
+            // the page's script, the browser's own print works before it.
+            <button type="button" class="button button-small" on:click=|_| print()>{i.t(K::NeedsPrint)}</button>
         </div>
     }
 }

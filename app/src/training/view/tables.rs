@@ -12,6 +12,7 @@ pub fn Ranking(columns: Vec<NeedsColumn>, svg: String) -> impl IntoView {
     let label = move |k: K| i.t(k);
     view! {
         <Card title=K::NeedsRanking help=K::NeedsRankingHelp testid="ranking">
+            <div class="grid-2">
             <div class="chart-svg" inner_html=svg></div>
             <Table stack=true head=vec![(K::StdCompetency, ""), (K::NeedsShortfall, "num"), (K::NeedsBelow, "num"), (K::NeedsShare, "num"), (K::NeedsMeanGap, "num")]>
                 {columns.into_iter().map(|c| view! {
@@ -24,6 +25,7 @@ pub fn Ranking(columns: Vec<NeedsColumn>, svg: String) -> impl IntoView {
                     </tr>
                 }).collect_view()}
             </Table>
+            </div>
         </Card>
     }
 }
@@ -46,7 +48,7 @@ pub fn People(list: Vec<PersonNeeds>, more: usize) -> impl IntoView {
                             <a href=format!("/dashboard/{}", p.employee_id)>{p.name.clone()}</a>
                             <span class="small muted block">{p.nip.clone()}" · "{p.position.clone()}</span>
                         </td>
-                        <td data-label=label(K::NeedsGaps)>
+                        <td class="wide" data-label=label(K::NeedsGaps)>
                             <ul class="gap-list">
                                 {p.gaps.into_iter().map(|g| view! {
                                     <li>
