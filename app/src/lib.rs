@@ -10,6 +10,7 @@
 pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod calibration;
 pub mod coded;
 pub mod competency;
 pub mod cookie;

@@ -59,7 +59,8 @@ test("a leader's pages have no serious accessibility problem", async ({ page }) 
   await login(page, "kadinkes.manna");
   const member = await firstLink(page, "/dashboard", "/dashboard/");
   const person = await firstLink(page, "/profile", "/people/");
-  await checkAll(page, ["/", "/dashboard", member, person, "/assess", "/profile", "/standards"]);
+  const unit = await firstLink(page, "/needs", "/needs?unit=");
+  await checkAll(page, ["/", "/dashboard", member, person, "/assess", "/profile", "/standards", "/needs", unit, "/calibration"]);
 });
 
 test("HR's pages have no serious accessibility problem", async ({ page }) => {
@@ -67,7 +68,7 @@ test("HR's pages have no serious accessibility problem", async ({ page }) => {
   const paths = [
     "/", "/hr", "/hr/units", "/hr/units/new", "/hr/positions", "/hr/positions/new",
     "/hr/employees", "/hr/employees/new", "/hr/employees/import", "/hr/standards",
-    "/hr/campaigns", "/hr/campaigns/new", "/hr/jobs", "/competencies",
+    "/hr/campaigns", "/hr/campaigns/new", "/hr/jobs", "/competencies", "/needs", "/calibration",
   ];
   paths.push(await firstLink(page, "/hr/units", "/hr/units/"));
   paths.push(await firstLink(page, "/hr/positions", "/hr/positions/"));
@@ -85,5 +86,5 @@ test("the administrator's pages have no serious accessibility problem", async ({
 test("on a phone the dashboard has no serious accessibility problem", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, "kadinkes.manna", "/dashboard");
-  await checkAll(page, ["/dashboard", "/", "/profile", "/assess"]);
+  await checkAll(page, ["/dashboard", "/", "/profile", "/assess", "/needs", "/calibration"]);
 });

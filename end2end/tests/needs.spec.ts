@@ -78,3 +78,15 @@ test.describe("on a phone", () => {
     expect(await row.evaluate((r) => getComputedStyle(r).display)).toBe("grid");
   });
 });
+
+test("HR sees how each supervisor rates beside the other sources, the most generous first", async ({ page }) => {
+  await login(page, "hr.manna", "/needs");
+  await page.getByRole("link", { name: "Keadilan penilai" }).click();
+  await hydrated(page);
+  await expect(page.getByRole("heading", { name: "Keadilan penilai", exact: true })).toBeVisible();
+  await expect(page.getByTestId("leniency-chart").locator("svg")).toBeVisible();
+  const first = page.getByTestId("raters").locator("tbody tr").first();
+  await expect(first.locator("td.key")).toHaveText(/^\+\d/);
+  // A small agency: the page says why nobody can be flagged yet.
+  await expect(page.locator(".alert-warn")).toContainText("kurang dari 5");
+});

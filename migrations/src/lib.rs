@@ -26,6 +26,7 @@ mod m20261202_000017_name_search;
 mod m20261203_000018_answer_totals;
 mod m20261204_000019_results_by_campaign;
 mod m20261205_000020_unit_needs;
+mod m20261205_000021_rater_calibration;
 mod util;
 
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_answer_totals::Migration),
             Box::new(m20261204_000019_results_by_campaign::Migration),
             Box::new(m20261205_000020_unit_needs::Migration),
+            Box::new(m20261205_000021_rater_calibration::Migration),
         ]
     }
 }

@@ -160,6 +160,22 @@ pub fn others(m: &Measured) -> Option<f64> {
     (total > 0.0).then(|| rest.iter().map(|(_, mean, w)| mean * w).sum::<f64>() / total)
 }
 
+/// The level the supervisor gave, and the weighted mean of the anonymous sources
+/// (peers, subordinates) renormalised over them, each if it counted: what the
+/// fair-assessor figures compare (`calibration`).
+pub fn supervisor_and_anonymous(m: &Measured) -> (Option<f64>, Option<f64>) {
+    let sup = m
+        .used
+        .iter()
+        .find(|(s, _, _)| *s == Source::Supervisor)
+        .map(|(_, mean, _)| *mean);
+    let anon: Vec<&(Source, f64, f64)> =
+        m.used.iter().filter(|(s, _, _)| s.is_anonymous()).collect();
+    let total: f64 = anon.iter().map(|(_, _, w)| w).sum();
+    let anon = (total > 0.0).then(|| anon.iter().map(|(_, mean, w)| mean * w).sum::<f64>() / total);
+    (sup, anon)
+}
+
 /// The mean the self source gave, if it counted.
 pub fn self_level(m: &Measured) -> Option<f64> {
     m.used

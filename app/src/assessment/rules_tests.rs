@@ -177,3 +177,28 @@ fn answers_are_taken_until_the_end_of_the_deadline_day_while_running() {
         "preparing, draft, running, closing, closed"
     );
 }
+
+#[test]
+fn the_supervisor_beside_the_anonymous_sources() {
+    // Self 4, supervisor 3; peers 3, 4, 2 (mean 3, weight 25); subordinates 2, 2, 2
+    // (mean 2, weight 15): anonymous (25·3 + 15·2) / 40 = 2.625.
+    let m = measure(&FULL, &w(), 3);
+    let (sup, anon) = supervisor_and_anonymous(&m);
+    assert_eq!(sup, Some(3.0));
+    assert!((anon.unwrap() - 2.625).abs() < 1e-9);
+    // Peers below k leave only the subordinates.
+    let few = [
+        (Supervisor, 4),
+        (Peer, 5),
+        (Subordinate, 2),
+        (Subordinate, 3),
+        (Subordinate, 4),
+    ];
+    let (sup, anon) = supervisor_and_anonymous(&measure(&few, &w(), 3));
+    assert_eq!(sup, Some(4.0));
+    assert!((anon.unwrap() - 3.0).abs() < 1e-9);
+    assert_eq!(
+        supervisor_and_anonymous(&measure(&[(SelfRating, 3)], &w(), 3)),
+        (None, None)
+    );
+}

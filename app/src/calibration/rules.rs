@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 pub const MIN_RATEES: i64 = 3;
 /// A leniency this many standard deviations from the agency's mean is flagged.
 pub const FLAG_Z: f64 = 2.0;
+/// Among n supervisors no |z| exceeds √(n − 1): fewer than 5 compared can never be
+/// flagged, and the page says so.
+pub const MIN_TO_FLAG: usize = 5;
 
 /// What one supervisor gave one ratee: per competency, their level, the level the
 /// anonymous sources that counted gave (peers and subordinates, their weights
@@ -135,6 +138,11 @@ pub fn z_scores(all: &[Sums]) -> Vec<Option<f64>> {
 /// Whether a z stands out.
 pub fn flagged(z: Option<f64>) -> bool {
     z.is_some_and(|z| z.abs() >= FLAG_Z)
+}
+
+/// Whether an agency compares enough supervisors for anyone to be flagged.
+pub fn can_flag(compared: usize) -> bool {
+    compared >= MIN_TO_FLAG
 }
 
 #[cfg(test)]

@@ -102,3 +102,13 @@ fn no_z_without_two_to_compare_or_any_spread() {
     };
     assert_eq!(z_scores(&[no_pairs, with(3, 0.0), with(3, 1.0)])[0], None);
 }
+
+#[test]
+fn fewer_than_five_compared_can_never_be_flagged() {
+    // Four supervisors, one as far out as can be: mean 0.75, deviation √(6.75 / 4),
+    // z = 2.25 / √1.6875 = √3, under 2.
+    let all = [with(3, 0.0), with(3, 0.0), with(3, 0.0), with(3, 3.0)];
+    let z = z_scores(&all);
+    close(z[3], 3f64.sqrt());
+    assert!(!flagged(z[3]) && !can_flag(4) && can_flag(5));
+}

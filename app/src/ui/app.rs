@@ -141,6 +141,7 @@ fn AppRoutes() -> impl IntoView {
             <Route ssr=SsrMode::Async path=path!("/dashboard") view={Lazy::<lazy::Dashboard>::new()} />
             <Route ssr=SsrMode::Async path=path!("/dashboard/:id") view={Lazy::<lazy::Dashboard>::new()} />
             <Route ssr=SsrMode::Async path=path!("/needs") view={Lazy::<lazy::Needs>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/calibration") view={Lazy::<lazy::Calibration>::new()} />
             <Route ssr=SsrMode::Async path=path!("/assess") view={Lazy::<lazy::Assess>::new()} />
             <Route ssr=SsrMode::Async path=path!("/assess/:id") view={Lazy::<lazy::AssessForm>::new()} />
             <Route ssr=SsrMode::Async path=path!("/competencies") view={Lazy::<lazy::Dictionary>::new()} />

@@ -111,3 +111,11 @@ fn point_labels_keep_what_tells_them_apart() {
     );
     assert!(!svg.contains("2.025"));
 }
+
+#[test]
+fn bars_below_zero_draw_left_of_the_axis() {
+    let rows = vec![("Dinas".to_string(), -0.5), ("Kota".to_string(), 1.25)];
+    let bars = texts(&super::hbar("t", "s", &rows, "#000", Lang::Id));
+    assert!(bars.contains(&"-0,5".to_string()), "{bars:?}");
+    assert!(bars.contains(&"0".to_string()), "{bars:?}");
+}

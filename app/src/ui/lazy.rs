@@ -72,6 +72,7 @@ section! {
     Employee, employee_pages, __preload_employee_pages:
     Dashboard => crate::assessment::view::dashboard::DashboardPage,
     Needs => crate::training::view::needs::NeedsPage,
+    Calibration => crate::calibration::view::CalibrationPage,
     Assess => crate::assessment::view::todo::AssessPage,
     AssessForm => crate::assessment::view::form::FormPage,
     Profile => crate::people::view::profile::ProfilePage,

@@ -102,3 +102,26 @@ pub fn needs(d: crate::training::model::Needs, lang: Lang) -> crate::training::m
         ranking_svg,
     }
 }
+
+/// The fair-assessor page's chart: each shown supervisor's leniency (levels above or
+/// below the anonymous sources), the furthest first, at most 15.
+pub fn calibration(
+    data: crate::calibration::model::Calibration,
+    lang: Lang,
+) -> crate::calibration::model::CalibrationPage {
+    let mut rows: Vec<(String, f64)> = data
+        .rows
+        .iter()
+        .filter_map(|r| Some((r.name.clone(), (r.leniency? * 100.0).round() / 100.0)))
+        .collect();
+    rows.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    rows.truncate(15);
+    let leniency_svg = chart::hbar(
+        lang.text(K::CalibLeniencyChart),
+        lang.text(K::CalibLeniency),
+        &rows,
+        "#0f766e",
+        lang,
+    );
+    crate::calibration::model::CalibrationPage { data, leniency_svg }
+}

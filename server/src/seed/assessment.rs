@@ -89,9 +89,25 @@ struct Question {
     id: i32,
     agency_id: i32,
     ratee_id: i32,
+    rater_id: i32,
     source: Source,
     competency_id: i32,
     required_level: i16,
+}
+
+/// The demo's one clearly lenient supervisor (the fair-assessor page flags them):
+/// of those rating the most people, the first.
+fn lenient(rows: &[Question]) -> Option<i32> {
+    let mut rated: HashMap<i32, std::collections::BTreeSet<i32>> = HashMap::new();
+    for q in rows.iter().filter(|q| q.source == Source::Supervisor) {
+        rated.entry(q.rater_id).or_default().insert(q.ratee_id);
+    }
+    let most = rated.values().map(|r| r.len()).max()?;
+    rated
+        .into_iter()
+        .filter(|(_, r)| r.len() == most)
+        .map(|(id, _)| id)
+        .min()
 }
 
 async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Result<(), AppError> {
@@ -100,13 +116,14 @@ async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Res
     // on every machine.
     let stmt = raw_sql!(
         Postgres,
-        "SELECT r.id, r.agency_id, r.ratee_id, r.source, i.competency_id, i.required_level
+        "SELECT r.id, r.agency_id, r.ratee_id, r.rater_id, r.source, i.competency_id, i.required_level
          FROM campaign_raters r
          JOIN campaign_ratees t ON t.campaign_id = r.campaign_id AND t.employee_id = r.ratee_id
          JOIN standard_items i ON i.standard_id = t.standard_id
          WHERE r.campaign_id = {campaign} ORDER BY r.id, i.competency_id"
     );
     let rows = sql::all::<Question>(&tx, stmt).await?;
+    let lenient = lenient(&rows);
     let mut answered: HashMap<i32, bool> = HashMap::new();
     let mut out = Vec::new();
     for q in rows {
@@ -115,10 +132,10 @@ async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Res
             continue;
         }
         let req = f64::from(q.required_level);
-        let bias = if q.source == Source::SelfRating {
-            0.6
-        } else {
-            0.0
+        let bias = match q.source {
+            Source::SelfRating => 0.6,
+            Source::Supervisor if Some(q.rater_id) == lenient => 1.2,
+            _ => 0.0,
         };
         let noise = rng.below(121) as f64 / 100.0 - 0.6;
         let level = (req + talent(q.ratee_id, q.competency_id) + progress + bias + noise)

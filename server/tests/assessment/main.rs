@@ -9,6 +9,7 @@ mod support;
 pub use support::{actor as by_name, agency_id, nip, unit_id};
 
 mod anonymity;
+mod calibration;
 mod campaign;
 mod jobs;
 mod needs;

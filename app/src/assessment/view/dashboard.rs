@@ -65,6 +65,7 @@ fn Team(list: Vec<TeamMember>) -> impl IntoView {
                     </tr>
                 }).collect_view()}
             </Table>
+            <p class="small"><a href="/calibration">{i.t(K::DashCalibrationLink)}</a></p>
         </Card>
     }
 }

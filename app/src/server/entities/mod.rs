@@ -20,6 +20,7 @@ pub mod job;
 pub mod login_attempt;
 pub mod login_bucket;
 pub mod position;
+pub mod rater_calibration;
 pub mod result;
 pub mod result_comment;
 pub mod session;
@@ -91,6 +92,7 @@ tenant!(
     employee,
     job,
     position,
+    rater_calibration,
     standard,
     unit,
     unit_need
@@ -130,6 +132,7 @@ keyed!(
     employee,
     job,
     position,
+    rater_calibration,
     result,
     result_comment,
     standard

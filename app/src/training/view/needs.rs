@@ -24,7 +24,7 @@ pub fn NeedsPage() -> impl IntoView {
     });
     let data = Resource::new(move || q.get(), get_needs);
     view! {
-        <Page title=K::NeedsTitle subtitle=K::NeedsSubtitle class="needs-page">
+        <Page title=K::NeedsTitle subtitle=K::NeedsSubtitle class="needs-page" action=("/calibration", K::NavCalibration)>
             {loaded(data, |page| view! { <NeedsView page /> })}
         </Page>
     }

@@ -16,6 +16,7 @@
 //! Hand-written SQL throughout (`read`, `write`): closing a 250 000-employee
 //! campaign was measured, and its reads and writes are shaped for that.
 
+mod calibration;
 mod needs;
 mod read;
 mod write;
@@ -23,7 +24,9 @@ mod write;
 use super::campaigns::{advance, hr_campaign};
 use super::{campaign_in, Campaign};
 use crate::assessment::model::{CampaignStatus, Source};
-use crate::assessment::rules::{dropped_sources, measure_stats, others, self_level};
+use crate::assessment::rules::{
+    dropped_sources, measure_stats, others, self_level, supervisor_and_anonymous,
+};
 use crate::audit::service::{self as audit, Entry};
 use crate::auth::model::Actor;
 use crate::competency::rules::{jpm, Level};
@@ -154,6 +157,7 @@ async fn store_block(
     lap.mark("compute");
     write::jpm(tx, c.row.id, &computed.jpms).await?;
     needs::add(tx, c.row.agency_id, c.row.id, computed.needs).await?;
+    calibration::add(tx, c.row.agency_id, c.row.id, computed.raters).await?;
     lap.mark("jpm and needs");
     crate::server::sql::insert_many(tx, computed.results).await?;
     lap.mark("results");
@@ -171,6 +175,7 @@ struct Computed {
     counted: HashMap<(i32, i32), Vec<Source>>,
     jpms: Vec<(i32, Option<f64>)>,
     needs: needs::Tally,
+    raters: calibration::Tally,
 }
 
 fn compute(
@@ -185,12 +190,14 @@ fn compute(
         counted: HashMap::new(),
         jpms: Vec::with_capacity(chunk.len()),
         needs: HashMap::new(),
+        raters: HashMap::new(),
     };
     for r in chunk {
         let (emp, std) = (&r.employee, &r.standard);
         let items = standards.get(std).map(Vec::as_slice).unwrap_or(&[]);
         let asked = asked.get(emp).map(Vec::as_slice).unwrap_or(&[]);
         let mut for_jpm = Vec::new();
+        let mut rated = Vec::new();
         for (cid, req) in items {
             let st = stats.get(&(*emp, *cid)).map(Vec::as_slice).unwrap_or(&[]);
             let m = measure_stats(st, &c.weights, c.k);
@@ -199,6 +206,9 @@ fn compute(
                 if let Some(level) = r.level {
                     needs::count(&mut out.needs, (r.unit, level, *cid), *req, l);
                 }
+            }
+            if let (Some(sup), anon) = supervisor_and_anonymous(&m) {
+                rated.push((sup, anon, self_level(&m)));
             }
             out.counted
                 .insert((*emp, *cid), m.used.iter().map(|u| u.0).collect());
@@ -218,6 +228,9 @@ fn compute(
                 detail: Set(detail),
                 ..Default::default()
             });
+        }
+        if let Some(s) = r.supervisor {
+            out.raters.entry(s).or_default().add_ratee(&rated);
         }
         let complete = for_jpm.len() == items.len();
         out.jpms

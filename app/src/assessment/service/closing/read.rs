@@ -56,6 +56,8 @@ pub struct Ratee {
     pub standard: i32,
     pub unit: i32,
     pub level: Option<JobLevel>,
+    /// The supervisor the campaign recorded (who rated as supervisor).
+    pub supervisor: Option<i32>,
 }
 
 /// The next `n` ratees after employee id `after`, in id order.
@@ -65,13 +67,14 @@ pub async fn ratees_after(
     after: i32,
     n: usize,
 ) -> Result<Vec<Ratee>, AppError> {
-    let rows: Vec<(i32, i32, i32, i32)> = campaign_ratee::Entity::find()
+    let rows: Vec<(i32, i32, i32, i32, Option<i32>)> = campaign_ratee::Entity::find()
         .select_only()
         .columns([
             campaign_ratee::Column::EmployeeId,
             campaign_ratee::Column::StandardId,
             campaign_ratee::Column::UnitId,
             campaign_ratee::Column::PositionId,
+            campaign_ratee::Column::SupervisorId,
         ])
         .filter(campaign_ratee::Column::CampaignId.eq(campaign))
         .filter(campaign_ratee::Column::EmployeeId.gt(after))
@@ -83,11 +86,12 @@ pub async fn ratees_after(
     let positions = by_ids::<position::Model>(db, rows.iter().map(|r| r.3)).await?;
     Ok(rows
         .into_iter()
-        .map(|(employee, standard, unit, pos)| Ratee {
+        .map(|(employee, standard, unit, pos, supervisor)| Ratee {
             employee,
             standard,
             unit,
             level: positions.get(&pos).map(|p| p.job_level),
+            supervisor,
         })
         .collect())
 }
