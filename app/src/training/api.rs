@@ -11,9 +11,22 @@ use crate::server::request::as_actor;
 use crate::training::service::needs;
 
 /// The training needs of the reader's units (HR: the agency), or of one of them.
+/// Each filter its own argument: a struct of nothing but absent options is sent as
+/// an empty form, which the server cannot read back as the struct.
 #[server(endpoint = "needs/get")]
-pub async fn get_needs(query: NeedsQuery) -> Result<NeedsPage, AppError> {
+pub async fn get_needs(
+    campaign: Option<i32>,
+    unit: Option<i32>,
+    level: Option<crate::people::job_level::JobLevel>,
+    group: Option<crate::competency::model::CompetencyGroup>,
+) -> Result<NeedsPage, AppError> {
     let lang = crate::i18n::detect_lang();
+    let query = NeedsQuery {
+        campaign,
+        unit,
+        level,
+        group,
+    };
     as_actor(|db, a| async move {
         let data = needs::needs(&db, &a, query).await?;
         Ok(crate::ui::page_charts::needs(data, lang))

@@ -73,3 +73,28 @@ async fn hr_downloads_the_agency_and_others_are_refused() {
         assert_eq!(r.headers["location"], "/login?next=/needs");
     }
 }
+
+/// The page's data as the browser asks for it after navigating: the server function
+/// with no filter at all (an empty form) and with every filter.
+#[tokio::test]
+async fn the_needs_function_answers_with_and_without_filters() {
+    let (app, db) = app().await;
+    let leader = login(&app, "kadinkes.manna").await;
+    let r = send(&app, "POST", "/api/needs/get", Some(&leader), Some("")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Puskesmas Kota Manna"));
+    let pkm = unit_id(&db, "KOTA-MANNA", "PKM-KOTA").await;
+    let form = format!("unit={pkm}&level=jf_terampil&group=manajerial");
+    let r = send(&app, "POST", "/api/needs/get", Some(&leader), Some(&form)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(!r.body.contains("SK.1"), "the group filter holds");
+    let r = send(
+        &app,
+        "POST",
+        "/api/calibration/get",
+        Some(&leader),
+        Some(""),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}

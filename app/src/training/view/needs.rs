@@ -22,7 +22,10 @@ pub fn NeedsPage() -> impl IntoView {
         let map = query.read();
         parse_needs_query(|k| map.get(k))
     });
-    let data = Resource::new(move || q.get(), get_needs);
+    let data = Resource::new(
+        move || q.get(),
+        |q| get_needs(q.campaign, q.unit, q.level, q.group),
+    );
     view! {
         <Page title=K::NeedsTitle subtitle=K::NeedsSubtitle class="needs-page" action=("/calibration", K::NavCalibration)>
             {loaded(data, |page| view! { <NeedsView page /> })}
