@@ -52,7 +52,8 @@ def main():
             head, unit, below = con.execute(
                 "SELECT u.username, n.id, (SELECT COUNT(*) FROM units c WHERE c.parent_id = n.id) "
                 "FROM assignments a JOIN units n ON n.id = a.unit_id JOIN users u ON u.employee_id = a.employee_id "
-                "WHERE a.is_head AND a.end_date IS NULL AND n.parent_id IS NULL ORDER BY a.employee_id LIMIT 1").fetchone()
+                "WHERE a.is_head AND a.end_date IS NULL AND n.parent_id IS NULL AND u.username <> 'hr.bench' "
+                "ORDER BY a.employee_id LIMIT 1").fetchone()
             closed = con.execute("SELECT COUNT(*) FROM campaigns WHERE status = 'closed'").fetchone()[0]
             stored = con.execute("SELECT COUNT(*) FROM unit_needs").fetchone()[0]
         print(f"{closed} closed campaigns, {stored} stored need rows; Kepala Dinas {head} of unit {unit} ({below} units below)")

@@ -32,3 +32,22 @@ pub struct AdminOverview {
     /// Where the audit chain breaks, if it does.
     pub audit_broken: Option<String>,
 }
+
+/// What matters to the reader at a glance on the home page; each part only for those
+/// it concerns (empty otherwise).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Glance {
+    /// Their JPM in the latest closed campaign, its band, and that campaign's name.
+    pub jpm: Option<f64>,
+    pub band: Option<crate::competency::model::JpmBand>,
+    pub campaign: Option<String>,
+    /// The competency with the largest shortfall: its name, required and measured level.
+    pub next_gap: Option<(String, u8, f64)>,
+    /// Forms of running campaigns they have yet to send.
+    pub open_forms: usize,
+    /// For unit leaders and HR: the competencies their units lack most.
+    pub shortfalls: Vec<(String, crate::training::rules::Need)>,
+    /// For HR: campaigns being prepared, running or closing; standards open for comment.
+    pub campaigns_in_progress: u64,
+    pub standards_open: u64,
+}

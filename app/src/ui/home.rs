@@ -1,8 +1,10 @@
 //! The start page: for a visitor, what Cakap is and the way in; for a logged-in
-//! user, the places their roles lead to.
+//! user, what matters now at a glance and the places their roles lead to.
 
 use crate::assessment::view::reminders::ReminderNotices;
 use crate::auth::model::Actor;
+use crate::hr::api::get_glance;
+use crate::hr::model::Glance;
 use crate::i18n::{use_i18n, I18n, K};
 use crate::ui::app::use_me;
 use crate::ui::page::loaded;
@@ -78,8 +80,64 @@ fn Dashboard(user: Actor) -> impl IntoView {
             <h1>{i.f(K::HomeGreeting, &[("name", user.display_name.clone())])}</h1>
             <p class="subtitle">{agency}</p>
             {has_profile.then(|| view! { <ReminderNotices /> })}
+            <AtAGlance />
             <div class="cards">{cards.collect_view()}</div>
         </Page>
+    }
+}
+
+/// What matters now, at a glance: the reader's JPM and next gap, forms waiting; for a
+/// leader or HR, their units' largest shortfalls; for HR, what is in progress.
+#[component]
+fn AtAGlance() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_glance());
+    view! { {loaded(data, |g| view! { <GlanceView g /> })} }
+}
+
+#[component]
+fn GlanceView(g: Glance) -> impl IntoView {
+    let i = use_i18n();
+    let band = g
+        .band
+        .map(|b| view! { <span class=format!("tag band-{}", b.code())>{i.t(b.label())}</span> });
+    let jpm = g.campaign.clone().map(|c| {
+        view! {
+            <a class="stat" href="/dashboard" data-testid="glance-jpm">
+                <span class="stat-n">{i.pct(g.jpm)}</span>{i.t(K::DashJpm)}{band}
+                <span class="small">{c}</span>
+            </a>
+        }
+    });
+    let next = g.next_gap.clone().map(|(name, req, measured)| view! {
+        <a class="stat" href="/dashboard" data-testid="glance-gap">
+            <span class="stat-n small-n">{name}</span>{i.t(K::HomeNextGap)}
+            <span class="small">{i.f(K::HomeNextGapLevels, &[("required", req.to_string()), ("measured", i.dec(Some(measured)))])}</span>
+        </a>
+    });
+    let hr = g.campaigns_in_progress > 0 || g.standards_open > 0;
+    view! {
+        <div class="stats">
+            {jpm}
+            {next}
+            {(g.open_forms > 0).then(|| view! {
+                <a class="stat" href="/assess" data-testid="glance-forms"><span class="stat-n">{i.n(g.open_forms as i64)}</span>{i.t(K::HomeOpenForms)}</a>
+            })}
+            {hr.then(|| view! {
+                <a class="stat" href="/hr/campaigns"><span class="stat-n">{i.n(g.campaigns_in_progress as i64)}</span>{i.t(K::HomeCampaignsInProgress)}</a>
+                <a class="stat" href="/hr/standards"><span class="stat-n">{i.n(g.standards_open as i64)}</span>{i.t(K::HomeStandardsOpen)}</a>
+            })}
+        </div>
+        {(!g.shortfalls.is_empty()).then(|| view! {
+            <section class="card" data-testid="glance-shortfalls">
+                <h2>{i.t(K::HomeShortfalls)}</h2>
+                <ol>
+                    {g.shortfalls.iter().map(|(name, n)| view! {
+                        <li>{name.clone()}" · "{i.f(K::HomeShortfallLine, &[("below", i.n(n.below)), ("people", i.n(n.people)), ("levels", i.dec(Some(n.shortfall)))])}</li>
+                    }).collect_view()}
+                </ol>
+                <p><a href="/needs">{i.t(K::HomeShortfallsLink)}</a></p>
+            </section>
+        })}
     }
 }
 

@@ -236,9 +236,12 @@ async fn lines(
     cells: &HashMap<(Option<i32>, i32), Need>,
 ) -> Result<Vec<NeedsRow>, AppError> {
     let units = by_ids::<unit::Model>(db, rows.units.iter().copied()).await?;
+    // The agency too, so the (agency, parent) index finds them.
+    let agency = units.values().next().map_or(0, |u| u.agency_id);
     let parents: HashSet<i32> = unit::Entity::find()
         .select_only()
         .column(unit::Column::ParentId)
+        .filter(unit::Column::AgencyId.eq(agency))
         .filter(unit::Column::ParentId.is_in(rows.units.clone()))
         .into_tuple::<Option<i32>>()
         .all(db)

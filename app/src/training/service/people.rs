@@ -6,16 +6,21 @@ use crate::competency::model::CompetencyGroup;
 use crate::competency::rules::{gap, Level};
 use crate::error::AppError;
 use crate::people::job_level::JobLevel;
+use crate::server::entities::{by_ids, campaign_ratee, competency, employee, position};
 use crate::server::sql;
 use crate::training::model::{NeedsQuery, PersonGap, PersonNeeds};
 use crate::training::rules::priority;
-use sea_orm::{raw_sql, ConnectionTrait, FromQueryResult};
+use sea_orm::{
+    raw_sql, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use std::collections::HashMap;
 
 /// At most this many people are listed on the page; the export holds them all.
 const SHOWN: usize = 200;
 
 /// One shortfall of one person.
-#[derive(Clone, Debug, FromQueryResult)]
+#[derive(Clone, Debug)]
 pub struct GapRow {
     pub employee_id: i32,
     pub unit_id: i32,
@@ -41,28 +46,84 @@ impl GapRow {
     }
 }
 
+#[derive(FromQueryResult)]
+struct Short {
+    employee_id: i32,
+    competency_id: i32,
+    required_level: i16,
+    measured: f64,
+}
+
 /// The shortfalls of the people the campaign recorded in `units`, by person.
 pub async fn gap_rows(
     db: &impl ConnectionTrait,
     campaign: i32,
     units: &[i32],
 ) -> Result<Vec<GapRow>, AppError> {
-    // SQL: a join of five tables for a few units, through the ratees' (campaign, unit)
-    // index; only results below their level.
-    let stmt = raw_sql!(
-        Postgres,
-        "SELECT t.employee_id, t.unit_id, e.nip, e.name, p.name AS position, p.job_level,
-           c.code, c.name AS competency, c.grp, r.required_level, r.measured
-         FROM campaign_ratees t
-         JOIN results r ON r.campaign_id = t.campaign_id AND r.employee_id = t.employee_id
-         JOIN employees e ON e.id = t.employee_id
-         JOIN positions p ON p.id = t.position_id
-         JOIN competencies c ON c.id = r.competency_id
-         WHERE t.campaign_id = {campaign} AND t.unit_id IN ({..units})
-           AND r.measured < r.required_level
-         ORDER BY t.employee_id, c.code"
-    );
-    Ok(sql::all::<GapRow>(db, stmt).await?)
+    // The units' people first, through the ratees' (campaign, unit) index; then their
+    // results by (campaign, employee). Joined in one statement, SQLite began from the
+    // campaign's millions of results: 0.8 s for 50 units at 250 000 employees.
+    let ratees: Vec<(i32, i32, i32)> = campaign_ratee::Entity::find()
+        .select_only()
+        .columns([
+            campaign_ratee::Column::EmployeeId,
+            campaign_ratee::Column::UnitId,
+            campaign_ratee::Column::PositionId,
+        ])
+        .filter(campaign_ratee::Column::CampaignId.eq(campaign))
+        .filter(campaign_ratee::Column::UnitId.is_in(units.iter().copied()))
+        .order_by_asc(campaign_ratee::Column::EmployeeId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut shorts = Vec::new();
+    for part in ratees.chunks(500) {
+        let ids: Vec<i32> = part.iter().map(|r| r.0).collect();
+        // SQL: only results below their level, for the given people.
+        let stmt = raw_sql!(
+            Postgres,
+            "SELECT employee_id, competency_id, required_level, measured FROM results
+             WHERE campaign_id = {campaign} AND employee_id IN ({..ids})
+               AND measured < required_level"
+        );
+        shorts.extend(sql::all::<Short>(db, stmt).await?);
+    }
+    named(db, &ratees, shorts).await
+}
+
+/// The shortfalls with each person's name, position and unit, by person.
+async fn named(
+    db: &impl ConnectionTrait,
+    ratees: &[(i32, i32, i32)],
+    shorts: Vec<Short>,
+) -> Result<Vec<GapRow>, AppError> {
+    let people = by_ids::<employee::Model>(db, ratees.iter().map(|r| r.0)).await?;
+    let positions = by_ids::<position::Model>(db, ratees.iter().map(|r| r.2)).await?;
+    let comps = by_ids::<competency::Model>(db, shorts.iter().map(|s| s.competency_id)).await?;
+    let placed: HashMap<i32, (i32, i32)> = ratees.iter().map(|r| (r.0, (r.1, r.2))).collect();
+    let mut out: Vec<GapRow> = shorts
+        .into_iter()
+        .filter_map(|s| {
+            let (unit_id, pos) = placed.get(&s.employee_id)?;
+            let (e, p) = (people.get(&s.employee_id)?, positions.get(pos)?);
+            let c = comps.get(&s.competency_id)?;
+            Some(GapRow {
+                employee_id: s.employee_id,
+                unit_id: *unit_id,
+                nip: e.nip.clone(),
+                name: e.name.clone(),
+                position: p.name.clone(),
+                job_level: p.job_level,
+                code: c.code.clone(),
+                competency: c.name.clone(),
+                grp: c.grp,
+                required_level: s.required_level,
+                measured: s.measured,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.employee_id, &a.code).cmp(&(b.employee_id, &b.code)));
+    Ok(out)
 }
 
 /// The unit's own staff with a shortfall (largest first, at most `SHOWN`), and how

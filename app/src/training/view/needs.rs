@@ -181,18 +181,13 @@ fn cell(i: I18n, n: &Need) -> impl IntoView {
     let Some(heat) = n.heat() else {
         return view! { <td class="num heat-none">"–"</td> }.into_any();
     };
-    let title = i.f(
-        K::NeedsCellTitle,
-        &[
-            ("below", i.n(n.below)),
-            ("people", i.n(n.people)),
-            ("gap", i.dec(n.mean_gap())),
-        ],
-    );
     view! {
-        <td class=format!("num heat-{heat}") title=title>
+        <td class=format!("num heat-{heat}")>
             <strong>{i.pct(n.share())}</strong>
-            {n.mean_gap().map(|g| view! { <span class="small">{i.dec(Some(g))}</span> })}
+            <span class="small">
+                {format!("{}/{}", i.n(n.below), i.n(n.people))}
+                {n.mean_gap().map(|g| format!(" · {}", i.dec(Some(g))))}
+            </span>
         </td>
     }
     .into_any()

@@ -2,9 +2,11 @@
 //! the measured level from the totals of the sent forms (`totals`; weighted,
 //! renormalised over the sources that count; anonymous sources below k dropped, and
 //! the result says so), the JPM, and the feedback comments detached from their
-//! raters in a shuffled order. Then what is left of the peers' and subordinates'
-//! answers (their comments, and drafts) is deleted (`write::seal`):
-//! anonymity holds in the database, not only on the page. Results are stored, never
+//! raters in a shuffled order; each block also adds its people to their units'
+//! training needs (`needs`, summed up the unit tree at the end) and each supervisor's
+//! ratings to their fair-assessor sums (`calibration`). Then what is left of the
+//! peers' and subordinates' answers (their comments, and drafts) is deleted
+//! (`write::seal`): anonymity holds in the database, not only on the page. Results are stored, never
 //! recomputed: a closed campaign does not change.
 //!
 //! It runs as a background job (`jobs`): HR's click moves the campaign to "closing"
