@@ -9,6 +9,7 @@ import re
 import sqlite3
 import subprocess
 import time
+import urllib.error
 import urllib.request
 
 from run import ROOT, combine, free_port, wait_healthy, wrk
@@ -70,7 +71,11 @@ def main():
         t = time.time()
         req = urllib.request.Request(url + "/needs/akpk.csv", headers={"Cookie": hr})
         size, lines = 0, 0
-        with urllib.request.urlopen(req) as r:
+        try:
+            opened = urllib.request.urlopen(req)
+        except urllib.error.HTTPError as e:
+            raise SystemExit(f"the export answered {e.code}: {e.read()[:300]!r}")
+        with opened as r:
             while True:
                 chunk = r.read(1 << 16)
                 if not chunk:

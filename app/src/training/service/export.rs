@@ -37,7 +37,7 @@ pub async fn plan(db: &Db, actor: &Actor, q: NeedsQuery) -> Result<Export, AppEr
     let campaign =
         chosen(&closed_campaigns(db, s.agency).await?, q.campaign)?.ok_or(AppError::NotFound)?;
     let roots = match q.unit {
-        Some(u) => vec![unit_in(db, &s, u).await?.id],
+        Some(u) => vec![unit_in(db, &s, u).await?.0.id],
         None => s.roots.clone(),
     };
     let mut units = units_under(db, s.agency, &roots).await?;

@@ -3,7 +3,7 @@
 //! read from the figures closing stored (`unit_needs`), never from results.
 
 use super::people;
-use super::scope::{chosen, closed_campaigns, scope, trail, unit_in};
+use super::scope::{chosen, closed_campaigns, scope, unit_in};
 use crate::auth::model::Actor;
 use crate::competency::model::CompetencyGroup;
 use crate::error::AppError;
@@ -13,7 +13,7 @@ use crate::server::entities::{by_ids, competency, unit, unit_need};
 use crate::server::Db;
 use crate::training::model::{Needs, NeedsColumn, NeedsQuery, NeedsRow};
 use crate::training::rules::{rank_by_shortfall, Need};
-use sea_orm::sea_query::{Condition, Expr, Func};
+use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
@@ -35,9 +35,12 @@ pub async fn needs(db: &Db, actor: &Actor, q: NeedsQuery) -> Result<Needs, AppEr
         [one] => Some(*one),
         _ => None,
     });
-    let unit = match opened {
-        Some(id) => Some(unit_in(db, &s, id).await?),
-        None => None,
+    let (unit, path) = match opened {
+        Some(id) => {
+            let (u, path) = unit_in(db, &s, id).await?;
+            (Some(u), path)
+        }
+        None => (None, vec![]),
     };
     let mut out = Needs {
         query: q.clone(),
@@ -48,11 +51,8 @@ pub async fn needs(db: &Db, actor: &Actor, q: NeedsQuery) -> Result<Needs, AppEr
         agency_wide: s.is_agency(),
         ..Default::default()
     };
-    if let Some(u) = &unit {
-        let path = trail(db, &s, u).await?;
-        out.trail
-            .extend(path.into_iter().map(|(id, n)| (Some(id), n)));
-    }
+    out.trail
+        .extend(path.into_iter().map(|(id, n)| (Some(id), n)));
     let Some((cid, _)) = campaign else {
         return Ok(out);
     };
@@ -118,24 +118,31 @@ struct Sum {
     shortfall: f64,
 }
 
-/// The rows' stored figures for `rows`, summed over job levels (or of one).
-fn which(campaign: i32, rows: &Rows) -> sea_orm::Select<unit_need::Entity> {
+/// The rows' stored figures: the units' (each with everything below it), or (`own`)
+/// the opened unit's own staff. Two queries, not one with OR: SQLite answered the
+/// OR by reading the campaign's whole million rows.
+fn which(campaign: i32, rows: &Rows, own: bool) -> sea_orm::Select<unit_need::Entity> {
     use unit_need::Column as C;
-    let mut any = Condition::any().add(
-        Condition::all()
-            .add(C::WithBelow.eq(true))
-            .add(C::UnitId.is_in(rows.units.clone())),
-    );
-    if let Some(own) = rows.own {
-        any = any.add(
-            Condition::all()
-                .add(C::WithBelow.eq(false))
-                .add(C::UnitId.eq(own)),
-        );
-    }
+    let units = match (own, rows.own) {
+        (true, u) => u.into_iter().collect(),
+        (false, _) => rows.units.clone(),
+    };
     unit_need::Entity::find()
         .filter(C::CampaignId.eq(campaign))
-        .filter(any)
+        .filter(C::WithBelow.eq(!own))
+        .filter(C::UnitId.is_in(units))
+}
+
+/// Which of the two queries have rows to ask for (`own` or not).
+fn parts(rows: &Rows) -> Vec<bool> {
+    let mut out = vec![];
+    if !rows.units.is_empty() {
+        out.push(false);
+    }
+    if rows.own.is_some() {
+        out.push(true);
+    }
+    out
 }
 
 async fn sums(
@@ -146,22 +153,26 @@ async fn sums(
     comps: Option<&[i32]>,
 ) -> Result<Vec<Sum>, AppError> {
     use unit_need::Column as C;
-    let mut q = which(campaign, rows)
-        .select_only()
-        .columns([C::UnitId, C::WithBelow, C::CompetencyId])
-        .column_as(Expr::expr(Func::sum(Expr::col(C::People))), "people")
-        .column_as(Expr::expr(Func::sum(Expr::col(C::Below))), "below")
-        .column_as(Expr::expr(Func::sum(Expr::col(C::Shortfall))), "shortfall")
-        .group_by(C::UnitId)
-        .group_by(C::WithBelow)
-        .group_by(C::CompetencyId);
-    if let Some(l) = level {
-        q = q.filter(C::JobLevel.eq(l));
+    let mut out = Vec::new();
+    for own in parts(rows) {
+        let mut q = which(campaign, rows, own)
+            .select_only()
+            .columns([C::UnitId, C::WithBelow, C::CompetencyId])
+            .column_as(Expr::expr(Func::sum(Expr::col(C::People))), "people")
+            .column_as(Expr::expr(Func::sum(Expr::col(C::Below))), "below")
+            .column_as(Expr::expr(Func::sum(Expr::col(C::Shortfall))), "shortfall")
+            .group_by(C::UnitId)
+            .group_by(C::WithBelow)
+            .group_by(C::CompetencyId);
+        if let Some(l) = level {
+            q = q.filter(C::JobLevel.eq(l));
+        }
+        if let Some(ids) = comps {
+            q = q.filter(C::CompetencyId.is_in(ids.iter().copied()));
+        }
+        out.extend(q.into_model::<Sum>().all(db).await?);
     }
-    if let Some(ids) = comps {
-        q = q.filter(C::CompetencyId.is_in(ids.iter().copied()));
-    }
-    Ok(q.into_model::<Sum>().all(db).await?)
+    Ok(out)
 }
 
 /// The job levels present in the rows (for the filter), in their usual order.
@@ -170,14 +181,19 @@ async fn levels(
     campaign: i32,
     rows: &Rows,
 ) -> Result<Vec<JobLevel>, AppError> {
-    let mut found: Vec<JobLevel> = which(campaign, rows)
-        .select_only()
-        .column(unit_need::Column::JobLevel)
-        .distinct()
-        .into_tuple()
-        .all(db)
-        .await?;
+    let mut found: Vec<JobLevel> = Vec::new();
+    for own in parts(rows) {
+        let some: Vec<JobLevel> = which(campaign, rows, own)
+            .select_only()
+            .column(unit_need::Column::JobLevel)
+            .distinct()
+            .into_tuple()
+            .all(db)
+            .await?;
+        found.extend(some);
+    }
     found.sort();
+    found.dedup();
     Ok(found)
 }
 

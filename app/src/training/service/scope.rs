@@ -5,7 +5,6 @@
 use crate::assessment::model::CampaignStatus;
 use crate::auth::model::Actor;
 use crate::error::AppError;
-use crate::org::service::units_under;
 use crate::server::entities::{campaign, unit};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -38,22 +37,35 @@ pub fn scope(actor: &Actor) -> Result<Scope, AppError> {
     Ok(Scope { agency, roots })
 }
 
-/// The unit `id` if the reader may open it: NotFound outside the agency, Forbidden
-/// outside the reader's units.
+/// The unit `id` if the reader may open it, with the way down to it from the top of
+/// the reader's scope ((id, name), top first): NotFound outside the agency, Forbidden
+/// outside the reader's units. Found by walking up from the unit (a few lookups by
+/// key) rather than down the reader's whole subtree.
 pub async fn unit_in(
     db: &impl ConnectionTrait,
     s: &Scope,
     id: i32,
-) -> Result<unit::Model, AppError> {
+) -> Result<(unit::Model, Vec<(i32, String)>), AppError> {
     let u = unit::Entity::find_by_id(id)
         .one(db)
         .await?
         .filter(|u| u.agency_id == s.agency)
         .ok_or(AppError::NotFound)?;
-    if !s.is_agency() && !units_under(db, s.agency, &s.roots).await?.contains(&id) {
+    let mut trail = vec![(u.id, u.name.clone())];
+    let mut parent = u.parent_id;
+    let mut inside = s.is_agency() || s.roots.contains(&u.id);
+    while let Some(p) = parent.filter(|_| !s.roots.contains(&trail[0].0)) {
+        let Some(up) = unit::Entity::find_by_id(p).one(db).await? else {
+            break;
+        };
+        inside |= s.roots.contains(&up.id);
+        parent = up.parent_id;
+        trail.insert(0, (up.id, up.name));
+    }
+    if !inside {
         return Err(AppError::Forbidden);
     }
-    Ok(u)
+    Ok((u, trail))
 }
 
 /// The agency's closed campaigns, latest first: (id, name).
@@ -88,23 +100,4 @@ pub fn chosen(
         )),
         None => Ok(closed.first().cloned()),
     }
-}
-
-/// From the top of the reader's scope down to `u`: the units' (id, name), top first.
-pub async fn trail(
-    db: &impl ConnectionTrait,
-    s: &Scope,
-    u: &unit::Model,
-) -> Result<Vec<(i32, String)>, AppError> {
-    let mut out = vec![(u.id, u.name.clone())];
-    let mut parent = u.parent_id;
-    // A unit is a few levels deep; one lookup per level, stopping at a led unit.
-    while let Some(p) = parent.filter(|_| !s.roots.contains(&out[0].0)) {
-        let Some(up) = unit::Entity::find_by_id(p).one(db).await? else {
-            break;
-        };
-        parent = up.parent_id;
-        out.insert(0, (up.id, up.name));
-    }
-    Ok(out)
 }
