@@ -25,12 +25,13 @@ pub fn CalibrationPage() -> impl IntoView {
     }
 }
 
-/// A signed figure: "+0,6" or "−0,4", the sign always written.
+/// A signed figure to one decimal: "+0,6", "−0,4", and "0,0" for what rounds to 0.
 fn signed(i: I18n, v: Option<f64>) -> String {
-    match v {
+    match v.map(|v| (v * 10.0).round() / 10.0) {
         Some(v) if v > 0.0 => format!("+{}", i.dec(Some(v))),
         Some(v) if v < 0.0 => format!("−{}", i.dec(Some(-v))),
-        other => i.dec(other),
+        Some(_) => i.dec(Some(0.0)),
+        None => i.dec(None),
     }
 }
 

@@ -27,7 +27,7 @@ pub fn NeedsPage() -> impl IntoView {
         |q| get_needs(q.campaign, q.unit, q.level, q.group),
     );
     view! {
-        <Page title=K::NeedsTitle subtitle=K::NeedsSubtitle class="needs-page" action=("/calibration", K::NavCalibration)>
+        <Page title=K::NeedsTitle subtitle=K::NeedsSubtitle class="needs-page">
             {loaded(data, |page| view! { <NeedsView page /> })}
         </Page>
     }
@@ -209,6 +209,7 @@ fn Exports(q: NeedsQuery) -> impl IntoView {
         <div class="toolbar-links no-print" data-testid="needs-exports">
             <a href=format!("/needs/akpk.csv{qs}") download="akpk.csv">{i.t(K::NeedsExportPeople)}</a>
             <a href=format!("/needs/units.csv{qs}") download="akpk-unit.csv">{i.t(K::NeedsExportUnits)}</a>
+            <a href="/calibration">{i.t(K::NavCalibration)}</a>
             // A script handler (the page's policy forbids inline ones): printing needs
             // the page's script, the browser's own print works before it.
             <button type="button" class="button button-small" on:click=|_| print()>{i.t(K::NeedsPrint)}</button>
