@@ -1,5 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect, Page, test } from "@playwright/test";
 import { hydrated, login, watchErrors } from "./helpers";
+
+/** Shows the demo's 2026 campaign (other journeys close campaigns of their own,
+ * which then are the latest). */
+async function demoCampaign(page: Page) {
+  await page.locator("#campaign").selectOption({ label: "Penilaian Kompetensi 2026" });
+  await page.getByTestId("needs-filters").getByRole("button").click();
+  await expect(page).toHaveURL(/campaign=\d+/);
+  await hydrated(page);
+}
 
 test("a Kepala Dinas opens the needs map, drills down to a unit and a person, and downloads the AKPK", async ({ page }) => {
   const errors = watchErrors(page);
@@ -7,6 +16,7 @@ test("a Kepala Dinas opens the needs map, drills down to a unit and a person, an
   await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Kebutuhan pelatihan" }).click();
   await hydrated(page);
   await expect(page.getByRole("heading", { name: "Kebutuhan pengembangan kompetensi (AKPK)" })).toBeVisible();
+  await demoCampaign(page);
   const map = page.getByTestId("heatmap");
   // Opened on their own unit: the units below it and its own staff, nothing else.
   await expect(map.getByRole("link", { name: "Puskesmas Kota Manna" })).toBeVisible();
@@ -59,6 +69,7 @@ test("HR reads the whole agency's needs in English", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await login(page, "hr.manna", "/needs");
   await expect(page.getByRole("heading", { name: "Training needs (AKPK)" })).toBeVisible();
+  await demoCampaign(page);
   await expect(page.getByRole("navigation", { name: "Where you are in the unit tree" })).toContainText("Whole agency");
   for (const unit of ["Dinas Pendidikan", "Dinas Kesehatan", "Sekretariat Daerah"]) {
     await expect(page.getByTestId("heatmap").getByRole("link", { name: unit })).toBeVisible();
@@ -84,6 +95,9 @@ test("HR sees how each supervisor rates beside the other sources, the most gener
   await page.getByRole("link", { name: "Keadilan penilai" }).click();
   await hydrated(page);
   await expect(page.getByRole("heading", { name: "Keadilan penilai", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Penilaian Kompetensi 2026" }).click();
+  await expect(page).toHaveURL(/campaign=\d+/);
+  await hydrated(page);
   await expect(page.getByTestId("leniency-chart").locator("svg")).toBeVisible();
   const first = page.getByTestId("raters").locator("tbody tr").first();
   await expect(first.locator("td.key")).toHaveText(/^\+\d/);
