@@ -227,3 +227,32 @@ fn is_code(s: &str) -> bool {
 #[cfg(test)]
 #[path = "sql_tests.rs"]
 mod tests;
+
+/// Adds rows of counts to the stored ones: `INSERT … ON CONFLICT (key) DO UPDATE SET
+/// c = table.c + excluded.c` for each column of `add`, 500 rows a statement. Each row
+/// is its values written out in the order of `fixed` then `add`, numbers and fixed
+/// codes only (nothing a user typed); `key` (among `fixed`) is the unique index the
+/// rows meet. The per-block sums closing keeps (training needs, fair-assessor sums),
+/// whose groups span blocks.
+pub async fn add_to(
+    db: &impl ConnectionTrait,
+    table: &str,
+    (fixed, key, add): (&[&str], &[&str], &[&str]),
+    rows: &[String],
+) -> Result<(), DbErr> {
+    let set: Vec<String> = add
+        .iter()
+        .map(|c| format!("{c} = {table}.{c} + excluded.{c}"))
+        .collect();
+    let (conflict, cols) = (key.join(", "), [fixed, add].concat().join(", "));
+    for part in rows.chunks(500) {
+        let text = format!(
+            "INSERT INTO {table} ({cols}) VALUES {} ON CONFLICT ({conflict}) DO UPDATE SET {}",
+            part.join(", "),
+            set.join(", ")
+        );
+        db.execute_raw(Statement::from_string(db.get_database_backend(), text))
+            .await?;
+    }
+    Ok(())
+}

@@ -7,7 +7,7 @@
 
 use crate::calibration::rules::Sums;
 use crate::error::AppError;
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::ConnectionTrait;
 use std::collections::HashMap;
 
 /// Per supervisor, the block's sums.
@@ -40,8 +40,8 @@ pub async fn add(
             )
         })
         .collect();
-    let add = |c: &str| format!("{c} = rater_calibration.{c} + excluded.{c}");
-    let cols = [
+    // SQL: an upsert adding to the stored sums (a supervisor's ratees span blocks).
+    let add = [
         "ratees",
         "levels",
         "level_sum",
@@ -53,18 +53,8 @@ pub async fn add(
         "self_pairs",
         "self_gap_sum",
     ];
-    let set: Vec<String> = cols.iter().map(|c| add(c)).collect();
-    for part in rows.chunks(500) {
-        // SQL: an upsert adding to the stored sums (a supervisor's ratees span blocks).
-        let text = format!(
-            "INSERT INTO rater_calibration (agency_id, campaign_id, supervisor_id, {})
-             VALUES {} ON CONFLICT (campaign_id, supervisor_id) DO UPDATE SET {}",
-            cols.join(", "),
-            part.join(", "),
-            set.join(", ")
-        );
-        let stmt = Statement::from_string(tx.get_database_backend(), text);
-        tx.execute_raw(stmt).await?;
-    }
+    let fixed = ["agency_id", "campaign_id", "supervisor_id"];
+    let key = ["campaign_id", "supervisor_id"];
+    crate::server::sql::add_to(tx, "rater_calibration", (&fixed, &key, &add), &rows).await?;
     Ok(())
 }

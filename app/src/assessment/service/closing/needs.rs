@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::people::job_level::JobLevel;
 use crate::server::sql;
 use crate::training::rules::Need;
-use sea_orm::{raw_sql, ConnectionTrait, Statement};
+use sea_orm::{raw_sql, ConnectionTrait};
 use std::collections::HashMap;
 
 /// (unit, job level, competency) of a block's ratees, with their needs.
@@ -45,20 +45,24 @@ pub async fn add(
             )
         })
         .collect();
-    for part in rows.chunks(500) {
-        // SQL: an upsert adding to the stored counts (a unit's staff spans blocks).
-        let text = format!(
-            "INSERT INTO unit_needs (agency_id, campaign_id, unit_id, with_below, competency_id,
-               job_level, people, below, shortfall) VALUES {}
-             ON CONFLICT (campaign_id, with_below, unit_id, competency_id, job_level) DO UPDATE
-             SET people = unit_needs.people + excluded.people,
-               below = unit_needs.below + excluded.below,
-               shortfall = unit_needs.shortfall + excluded.shortfall",
-            part.join(", ")
-        );
-        let stmt = Statement::from_string(tx.get_database_backend(), text);
-        tx.execute_raw(stmt).await?;
-    }
+    // SQL: an upsert adding to the stored counts (a unit's staff spans blocks).
+    let fixed = [
+        "agency_id",
+        "campaign_id",
+        "unit_id",
+        "with_below",
+        "competency_id",
+        "job_level",
+    ];
+    let key = [
+        "campaign_id",
+        "with_below",
+        "unit_id",
+        "competency_id",
+        "job_level",
+    ];
+    let add = ["people", "below", "shortfall"];
+    sql::add_to(tx, "unit_needs", (&fixed, &key, &add), &rows).await?;
     Ok(())
 }
 
