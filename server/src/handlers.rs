@@ -7,7 +7,6 @@ use app::auth::rules::local_path;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::server::AppState;
-use app::training::model::NeedsQuery;
 use app::training::service::export;
 use axum::body::Body;
 use axum::extract::{Query, State};
@@ -109,9 +108,19 @@ pub async fn export_employees(State(st): State<AppState>, headers: HeaderMap) ->
     }
 }
 
-/// The training-needs page's filters, as its links carry them.
-fn needs_query(raw: &HashMap<String, String>) -> NeedsQuery {
-    app::training::api::parse_needs_query(|k| raw.get(k).cloned())
+/// What an AKPK file covers for this reader, with the page's filters as its links
+/// carry them, authorised before anything is sent; or the answer to send instead.
+async fn needs_export(
+    st: &AppState,
+    headers: &HeaderMap,
+    raw: &HashMap<String, String>,
+) -> Result<(export::Export, Lang), Response> {
+    let (actor, lang) = reader(st, headers, "/needs").await?;
+    let q = app::training::api::parse_needs_query(|k| raw.get(k).cloned());
+    match export::plan(&st.db, &actor, q).await {
+        Ok(plan) => Ok((plan, lang)),
+        Err(e) => Err(error_response(e, lang)),
+    }
 }
 
 /// The AKPK per person and competency, streamed as it is read (a whole agency's is
@@ -121,13 +130,9 @@ pub async fn export_needs_people(
     headers: HeaderMap,
     Query(raw): Query<HashMap<String, String>>,
 ) -> Response {
-    let (actor, lang) = match reader(&st, &headers, "/needs").await {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
-    let plan = match export::plan(&st.db, &actor, needs_query(&raw)).await {
+    let (plan, lang) = match needs_export(&st, &headers, &raw).await {
         Ok(p) => p,
-        Err(e) => return error_response(e, lang),
+        Err(res) => return res,
     };
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
     let db = st.db.clone();
@@ -149,15 +154,11 @@ pub async fn export_needs_units(
     headers: HeaderMap,
     Query(raw): Query<HashMap<String, String>>,
 ) -> Response {
-    let (actor, lang) = match reader(&st, &headers, "/needs").await {
-        Ok(r) => r,
+    let (plan, lang) = match needs_export(&st, &headers, &raw).await {
+        Ok(p) => p,
         Err(res) => return res,
     };
-    let done = match export::plan(&st.db, &actor, needs_query(&raw)).await {
-        Ok(plan) => export::units(&st.db, &plan, lang).await,
-        Err(e) => Err(e),
-    };
-    match done {
+    match export::units(&st.db, &plan, lang).await {
         Ok(bytes) => csv("akpk-unit.csv", Body::from(bytes)),
         Err(e) => error_response(e, lang),
     }

@@ -11,6 +11,7 @@ pub use support::{actor as by_name, agency_id, nip, unit_id};
 mod anonymity;
 mod calibration;
 mod campaign;
+mod glance;
 mod jobs;
 mod needs;
 mod prepare;
