@@ -51,7 +51,7 @@ pub async fn switch_language(State(st): State<AppState>, Form(f): Form<LangForm>
     res
 }
 
-fn error_response(e: AppError, lang: Lang) -> Response {
+pub(crate) fn error_response(e: AppError, lang: Lang) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut res = (status, e.message(lang)).into_response();
     if let Some(secs) = e.retry_after() {
@@ -62,7 +62,11 @@ fn error_response(e: AppError, lang: Lang) -> Response {
 
 /// The logged-in reader of a plain endpoint and their language, or the answer to
 /// send instead: the login page (back to `page` afterwards) or the error.
-async fn reader(st: &AppState, headers: &HeaderMap, page: &str) -> Result<(Actor, Lang), Response> {
+pub(crate) async fn reader(
+    st: &AppState,
+    headers: &HeaderMap,
+    page: &str,
+) -> Result<(Actor, Lang), Response> {
     let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
     let lang = Lang::from_cookie_header(cookies);
     let token = cookies.and_then(app::auth::token::from_cookies);

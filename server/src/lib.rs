@@ -3,6 +3,7 @@
 //! export), demo data and the benchmark data generator.
 
 pub mod audit_key;
+pub mod certificates;
 pub mod compress;
 pub mod config;
 pub mod handlers;

@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions (with the per-request
 //! context), the plain HTTP endpoints, static files, and the security layer.
 
-use crate::{compress, handlers, security, stall};
+use crate::{certificates, compress, handlers, security, stall};
 use app::server::request::RequestCache;
 use app::server::AppState;
 use app::{shell, App};
@@ -48,6 +48,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/hr/employees.csv", get(handlers::export_employees))
         .route("/needs/akpk.csv", get(handlers::export_needs_people))
         .route("/needs/units.csv", get(handlers::export_needs_units))
+        .route("/training/certificate", post(certificates::upload))
+        .route("/training/certificate/{id}", get(certificates::download))
         .nest_service("/pkg", assets)
         .fallback(move |req: axum::extract::Request| stall::render(pages.clone(), req))
         // Pages and answers compressed as they go out (the assets above already are).

@@ -50,4 +50,10 @@ pub struct Glance {
     /// For HR: campaigns being prepared, running or closing; standards open for comment.
     pub campaigns_in_progress: u64,
     pub standards_open: u64,
+    /// Their JP this year against the 20 JP right.
+    pub jp: Option<crate::training::model::JpYear>,
+    /// Training requests of their subordinates waiting for their decision.
+    pub requests: usize,
+    /// For HR: enrolments in programmes that have ended with no result recorded yet.
+    pub to_record: u64,
 }

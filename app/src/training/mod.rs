@@ -3,6 +3,7 @@
 //! yearly 20 JP. See docs/DOMAIN.md §9.
 
 pub mod api;
+pub mod input;
 pub mod model;
 pub mod rules;
 #[cfg(feature = "ssr")]

@@ -3,7 +3,9 @@
 //! urgent one person's gap is. Pure and exhaustively tested (`rules_tests.rs`).
 
 use crate::i18n::K;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The needs of a group of people in one competency.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -77,6 +79,123 @@ pub fn priority(gap: f64) -> Priority {
         Priority::Medium
     } else {
         Priority::Low
+    }
+}
+
+/// The hours of training (JP, 45 minutes each) every ASN has a right to a year.
+pub const JP_RIGHT: i32 = 20;
+
+/// The JP one should have on `today` to be on pace for the yearly right: 20 × the
+/// whole months elapsed / 12 (nobody is behind in January).
+pub fn pace(today: NaiveDate) -> f64 {
+    f64::from(JP_RIGHT) * f64::from(today.month0()) / 12.0
+}
+
+/// Whether `jp` this year is on pace on `today`.
+pub fn on_pace(jp: i32, today: NaiveDate) -> bool {
+    f64::from(jp) + 1e-9 >= pace(today)
+}
+
+/// Whether a training completed on `done` falls between two campaigns: after the
+/// first closed and no later than the second started (so the second measured it).
+pub fn between(done: NaiveDate, first_closed: NaiveDate, second_starts: NaiveDate) -> bool {
+    done > first_closed && done <= second_starts
+}
+
+/// A catalogue programme building a competency to `level`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer<T> {
+    pub item: T,
+    pub level: i16,
+    pub starts_on: NaiveDate,
+}
+
+/// The programmes suggested for a gap, best first, at most `max`: only those that
+/// build the competency above the level measured; the nearest to the required level
+/// first (at the same distance, one that reaches it before one that stops short),
+/// then the sooner start.
+pub fn suggest<T>(
+    offers: Vec<Offer<T>>,
+    required: i16,
+    measured: f64,
+    max: usize,
+) -> Vec<Offer<T>> {
+    let mut fit: Vec<Offer<T>> = offers
+        .into_iter()
+        .filter(|o| f64::from(o.level) > measured)
+        .collect();
+    fit.sort_by_key(|o| {
+        let d = o.level - required;
+        (d.abs(), d < 0, o.starts_on)
+    });
+    fit.truncate(max);
+    fit
+}
+
+/// Fewer people than this in either group, and no effect is shown.
+pub const MIN_GROUP: usize = 5;
+
+/// The half level a starting gap falls in: people are compared with others who
+/// started in the same one.
+pub fn gap_bucket(gap: f64) -> i64 {
+    (gap * 2.0).round() as i64
+}
+
+/// Non-participants per starting-gap bucket: (people, sum of their changes).
+pub type Others = BTreeMap<i64, (usize, f64)>;
+
+/// Adds one non-participant (gap before, gap after) to `others`.
+pub fn add_other(others: &mut Others, before: f64, after: f64) {
+    let e = others.entry(gap_bucket(before)).or_default();
+    e.0 += 1;
+    e.1 += after - before;
+}
+
+/// A difference in differences: participants' mean change of gap, and that of the
+/// non-participants who started in the same half level, weighted as the
+/// participants are spread over the buckets.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Did {
+    /// Participants with someone to compare with, and those they are compared with.
+    pub participants: usize,
+    pub others: usize,
+    pub change_participants: Option<f64>,
+    pub change_others: Option<f64>,
+    /// Participants' change minus others'; None unless both groups have
+    /// `MIN_GROUP` people.
+    pub effect: Option<f64>,
+}
+
+/// The difference in differences of `participants` (gap before, gap after) against
+/// `others`. A negative effect: the gap closed more for those who took part.
+pub fn did(participants: &[(f64, f64)], others: &Others) -> Did {
+    let matched: Vec<(f64, f64)> = participants
+        .iter()
+        .filter_map(|&(b, a)| {
+            let (n, sum) = others.get(&gap_bucket(b)).copied()?;
+            (n > 0).then(|| (a - b, sum / n as f64))
+        })
+        .collect();
+    let buckets: std::collections::BTreeSet<i64> =
+        participants.iter().map(|p| gap_bucket(p.0)).collect();
+    let others_n: usize = buckets
+        .iter()
+        .filter_map(|b| others.get(b).map(|o| o.0))
+        .sum();
+    let n = matched.len();
+    let mean =
+        |f: fn(&(f64, f64)) -> f64| (n > 0).then(|| matched.iter().map(f).sum::<f64>() / n as f64);
+    let (cp, co) = (mean(|m| m.0), mean(|m| m.1));
+    let effect = match (cp, co) {
+        (Some(p), Some(o)) if n >= MIN_GROUP && others_n >= MIN_GROUP => Some(p - o),
+        _ => None,
+    };
+    Did {
+        participants: n,
+        others: others_n,
+        change_participants: cp,
+        change_others: co,
+        effect,
     }
 }
 

@@ -142,6 +142,13 @@ fn AppRoutes() -> impl IntoView {
             <Route ssr=SsrMode::Async path=path!("/dashboard/:id") view={Lazy::<lazy::Dashboard>::new()} />
             <Route ssr=SsrMode::Async path=path!("/needs") view={Lazy::<lazy::Needs>::new()} />
             <Route ssr=SsrMode::Async path=path!("/calibration") view={Lazy::<lazy::Calibration>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/training") view={Lazy::<lazy::Catalogue>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/training/new") view={Lazy::<lazy::ProgrammeNew>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/training/import") view={Lazy::<lazy::CatalogueImport>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/training/programmes/:id") view={Lazy::<lazy::Programme>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/training/mine") view={Lazy::<lazy::MyTraining>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/training/pace") view={Lazy::<lazy::Pace>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/training/effect") view={Lazy::<lazy::Effect>::new()} />
             <Route ssr=SsrMode::Async path=path!("/assess") view={Lazy::<lazy::Assess>::new()} />
             <Route ssr=SsrMode::Async path=path!("/assess/:id") view={Lazy::<lazy::AssessForm>::new()} />
             <Route ssr=SsrMode::Async path=path!("/competencies") view={Lazy::<lazy::Dictionary>::new()} />

@@ -115,10 +115,23 @@ fn GlanceView(g: Glance) -> impl IntoView {
         </a>
     });
     let hr = g.campaigns_in_progress > 0 || g.standards_open > 0;
+    let jp = g.jp.map(|jp| view! {
+        <a class="stat" href="/training/mine" data-testid="glance-jp">
+            <span class="stat-n">{i.f(K::TrJpN, &[("jp", jp.jp.to_string())])}</span>
+            {i.f(K::HomeJpOf, &[("right", crate::training::rules::JP_RIGHT.to_string()), ("year", jp.year.to_string())])}
+        </a>
+    });
     view! {
         <div class="stats">
             {jpm}
             {next}
+            {jp}
+            {(g.requests > 0).then(|| view! {
+                <a class="stat" href="/training/mine" data-testid="glance-requests"><span class="stat-n">{i.n(g.requests as i64)}</span>{i.t(K::HomeRequests)}</a>
+            })}
+            {(g.to_record > 0).then(|| view! {
+                <a class="stat" href="/training"><span class="stat-n">{i.n(g.to_record as i64)}</span>{i.t(K::HomeToRecord)}</a>
+            })}
             {(g.open_forms > 0).then(|| view! {
                 <a class="stat" href="/assess" data-testid="glance-forms"><span class="stat-n">{i.n(g.open_forms as i64)}</span>{i.t(K::HomeOpenForms)}</a>
             })}

@@ -80,6 +80,9 @@ fn Nav(user: Option<Actor>, path: Memo<String>) -> impl IntoView {
             <Show when=move || needs>
                 <NavLink href="/needs" path>{i.t(K::NavNeeds)}</NavLink>
             </Show>
+            <Show when=move || has_profile || hr>
+                <NavLink href="/training" path>{i.t(K::NavTraining)}</NavLink>
+            </Show>
             <Show when=move || !hr>
                 <NavLink href="/standards" path>{i.t(K::NavStandards)}</NavLink>
             </Show>

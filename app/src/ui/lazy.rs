@@ -80,6 +80,17 @@ section! {
 }
 
 section! {
+    Training, training_pages, __preload_training_pages:
+    Catalogue => crate::training::view::catalogue::CataloguePage,
+    ProgrammeNew => crate::training::view::programme::ProgrammeNewPage,
+    Programme => crate::training::view::programme::ProgrammePage,
+    CatalogueImport => crate::training::view::import::CatalogueImportPage,
+    MyTraining => crate::training::view::mine::MyTrainingPage,
+    Pace => crate::training::view::pace::PacePage,
+    Effect => crate::training::view::effect::EffectPage,
+}
+
+section! {
     Hr, hr_pages, __preload_hr_pages:
     HrOverview => crate::hr::view::HrOverviewPage,
     Units => crate::org::view::UnitsPage,

@@ -46,6 +46,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Page>
             {loaded(data, |page| view! { <DashboardView page /> })}
+            <crate::training::view::progress::TrainingProgress employee=id />
             {loaded(team, |list| (!list.is_empty()).then(|| view! { <Team list /> }))}
         </Page>
     }

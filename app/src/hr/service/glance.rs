@@ -9,10 +9,11 @@ use crate::auth::model::Actor;
 use crate::competency::model::StandardStatus;
 use crate::error::AppError;
 use crate::hr::model::Glance;
+use crate::server::db::today;
 use crate::server::entities::{campaign, employee, standard};
 use crate::server::Db;
 use crate::training::model::NeedsQuery;
-use crate::training::service::needs;
+use crate::training::service::{needs, plan};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// How many of the largest shortfalls the home page names.
@@ -44,6 +45,8 @@ pub async fn glance(db: &Db, actor: &Actor) -> Result<Glance, AppError> {
             .iter()
             .filter(|t| t.open && t.status != RaterStatus::Submitted)
             .count();
+        g.jp = Some(plan::jp_year(db, me, today()).await?);
+        g.requests = plan::requests(db, me).await?.len();
     }
     if actor.hr_agency().is_some() || actor.is_leader() {
         let n = needs::needs(db, actor, NeedsQuery::default()).await?;
@@ -71,6 +74,7 @@ pub async fn glance(db: &Db, actor: &Actor) -> Result<Glance, AppError> {
             .filter(standard::Column::Status.eq(StandardStatus::Open))
             .count(db)
             .await?;
+        g.to_record = plan::to_record(db, agency, today()).await?;
     }
     Ok(g)
 }

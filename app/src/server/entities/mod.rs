@@ -13,13 +13,17 @@ pub mod campaign;
 pub mod campaign_ratee;
 pub mod campaign_rater;
 pub mod campaign_unit;
+pub mod certificate;
 pub mod competency;
 pub mod competency_level;
 pub mod employee;
+pub mod enrolment;
 pub mod job;
 pub mod login_attempt;
 pub mod login_bucket;
 pub mod position;
+pub mod programme;
+pub mod programme_competency;
 pub mod rater_calibration;
 pub mod result;
 pub mod result_comment;
@@ -68,7 +72,7 @@ macro_rules! stamped {
     };
 }
 
-stamped!(agency, assignment, campaign, competency, job, session, standard, standard_comment, user, user_role; updated employee, position, unit);
+stamped!(agency, assignment, campaign, certificate, competency, job, session, standard, standard_comment, user, user_role; updated employee, enrolment, position, programme, unit);
 
 /// A row that belongs to one agency (the tenant key every query of it filters by).
 pub trait Tenant {
@@ -89,9 +93,13 @@ tenant!(
     assignment,
     campaign,
     campaign_rater,
+    certificate,
     employee,
+    enrolment,
     job,
     position,
+    programme,
+    programme_competency,
     rater_calibration,
     standard,
     unit,
@@ -124,7 +132,9 @@ keyed!(
     campaign,
     campaign_ratee,
     campaign_rater,
-    campaign_unit
+    campaign_unit,
+    certificate,
+    enrolment
 );
 keyed!(
     competency,
@@ -132,6 +142,8 @@ keyed!(
     employee,
     job,
     position,
+    programme,
+    programme_competency,
     rater_calibration,
     result,
     result_comment,

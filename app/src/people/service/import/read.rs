@@ -16,7 +16,7 @@ pub const COLUMNS: [&str; 8] = [
     "tanggal_mulai",
 ];
 /// The first six columns must be there; the last two may be left out.
-const REQUIRED: &[&str] = COLUMNS.split_at(6).0;
+const REQUIRED: usize = 6;
 /// Lines per file at most; larger files are sent in parts by the page.
 pub const MAX_LINES: usize = 100_000;
 
@@ -73,7 +73,11 @@ fn delimiter(text: &str) -> u8 {
 /// Splits a file into lines of cells. `first_line` is the file line number of the
 /// first data line (2 for a whole file; more for a later part of a large file).
 /// Where each known column is in the file, or why the header cannot be used.
-fn columns(rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<(&'static str, usize)>, Vec<FieldError>> {
+fn columns(
+    rdr: &mut csv::Reader<&[u8]>,
+    known: &'static [&'static str],
+    required: usize,
+) -> Result<Vec<(&'static str, usize)>, Vec<FieldError>> {
     let header: Vec<String> = match rdr.headers() {
         Ok(h) => h
             .iter()
@@ -81,7 +85,7 @@ fn columns(rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<(&'static str, usize)>, V
             .collect(),
         Err(_) => return Err(vec![FieldError::new("file", K::ErrCsvUnreadable).at_line(1)]),
     };
-    let missing: Vec<&str> = REQUIRED
+    let missing: Vec<&str> = known[..required]
         .iter()
         .copied()
         .filter(|c| !header.iter().any(|h| h == c))
@@ -91,13 +95,25 @@ fn columns(rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<(&'static str, usize)>, V
             .with("columns", missing.join(", "))
             .at_line(1)]);
     }
-    Ok(COLUMNS
+    Ok(known
         .iter()
         .filter_map(|c| header.iter().position(|h| h == c).map(|i| (*c, i)))
         .collect())
 }
 
+/// The employee file's lines.
 pub fn read(text: &str, first_line: usize) -> Result<Vec<Line>, Vec<FieldError>> {
+    read_columns(text, first_line, &COLUMNS, REQUIRED)
+}
+
+/// The lines of a file whose `known` columns are read (the first `required` of them
+/// must be in its header; others are ignored).
+pub fn read_columns(
+    text: &str,
+    first_line: usize,
+    known: &'static [&'static str],
+    required: usize,
+) -> Result<Vec<Line>, Vec<FieldError>> {
     let text = text.trim_start_matches('\u{feff}');
     let sep = delimiter(text);
     // The reader skips blank lines without counting them; a lone separator keeps each
@@ -119,7 +135,7 @@ pub fn read(text: &str, first_line: usize) -> Result<Vec<Line>, Vec<FieldError>>
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let index = columns(&mut rdr)?;
+    let index = columns(&mut rdr, known, required)?;
     let mut lines = vec![];
     let mut errors = vec![];
     for rec in rdr.records() {

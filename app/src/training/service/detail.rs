@@ -1,0 +1,91 @@
+//! A programme's page: its details for everyone of the agency; the people in it
+//! (with attendance, result and certificate) for HR only.
+
+use super::catalogue::{competencies, form_of, member_agency, programme_in, rows};
+use crate::auth::model::Actor;
+use crate::error::AppError;
+use crate::people::service::supervision::current_assignment;
+use crate::server::entities::{by_ids, certificate, employee, enrolment, unit};
+use crate::server::Db;
+use crate::training::model::{Participant, ProgrammeDetail};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashSet;
+
+async fn participants(
+    db: &impl ConnectionTrait,
+    programme_id: i32,
+) -> Result<Vec<Participant>, AppError> {
+    let rows = enrolment::Entity::find()
+        .filter(enrolment::Column::ProgrammeId.eq(programme_id))
+        .order_by_asc(enrolment::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let with_file: HashSet<i32> = certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::EnrolmentId)
+        .filter(certificate::Column::EnrolmentId.is_in(ids))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let people = by_ids::<employee::Model>(db, rows.iter().map(|r| r.employee_id)).await?;
+    let mut out = vec![];
+    for r in rows {
+        let Some(p) = people.get(&r.employee_id) else {
+            continue;
+        };
+        let unit = match current_assignment(db, p.id).await? {
+            Some(a) => unit::Entity::find_by_id(a.unit_id)
+                .one(db)
+                .await?
+                .map(|u| u.name),
+            None => None,
+        };
+        out.push(Participant {
+            enrolment_id: r.id,
+            employee_id: p.id,
+            nip: p.nip.clone(),
+            name: p.name.clone(),
+            unit: unit.unwrap_or_default(),
+            status: r.status,
+            by_hr: r.by_hr,
+            attendance: r.attendance,
+            certificate_no: r.certificate_no,
+            certificate_file: with_file.contains(&r.id),
+            completed_on: r.completed_on.map(|d| d.to_string()),
+            jp: r.jp,
+            note: r.note,
+        });
+    }
+    Ok(out)
+}
+
+pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<ProgrammeDetail, AppError> {
+    let agency = member_agency(actor)?;
+    let manage = actor.hr_agency() == Some(agency);
+    let p = programme_in(db, agency, id).await?;
+    if !p.active && !manage {
+        return Err(AppError::NotFound);
+    }
+    let row = rows(db, vec![p], actor.employee_id)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    Ok(ProgrammeDetail {
+        form: form_of(&row),
+        manage,
+        competencies: if manage {
+            competencies(db, agency).await?
+        } else {
+            vec![]
+        },
+        participants: if manage {
+            participants(db, id).await?
+        } else {
+            vec![]
+        },
+        programme: row,
+    })
+}
