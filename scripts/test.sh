@@ -36,6 +36,9 @@ start_pg
 export CAKAP_REQUIRE_PG=1
 
 say "unit, service, HTTP and process tests"
+# Each service test leaves its SQLite file behind (to read after a failure): the
+# previous run's go first, or they fill the disk (9 GB after a few dozen runs).
+rm -rf "${TMPDIR:-/tmp}/cakap-tests"
 cargo test -p app --features ssr
 cargo test -p server
 

@@ -3,6 +3,7 @@
 //! yearly 20 JP. See docs/DOMAIN.md §9.
 
 pub mod api;
+#[cfg(feature = "ssr")]
 pub mod input;
 pub mod model;
 pub mod rules;

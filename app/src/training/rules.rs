@@ -3,6 +3,8 @@
 //! urgent one person's gap is. Pure and exhaustively tested (`rules_tests.rs`).
 
 use crate::i18n::K;
+// The date rules run on the server only: chrono is a server dependency.
+#[cfg(feature = "ssr")]
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -85,23 +87,27 @@ pub fn priority(gap: f64) -> Priority {
 /// The hours of training (JP, 45 minutes each) every ASN has a right to a year.
 pub const JP_RIGHT: i32 = 20;
 
+#[cfg(feature = "ssr")]
 /// The JP one should have on `today` to be on pace for the yearly right: 20 × the
 /// whole months elapsed / 12 (nobody is behind in January).
 pub fn pace(today: NaiveDate) -> f64 {
     f64::from(JP_RIGHT) * f64::from(today.month0()) / 12.0
 }
 
+#[cfg(feature = "ssr")]
 /// Whether `jp` this year is on pace on `today`.
 pub fn on_pace(jp: i32, today: NaiveDate) -> bool {
     f64::from(jp) + 1e-9 >= pace(today)
 }
 
+#[cfg(feature = "ssr")]
 /// Whether a training completed on `done` falls between two campaigns: after the
 /// first closed and no later than the second started (so the second measured it).
 pub fn between(done: NaiveDate, first_closed: NaiveDate, second_starts: NaiveDate) -> bool {
     done > first_closed && done <= second_starts
 }
 
+#[cfg(feature = "ssr")]
 /// A catalogue programme building a competency to `level`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Offer<T> {
@@ -110,6 +116,7 @@ pub struct Offer<T> {
     pub starts_on: NaiveDate,
 }
 
+#[cfg(feature = "ssr")]
 /// The programmes suggested for a gap, best first, at most `max`: only those that
 /// build the competency above the level measured; the nearest to the required level
 /// first (at the same distance, one that reaches it before one that stops short),

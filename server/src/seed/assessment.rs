@@ -15,7 +15,7 @@ use app::server::entities::{answer, campaign, campaign_rater, position};
 use app::server::{sql, write_tx, Db};
 use sea_orm::sea_query::Expr;
 use sea_orm::{raw_sql, ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const COMMENTS: &[(Source, &[&str])] = &[
     (Source::Supervisor, &[
@@ -110,7 +110,14 @@ fn lenient(rows: &[Question]) -> Option<i32> {
         .min()
 }
 
-async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Result<(), AppError> {
+/// Answers every form; `trained` (employee, competency) are rated higher: what
+/// they learnt in between shows.
+async fn answer_all(
+    db: &Db,
+    campaign: i32,
+    (progress, trained): (f64, &HashSet<(i32, i32)>),
+    rng: &mut Rng,
+) -> Result<(), AppError> {
     let tx = write_tx(db).await?;
     // Every form with its competencies, in a stable order so the demo is the same
     // on every machine.
@@ -138,7 +145,12 @@ async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Res
             _ => 0.0,
         };
         let noise = rng.below(121) as f64 / 100.0 - 0.6;
-        let level = (req + talent(q.ratee_id, q.competency_id) + progress + bias + noise)
+        let learnt = if trained.contains(&(q.ratee_id, q.competency_id)) {
+            0.9
+        } else {
+            0.0
+        };
+        let level = (req + talent(q.ratee_id, q.competency_id) + progress + learnt + bias + noise)
             .round()
             .clamp(1.0, 5.0) as i16;
         let bank = COMMENTS
@@ -186,6 +198,7 @@ async fn answer_all(db: &Db, campaign: i32, progress: f64, rng: &mut Rng) -> Res
 pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(), AppError> {
     let tech = nurse_competency(db, hr).await?;
     ratify_all(db, hr, agency, tech).await?;
+    let mut trained = HashSet::new();
     for (name, year, progress) in [
         ("Penilaian Kompetensi 2025", 2025, 0.0),
         ("Penilaian Kompetensi 2026", 2026, 0.35),
@@ -194,7 +207,7 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
         let form = CampaignForm::suggested(name, &starts, &ends, vec![]);
         let id = campaigns::create_now(db, hr, &form).await?;
         campaigns::start(db, hr, id).await?;
-        answer_all(db, id, progress, rng).await?;
+        answer_all(db, id, (progress, &trained), rng).await?;
         closing::close(db, hr, id).await?;
         let tx = write_tx(db).await?;
         let closed = chrono::NaiveDate::from_ymd_opt(year, 11, 3)
@@ -212,6 +225,9 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
             .exec(&tx)
             .await?;
         app::server::commit(tx).await?;
+        if year == 2025 {
+            trained = super::training::between(db, hr, agency, id).await?;
+        }
     }
-    Ok(())
+    super::training::coming(db, hr, agency).await
 }

@@ -19,6 +19,7 @@ mod reminders;
 mod results;
 mod standards;
 mod totals;
+mod training;
 mod writes;
 
 use app::assessment::model::{AnswerInput, Dashboard};

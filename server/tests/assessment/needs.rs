@@ -235,6 +235,19 @@ async fn the_akpk_files_hold_the_readers_units_only() {
         let dinkes = unit_id(&db, "KOTA-MANNA", "DINKES").await;
         let below = count(&db, &format!("SELECT SUM(below) AS n FROM unit_needs WHERE campaign_id = {c} AND with_below AND unit_id = {dinkes}")).await;
         assert_eq!(lines.len() as i64 - 1, below, "{backend}");
+        // A line suggests a coming programme that builds its competency above the level
+        // measured (the demo's catalogue builds M.5 to level 3).
+        let m5: Vec<&&str> = lines.iter().filter(|l| l.contains("M.5 ")).collect();
+        assert!(
+            m5.iter().any(|l| l.contains("Pelayanan Publik Prima")),
+            "{backend}: {m5:?}"
+        );
+        assert!(
+            !lines
+                .iter()
+                .any(|l| !l.contains("M.5 ") && l.contains("Pelayanan Publik Prima")),
+            "{backend}"
+        );
         let units = export::units(&db, &plan, app::i18n::Lang::En)
             .await
             .unwrap();

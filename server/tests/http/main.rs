@@ -12,6 +12,7 @@ mod needs;
 mod pages;
 mod plain_forms;
 mod sessions;
+mod training;
 mod units;
 
 use http::StatusCode;

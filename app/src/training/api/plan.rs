@@ -10,7 +10,7 @@ use crate::server::db::today;
 #[cfg(feature = "ssr")]
 use crate::server::request::as_actor;
 #[cfg(feature = "ssr")]
-use crate::training::service::{effect, enrol, pace, plan};
+use crate::training::service::{effect, enrol, pace, plan, progress};
 
 #[server(endpoint = "training/mine")]
 pub async fn get_my_training() -> Result<MyTraining, AppError> {
@@ -22,7 +22,7 @@ pub async fn get_my_training() -> Result<MyTraining, AppError> {
 pub async fn get_progress(employee: Option<i32>) -> Result<Progress, AppError> {
     as_actor(|db, a| async move {
         let e = crate::assessment::service::dashboard::readable(&db, &a, employee).await?;
-        plan::progress(&db, &e, today()).await
+        progress::progress(&db, &e, today()).await
     })
     .await
 }

@@ -7,7 +7,7 @@ crate::coded! {
     /// How a programme is delivered (the modes of the ASN competency development rules).
     pub enum Mode {
         Klasikal = "klasikal" => K::TrModeKlasikal,
-        ELearning = "elearning" => K::TrModeElearning,
+        ELearning = "e_learning" => K::TrModeElearning,
         Coaching = "coaching" => K::TrModeCoaching,
         Mentoring = "mentoring" => K::TrModeMentoring,
         Magang = "magang" => K::TrModeMagang,

@@ -181,26 +181,6 @@ pub async fn programme_in(
         .ok_or(AppError::NotFound)
 }
 
-/// The form as the programme stands (for editing).
-pub fn form_of(p: &ProgrammeRow) -> ProgrammeForm {
-    ProgrammeForm {
-        code: p.code.clone(),
-        name: p.name.clone(),
-        jp: p.jp.to_string(),
-        mode: p.mode.code().into(),
-        provider: p.provider.clone(),
-        starts_on: p.starts_on.clone(),
-        ends_on: p.ends_on.clone(),
-        capacity: p.capacity.to_string(),
-        for_assessors: p.for_assessors.then(|| "on".into()),
-        builds: p
-            .builds
-            .iter()
-            .map(|b| format!("{}:{}", b.competency_id, b.level))
-            .collect(),
-    }
-}
-
 /// Refuses a code another programme of the agency has, or a competency the agency
 /// may not use.
 async fn check(

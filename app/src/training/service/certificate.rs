@@ -10,7 +10,7 @@ use crate::i18n::K;
 use crate::people::service::supervision::supervisor_of;
 use crate::server::entities::{certificate, employee, enrolment};
 use crate::server::{write_tx, Db};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -69,7 +69,7 @@ pub async fn attach(
         .await?;
     let sha256 = hex::encode(Sha256::digest(&bytes));
     let size = bytes.len() as i32;
-    certificate::Entity::insert(certificate::ActiveModel {
+    certificate::ActiveModel {
         agency_id: Set(agency),
         enrolment_id: Set(e.id),
         media_type: Set(media_type.into()),
@@ -78,8 +78,8 @@ pub async fn attach(
         sha256: Set(sha256.clone()),
         bytes: Set(bytes),
         ..Default::default()
-    })
-    .exec(&tx)
+    }
+    .insert(&tx)
     .await?;
     let summary = json!({ "media_type": media_type, "size": size, "sha256": sha256 });
     audit::commit(tx, actor, agency, "attach", "certificate", e.id, summary).await?;

@@ -1,13 +1,13 @@
 //! A programme's page: its details for everyone of the agency; the people in it
 //! (with attendance, result and certificate) for HR only.
 
-use super::catalogue::{competencies, form_of, member_agency, programme_in, rows};
+use super::catalogue::{competencies, member_agency, programme_in, rows};
 use crate::auth::model::Actor;
 use crate::error::AppError;
 use crate::people::service::supervision::current_assignment;
 use crate::server::entities::{by_ids, certificate, employee, enrolment, unit};
 use crate::server::Db;
-use crate::training::model::{Participant, ProgrammeDetail};
+use crate::training::model::{Participant, ProgrammeDetail, ProgrammeForm, ProgrammeRow};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashSet;
 
@@ -88,4 +88,24 @@ pub async fn detail(db: &Db, actor: &Actor, id: i32) -> Result<ProgrammeDetail, 
         },
         programme: row,
     })
+}
+
+/// The form as the programme stands (for editing).
+pub fn form_of(p: &ProgrammeRow) -> ProgrammeForm {
+    ProgrammeForm {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        jp: p.jp.to_string(),
+        mode: p.mode.code().into(),
+        provider: p.provider.clone(),
+        starts_on: p.starts_on.clone(),
+        ends_on: p.ends_on.clone(),
+        capacity: p.capacity.to_string(),
+        for_assessors: p.for_assessors.then(|| "on".into()),
+        builds: p
+            .builds
+            .iter()
+            .map(|b| format!("{}:{}", b.competency_id, b.level))
+            .collect(),
+    }
 }

@@ -4,17 +4,19 @@
 //! agency runs to millions of lines, so it is written a few units at a time into a
 //! channel the HTTP answer streams from; nothing holds the whole file.
 
-use super::people::gap_rows;
+use super::catalogue::competencies;
+use super::people::{gap_rows, GapRow};
+use super::plan::offers;
 use super::scope::{chosen, closed_campaigns, scope, unit_in, Scope};
 use crate::auth::model::Actor;
 use crate::error::AppError;
 use crate::i18n::{Lang, K};
 use crate::org::service::units_under;
 use crate::people::service::import::for_spreadsheet;
-use crate::server::entities::{by_ids, competency, unit, unit_need};
+use crate::server::entities::{by_ids, competency, enrolment, programme, unit, unit_need};
 use crate::server::Db;
-use crate::training::model::NeedsQuery;
-use crate::training::rules::{priority, Need};
+use crate::training::model::{EnrolStatus, NeedsQuery};
+use crate::training::rules::{priority, suggest, Need, Offer};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use tokio::sync::mpsc::Sender;
@@ -28,6 +30,71 @@ pub struct Export {
     units: Vec<i32>,
     names: HashMap<i32, unit::Model>,
     query: NeedsQuery,
+    suggested: Suggested,
+}
+
+/// The programme each line suggests: the one the person chose for that competency
+/// in their plan (not cancelled or returned), or else the catalogue's best for the
+/// gap (`rules::suggest`). Competencies by code, as the lines carry them.
+struct Suggested {
+    offers: HashMap<String, Vec<Offer<String>>>,
+    planned: HashMap<(i32, String), String>,
+}
+
+impl Suggested {
+    async fn load(db: &Db, agency: i32) -> Result<Suggested, AppError> {
+        let code: HashMap<i32, String> = competencies(db, agency)
+            .await?
+            .into_iter()
+            .map(|(id, c, _)| (id, c))
+            .collect();
+        let offers = offers(db, agency, crate::server::db::today())
+            .await?
+            .into_iter()
+            .filter_map(|(c, list)| {
+                let list = list
+                    .into_iter()
+                    .map(|o| Offer {
+                        item: o.item.name,
+                        level: o.level,
+                        starts_on: o.starts_on,
+                    })
+                    .collect();
+                Some((code.get(&c)?.clone(), list))
+            })
+            .collect();
+        let live = [
+            EnrolStatus::Requested,
+            EnrolStatus::Enrolled,
+            EnrolStatus::Passed,
+        ];
+        let chosen = enrolment::Entity::find()
+            .filter(enrolment::Column::AgencyId.eq(agency))
+            .filter(enrolment::Column::CompetencyId.is_not_null())
+            .filter(enrolment::Column::Status.is_in(live))
+            .all(db)
+            .await?;
+        let names = by_ids::<programme::Model>(db, chosen.iter().map(|e| e.programme_id)).await?;
+        let planned = chosen
+            .into_iter()
+            .filter_map(|e| {
+                let c = code.get(&e.competency_id?)?.clone();
+                Some(((e.employee_id, c), names.get(&e.programme_id)?.name.clone()))
+            })
+            .collect();
+        Ok(Suggested { offers, planned })
+    }
+
+    fn for_row(&self, r: &GapRow) -> String {
+        if let Some(p) = self.planned.get(&(r.employee_id, r.code.clone())) {
+            return p.clone();
+        }
+        let list = self.offers.get(&r.code).cloned().unwrap_or_default();
+        suggest(list, r.required_level, r.measured, 1)
+            .pop()
+            .map(|o| o.item)
+            .unwrap_or_default()
+    }
 }
 
 /// Checks the reader may export what they asked for: the opened unit and everything
@@ -48,6 +115,7 @@ pub async fn plan(db: &Db, actor: &Actor, q: NeedsQuery) -> Result<Export, AppEr
         units,
         names,
         query: q,
+        suggested: Suggested::load(db, s.agency).await?,
     })
 }
 
@@ -106,8 +174,7 @@ pub async fn people(db: &Db, e: &Export, lang: Lang, out: Sender<Vec<u8>>) -> Re
                 r.required_level.to_string(),
                 dec(r.measured),
                 dec(g),
-                // The catalogue's suggestion arrives with the catalogue (docs/DOMAIN.md).
-                String::new(),
+                e.suggested.for_row(&r),
                 lang.text(priority(g).label()).to_string(),
             ])?);
         }

@@ -10,7 +10,7 @@ use crate::i18n::K;
 use crate::people::service::import::{read_columns, Line};
 use crate::server::entities::programme;
 use crate::server::{write_tx, Db};
-use crate::training::input::parse_programme;
+use crate::training::input::{parse_programme, ValidProgramme};
 use crate::training::model::{CatalogueImport, ProgrammeForm};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
@@ -90,13 +90,26 @@ pub async fn import(db: &Db, actor: &Actor, csv: &str) -> Result<CatalogueImport
         .into_iter()
         .map(|(id, code, _)| (code.to_uppercase(), id))
         .collect();
+    let valid = check_lines(&lines, &codes, &mut report)?;
+    if !report.errors.is_empty() {
+        return Ok(report);
+    }
+    write(db, actor, agency, valid, report).await
+}
+
+/// Each line as a checked programme, or its errors added to the report.
+fn check_lines(
+    lines: &[Line],
+    codes: &HashMap<String, i32>,
+    report: &mut CatalogueImport,
+) -> Result<Vec<(usize, ValidProgramme)>, AppError> {
     let mut valid = vec![];
-    for line in &lines {
+    for line in lines {
         let at = |e: FieldError| {
             let col = column_of(&e.field).to_string();
             FieldError { field: col, ..e }.at_line(line.number)
         };
-        match form_of(line, &codes).map_err(at) {
+        match form_of(line, codes).map_err(at) {
             Ok(form) => match parse_programme(&form) {
                 Ok(v) => valid.push((line.number, v)),
                 Err(AppError::Validation(errs)) => report.errors.extend(errs.into_iter().map(at)),
@@ -105,9 +118,17 @@ pub async fn import(db: &Db, actor: &Actor, csv: &str) -> Result<CatalogueImport
             Err(e) => report.errors.push(e),
         }
     }
-    if !report.errors.is_empty() {
-        return Ok(report);
-    }
+    Ok(valid)
+}
+
+/// Writes every checked line in one transaction (nothing when one fails).
+async fn write(
+    db: &Db,
+    actor: &Actor,
+    agency: i32,
+    valid: Vec<(usize, ValidProgramme)>,
+    mut report: CatalogueImport,
+) -> Result<CatalogueImport, AppError> {
     let tx = write_tx(db).await?;
     let mut done = vec![];
     for (number, v) in valid {

@@ -15,4 +15,5 @@ pub mod needs;
 pub mod pace;
 pub mod people;
 pub mod plan;
+pub mod progress;
 pub mod scope;

@@ -69,41 +69,9 @@ pub async fn pace(
     let units = all_units(db, s.agency).await?;
     let parent: HashMap<i32, Option<i32>> = units.iter().map(|u| (u.id, u.parent_id)).collect();
     let rows = row_units(&units, &s, opened);
-    // Each unit's row: the first row unit met walking up from it.
-    let row_of = |mut u: i32| -> Option<i32> {
-        loop {
-            if rows.contains(&u) {
-                return Some(u);
-            }
-            u = (*parent.get(&u)?)?;
-        }
-    };
-    let staff: Vec<(i32, i32)> = assignment::Entity::current()
-        .select_only()
-        .columns([assignment::Column::EmployeeId, assignment::Column::UnitId])
-        .filter(assignment::Column::AgencyId.eq(s.agency))
-        .into_tuple()
-        .all(db)
-        .await?;
     let jp = jp_by_employee(db, s.agency, today).await?;
+    let (counts, behind) = count(db, s.agency, (&rows, &parent), (opened, &jp), today).await?;
     let has = |e: &i32| jp.get(e).copied().unwrap_or(0);
-    let mut counts: HashMap<i32, (i64, i64)> = HashMap::new();
-    let mut behind = vec![];
-    let mut row_cache: HashMap<i32, Option<i32>> = HashMap::new();
-    for (e, u) in &staff {
-        let ok = rules::on_pace(has(e), today);
-        if Some(*u) == opened && !ok {
-            behind.push(*e);
-        }
-        let r = *row_cache.entry(*u).or_insert_with(|| row_of(*u));
-        if let Some(r) = r {
-            let c = counts.entry(r).or_default();
-            c.0 += 1;
-            c.1 += i64::from(ok);
-        }
-    }
-    behind.sort_by_key(|e| (has(e), *e));
-    behind.truncate(200);
     let people = by_ids::<employee::Model>(db, behind.iter().copied()).await?;
     let name = |id: i32| {
         units
@@ -145,4 +113,50 @@ pub async fn pace(
             })
             .collect(),
     })
+}
+
+/// Per row unit (people, on pace), and the opened unit's own staff behind the pace
+/// (fewest JP first, at most 200).
+async fn count(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    (rows, parent): (&[i32], &HashMap<i32, Option<i32>>),
+    (opened, jp): (Option<i32>, &HashMap<i32, i32>),
+    today: NaiveDate,
+) -> Result<(HashMap<i32, (i64, i64)>, Vec<i32>), AppError> {
+    // Each unit's row: the first row unit met walking up from it.
+    let row_of = |mut u: i32| -> Option<i32> {
+        loop {
+            if rows.contains(&u) {
+                return Some(u);
+            }
+            u = (*parent.get(&u)?)?;
+        }
+    };
+    let staff: Vec<(i32, i32)> = assignment::Entity::current()
+        .select_only()
+        .columns([assignment::Column::EmployeeId, assignment::Column::UnitId])
+        .filter(assignment::Column::AgencyId.eq(agency))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let has = |e: &i32| jp.get(e).copied().unwrap_or(0);
+    let mut counts: HashMap<i32, (i64, i64)> = HashMap::new();
+    let mut behind = vec![];
+    let mut row_cache: HashMap<i32, Option<i32>> = HashMap::new();
+    for (e, u) in &staff {
+        let ok = rules::on_pace(has(e), today);
+        if Some(*u) == opened && !ok {
+            behind.push(*e);
+        }
+        let r = *row_cache.entry(*u).or_insert_with(|| row_of(*u));
+        if let Some(r) = r {
+            let c = counts.entry(r).or_default();
+            c.0 += 1;
+            c.1 += i64::from(ok);
+        }
+    }
+    behind.sort_by_key(|e| (has(e), *e));
+    behind.truncate(200);
+    Ok((counts, behind))
 }

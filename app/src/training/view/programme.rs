@@ -47,12 +47,6 @@ fn ProgrammeFields(
             </Field>
         }
     };
-    let level_of = move |c: i32| {
-        form.builds.iter().find_map(|b| {
-            let (id, l) = b.split_once(':')?;
-            (id.parse::<i32>().ok()? == c).then(|| l.to_string())
-        })
-    };
     view! {
         {text("name", K::TrProgramme, f.name, "text")}
         <div class="field-row">
@@ -74,27 +68,7 @@ fn ProgrammeFields(
             <input type="checkbox" name="form[for_assessors]" checked=f.for_assessors.is_some() />
             " "{i.t(K::TrForAssessorsHelp)}
         </label>
-        <fieldset>
-            <legend>{i.t(K::TrBuilds)}</legend>
-            <p class="field-hint">{i.t(K::TrBuildsHint)}</p>
-            <p class="field-error">{move || msg_for(errors, "builds").get()}</p>
-            <div class="builds-grid">
-                {competencies.into_iter().enumerate().map(|(n, (id, code, name))| {
-                    let now = level_of(id);
-                    let sel = format!("build-{id}");
-                    view! {
-                        <label for=sel.clone()>{code}" "{name}</label>
-                        <select id=sel name=format!("form[builds][{n}]")>
-                            <option value="" selected=now.is_none()>"–"</option>
-                            {(1..=5).map(|l| {
-                                let on = now.as_deref() == Some(&l.to_string());
-                                view! { <option value=format!("{id}:{l}") selected=on>{i.f(K::TrLevelN, &[("level", l.to_string())])}</option> }
-                            }).collect_view()}
-                        </select>
-                    }
-                }).collect_view()}
-            </div>
-        </fieldset>
+        <BuildsFields competencies chosen=form.builds.clone() errors />
     }
 }
 
@@ -153,5 +127,44 @@ fn Detail(
                 </ActionForm>
             </Card>
         })}
+    }
+}
+
+/// One select per competency: the level the programme builds it to, or "–".
+#[component]
+fn BuildsFields(
+    competencies: Vec<(i32, String, String)>,
+    chosen: Vec<String>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let level_of = move |c: i32| {
+        chosen.iter().find_map(|b| {
+            let (id, l) = b.split_once(':')?;
+            (id.parse::<i32>().ok()? == c).then(|| l.to_string())
+        })
+    };
+    view! {
+        <fieldset>
+            <legend>{i.t(K::TrBuilds)}</legend>
+            <p class="field-hint">{i.t(K::TrBuildsHint)}</p>
+            <p class="field-error">{move || msg_for(errors, "builds").get()}</p>
+            <div class="builds-grid">
+                {competencies.into_iter().enumerate().map(|(n, (id, code, name))| {
+                    let now = level_of(id);
+                    let sel = format!("build-{id}");
+                    view! {
+                        <label for=sel.clone()>{code}" "{name}</label>
+                        <select id=sel name=format!("form[builds][{n}]")>
+                            <option value="" selected=now.is_none()>"–"</option>
+                            {(1..=5).map(|l| {
+                                let on = now.as_deref() == Some(&l.to_string());
+                                view! { <option value=format!("{id}:{l}") selected=on>{i.f(K::TrLevelN, &[("level", l.to_string())])}</option> }
+                            }).collect_view()}
+                        </select>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
     }
 }

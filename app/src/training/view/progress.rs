@@ -5,7 +5,7 @@
 use super::mine::JpBar;
 use crate::i18n::{use_i18n, K};
 use crate::training::api::get_progress;
-use crate::training::model::{EnrolStatus, Progress};
+use crate::training::model::{Between, EnrolStatus, Progress};
 use crate::ui::page::loaded;
 use crate::ui::widgets::{Card, Table};
 use leptos::prelude::*;
@@ -49,14 +49,6 @@ fn ProgressView(p: Progress, own: bool) -> impl IntoView {
             ("all", planned.len().to_string()),
         ],
     );
-    let label = move |k: K| i.t(k);
-    let signed = move |v: f64| {
-        if v > 0.0 {
-            format!("+{}", i.dec(Some(v)))
-        } else {
-            i.dec(Some(v))
-        }
-    };
     view! {
         <Card title=K::TrNextTitle testid="learn-next">
             <JpBar jp=p.jp />
@@ -71,7 +63,27 @@ fn ProgressView(p: Progress, own: bool) -> impl IntoView {
             </ul>
             {own.then(|| view! { <p><a href="/training/mine">{i.t(K::TrMineLink)}</a></p> })}
         </Card>
-        {p.campaigns.clone().map(|(a, b)| view! {
+        {p.campaigns.clone().map(|c| view! { <BetweenCard campaigns=c between=p.between.clone() /> })}
+    }
+}
+
+#[component]
+fn BetweenCard(campaigns: (String, String), between: Vec<Between>) -> impl IntoView {
+    let i = use_i18n();
+    let label = move |k: K| i.t(k);
+    let signed = move |v: f64| {
+        if v > 0.0 {
+            format!("+{}", i.dec(Some(v)))
+        } else {
+            i.dec(Some(v))
+        }
+    };
+    let (a, b) = campaigns;
+    let p = Progress {
+        between,
+        ..Default::default()
+    };
+    view! {
             <Card title=K::TrBetweenTitle testid="between">
                 <p class="small muted">{i.f(K::TrBetweenHelp, &[("before", a), ("after", b)])}</p>
                 {if p.between.is_empty() {
@@ -92,6 +104,6 @@ fn ProgressView(p: Progress, own: bool) -> impl IntoView {
                     }.into_any()
                 }}
             </Card>
-        })}
+
     }
 }

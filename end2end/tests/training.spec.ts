@@ -1,0 +1,72 @@
+import { Browser, expect, Page, test } from "@playwright/test";
+import { hydrated, login, watchErrors } from "./helpers";
+
+// An employee asks for a seat in a programme, her supervisor approves it, HR
+// records her pass, and her JP bar moves by the programme's JP; in Indonesian and
+// in English, the employee's part on a phone.
+
+const runs = [
+  { lang: "id", ask: "Ajukan", approve: "Setujui", save: "Simpan", record: "Catat kehadiran dan hasil", programme: "Coaching Pengambilan Keputusan", passed: "Selesai, lulus" },
+  { lang: "en", ask: "Ask for a seat", approve: "Approve", save: "Save", record: "Record attendance and result", programme: "Mentoring Mengelola Perubahan", passed: "Completed, passed" },
+];
+
+async function open(browser: Browser, lang: string, account: string, next: string, phone = false): Promise<Page> {
+  const ctx = await browser.newContext(phone ? { viewport: { width: 390, height: 844 } } : {});
+  const page = await ctx.newPage();
+  await login(page, account, next);
+  if (lang === "en") {
+    await page.getByRole("button", { name: "English" }).click();
+    await hydrated(page);
+  }
+  return page;
+}
+
+async function jp(page: Page): Promise<number> {
+  return Number(await page.getByTestId("jp-bar").first().getAttribute("data-jp"));
+}
+
+for (const run of runs) {
+  test(`an employee's request is approved, her pass recorded, her JP bar moves (${run.lang})`, async ({ browser }) => {
+    const nurse = await open(browser, run.lang, "pegawai.manna", "/training/mine", true);
+    const errors = watchErrors(nurse);
+    const before = await jp(nurse);
+    const nurseName = (await nurse.locator(".userbox-name").textContent())!.trim();
+    // From the catalogue: ask for a seat.
+    await nurse.goto("/training");
+    await hydrated(nurse);
+    const row = nurse.getByTestId("catalogue").locator("tr", { hasText: run.programme });
+    await row.getByRole("button", { name: run.ask }).click();
+    await expect(row.locator(".tag-diajukan")).toBeVisible();
+    // Her supervisor, found through HR's employee list by the name on her profile.
+    await nurse.goto("/profile");
+    const boss = (await nurse.getByTestId("profile-supervisor").locator("strong").textContent())!.trim();
+    const hr = await open(browser, run.lang, "hr.manna", `/hr/employees?q=${encodeURIComponent(boss)}`);
+    const nip = (await hr.locator(".nip").first().textContent())!.trim();
+    const supervisor = await open(browser, run.lang, nip, "/training/mine");
+    const request = supervisor.getByTestId("request").filter({ hasText: run.programme });
+    await request.getByRole("button", { name: run.approve }).click();
+    await expect(supervisor.getByTestId("request").filter({ hasText: run.programme })).toHaveCount(0);
+    // HR records attendance and the pass.
+    await hr.goto("/training");
+    await hydrated(hr);
+    await hr.getByTestId("catalogue").getByRole("link", { name: run.programme }).click();
+    await hydrated(hr);
+    const person = hr.getByTestId("participants-table").locator("tr", { hasText: nurseName });
+    await person.first().locator("summary", { hasText: run.record }).click();
+    const form = person.first().locator("details form");
+    await form.locator("input[name='form[attendance]']").fill("95");
+    await form.locator("select[name='form[result]']").selectOption("lulus");
+    await form.locator("input[name='form[completed_on]']").fill(new Date().toISOString().slice(0, 10));
+    await form.getByRole("button", { name: run.save }).click();
+    await expect(person.first()).toContainText(run.passed);
+    // The employee's bar moved by the programme's JP.
+    await nurse.goto("/training/mine");
+    await hydrated(nurse);
+    const programmeJp = run.lang === "id" ? 8 : 10;
+    expect(await jp(nurse)).toBe(before + programmeJp);
+    const width = await nurse.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await Promise.all([nurse, hr, supervisor].map((p) => p.context().close()));
+  });
+}
