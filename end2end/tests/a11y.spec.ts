@@ -45,7 +45,8 @@ test("a visitor's pages have no serious accessibility problem", async ({ page })
 
 test("an employee's pages have no serious accessibility problem", async ({ page }) => {
   await login(page, "pegawai.manna");
-  const paths = ["/", "/profile", "/dashboard", "/assess", "/standards", "/competencies", "/account/password"];
+  const paths = ["/", "/profile", "/dashboard", "/assess", "/standards", "/competencies", "/account/password",
+    "/training", "/training/mine"];
   // A form to fill, when a campaign is open for this employee.
   await page.goto("/assess");
   const forms = await page.locator('a[href^="/assess/"]').evaluateAll((as) =>
@@ -60,7 +61,8 @@ test("a leader's pages have no serious accessibility problem", async ({ page }) 
   const member = await firstLink(page, "/dashboard", "/dashboard/");
   const person = await firstLink(page, "/profile", "/people/");
   const unit = await firstLink(page, "/needs", "/needs?unit=");
-  await checkAll(page, ["/", "/dashboard", member, person, "/assess", "/profile", "/standards", "/needs", unit, "/calibration"]);
+  await checkAll(page, ["/", "/dashboard", member, person, "/assess", "/profile", "/standards", "/needs", unit, "/calibration",
+    "/training/pace", "/training/effect"]);
 });
 
 test("HR's pages have no serious accessibility problem", async ({ page }) => {
@@ -69,7 +71,9 @@ test("HR's pages have no serious accessibility problem", async ({ page }) => {
     "/", "/hr", "/hr/units", "/hr/units/new", "/hr/positions", "/hr/positions/new",
     "/hr/employees", "/hr/employees/new", "/hr/employees/import", "/hr/standards",
     "/hr/campaigns", "/hr/campaigns/new", "/hr/jobs", "/competencies", "/needs", "/calibration",
+    "/training", "/training/new", "/training/import", "/training/pace", "/training/effect",
   ];
+  paths.push(await firstLink(page, "/training", "/training/programmes/"));
   paths.push(await firstLink(page, "/hr/units", "/hr/units/"));
   paths.push(await firstLink(page, "/hr/positions", "/hr/positions/"));
   paths.push(await firstLink(page, "/hr/employees", "/hr/employees/"));
@@ -86,5 +90,5 @@ test("the administrator's pages have no serious accessibility problem", async ({
 test("on a phone the dashboard has no serious accessibility problem", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, "kadinkes.manna", "/dashboard");
-  await checkAll(page, ["/dashboard", "/", "/profile", "/assess", "/needs", "/calibration"]);
+  await checkAll(page, ["/dashboard", "/", "/profile", "/assess", "/needs", "/calibration", "/training", "/training/mine"]);
 });

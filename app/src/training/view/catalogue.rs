@@ -16,17 +16,23 @@ pub fn CataloguePage() -> impl IntoView {
     let data = Resource::new(move || request.version().get(), |_| get_catalogue());
     view! {
         <Page title=K::TrTitle subtitle=K::TrSubtitle errors=vec![action_error(request)]>
-            <nav class="chip-row">
-                <a class="chip" href="/training/mine">{i.t(K::TrMineLink)}</a>
-                {move || data.get().and_then(|d| d.ok()).filter(|d| d.manage).map(|_| view! {
-                    <a class="chip" href="/training/new">{i.t(K::TrNew)}</a>
-                    <a class="chip" href="/training/import">{i.t(K::TrImport)}</a>
-                })}
-            </nav>
-            {loaded(data, move |c| if c.programmes.is_empty() {
-                view! { <p class="empty">{i.t(K::TrNone)}</p> }.into_any()
-            } else {
-                view! { <Programmes rows=c.programmes manage=c.manage request /> }.into_any()
+            // The links sit inside what the data drew: read outside it, the
+            // resource is not there yet when the page hydrates.
+            {loaded(data, move |c| view! {
+                <nav class="chip-row">
+                    <a class="chip" href="/training/mine">{i.t(K::TrMineLink)}</a>
+                    {c.manage.then(|| view! {
+                        <a class="chip" href="/training/new">{i.t(K::TrNew)}</a>
+                        <a class="chip" href="/training/import">{i.t(K::TrImport)}</a>
+                        <a class="chip" href="/training/pace">{i.t(K::PaceTitle)}</a>
+                        <a class="chip" href="/training/effect">{i.t(K::EffectTitle)}</a>
+                    })}
+                </nav>
+                {if c.programmes.is_empty() {
+                    view! { <p class="empty">{i.t(K::TrNone)}</p> }.into_any()
+                } else {
+                    view! { <Programmes rows=c.programmes manage=c.manage request /> }.into_any()
+                }}
             })}
         </Page>
     }

@@ -210,6 +210,8 @@ fn Exports(q: NeedsQuery) -> impl IntoView {
             <a href=format!("/needs/akpk.csv{qs}") download="akpk.csv">{i.t(K::NeedsExportPeople)}</a>
             <a href=format!("/needs/units.csv{qs}") download="akpk-unit.csv">{i.t(K::NeedsExportUnits)}</a>
             <a href="/calibration">{i.t(K::NavCalibration)}</a>
+            <a href="/training/pace">{i.t(K::PaceTitle)}</a>
+            <a href="/training/effect">{i.t(K::EffectTitle)}</a>
             // A script handler (the page's policy forbids inline ones): printing needs
             // the page's script, the browser's own print works before it.
             <button type="button" class="button button-small" on:click=|_| print()>{i.t(K::NeedsPrint)}</button>

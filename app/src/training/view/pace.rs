@@ -39,13 +39,13 @@ fn PaceView(p: Pace) -> impl IntoView {
         </nav>
         <p class="muted small">{i.f(K::PaceRule, &[("year", p.year.to_string()), ("pace", i.dec(Some(p.pace)))])}</p>
         {(!p.rows.is_empty()).then(|| view! {
-            <Table stack=true testid="pace-table" head=vec![(K::PaceUnit, ""), (K::NeedsPeople, "num"), (K::PaceOnPace, "num"), (K::PaceShare, "num")]>
+            <Table stack=true testid="pace-table" head=vec![(K::PaceUnit, ""), (K::PacePeople, "num"), (K::PaceOnPace, "num"), (K::PaceShare, "num")]>
                 {p.rows.iter().map(|r| {
                     let share = (r.people > 0).then(|| r.on_pace as f64 * 100.0 / r.people as f64);
                     view! {
                         <tr>
                             <td><a href=format!("/training/pace?unit={}", r.unit_id)>{r.name.clone()}</a></td>
-                            <td class="num" data-label=label(K::NeedsPeople)>{i.n(r.people)}</td>
+                            <td class="num" data-label=label(K::PacePeople)>{i.n(r.people)}</td>
                             <td class="num" data-label=label(K::PaceOnPace)>{i.n(r.on_pace)}</td>
                             <td class="num key" data-label=label(K::PaceShare)>{i.pct(share)}</td>
                         </tr>

@@ -112,10 +112,10 @@ fn Detail(
     view! {
         <PageHead title=p.name.clone() subtitle />
         <dl class="facts">
-            <dt>{i.t(K::TrBuilds)}</dt><dd>{builds_text(&p.builds)}</dd>
-            <dt>{i.t(K::TrDates)}</dt><dd>{format!("{} – {}", i.date(&p.starts_on), i.date(&p.ends_on))}</dd>
-            <dt>{i.t(K::TrSeats)}</dt><dd>{format!("{} / {}", p.taken, p.capacity)}</dd>
-            {p.mine.map(|s| view! { <dt>{i.t(K::TrYou)}</dt><dd><span class=format!("tag tag-{}", s.code())>{i.t(s.label())}</span></dd> })}
+            <div><dt>{i.t(K::TrBuilds)}</dt><dd>{builds_text(&p.builds)}</dd></div>
+            <div><dt>{i.t(K::TrDates)}</dt><dd>{format!("{} – {}", i.date(&p.starts_on), i.date(&p.ends_on))}</dd></div>
+            <div><dt>{i.t(K::TrSeats)}</dt><dd>{format!("{} / {}", p.taken, p.capacity)}</dd></div>
+            {p.mine.map(|s| view! { <div><dt>{i.t(K::TrYou)}</dt><dd><span class=format!("tag tag-{}", s.code())>{i.t(s.label())}</span></dd></div> })}
         </dl>
         {d.manage.then(|| view! {
             <Participants list=d.participants.clone() programme=p.id acts />
