@@ -38,8 +38,9 @@ for (const run of runs) {
     // From the catalogue: ask for a seat.
     await nurse.goto("/training");
     await hydrated(nurse);
-    // The first programme she is not in yet.
-    const open_ = nurse.getByTestId("catalogue").locator("tbody tr").filter({ has: nurse.getByRole("button", { name: run.ask }) }).first();
+    // The programme she is not in yet that started first (the catalogue lists the
+    // latest first): it is running, so HR can record its end today.
+    const open_ = nurse.getByTestId("catalogue").locator("tbody tr").filter({ has: nurse.getByRole("button", { name: run.ask }) }).last();
     const programme = (await open_.locator("td a").first().textContent())!.trim();
     const programmeJp = Number((await open_.locator("td.key").textContent())!.replace(/\D/g, ""));
     const row = nurse.getByTestId("catalogue").locator("tr", { hasText: programme });

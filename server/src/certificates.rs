@@ -23,7 +23,7 @@ async fn fields(mut form: Multipart) -> Result<(i32, Vec<u8>), AppError> {
             Some("enrolment") => {
                 enrolment = field.text().await.ok().and_then(|t| t.trim().parse().ok())
             }
-            Some("file") => bytes = Some(field.bytes().await.map_err(|_| unreadable())?.to_vec()),
+            Some("file") => bytes = Some(capped(field).await.map_err(|_| unreadable())?),
             _ => {}
         }
     }
@@ -32,6 +32,22 @@ async fn fields(mut form: Multipart) -> Result<(i32, Vec<u8>), AppError> {
         (None, _) => Err(AppError::NotFound),
         (_, None) => Err(unreadable()),
     }
+}
+
+/// The file's bytes, read no further than one byte past the limit (the service then
+/// refuses it by its size) rather than whole into memory.
+async fn capped(
+    mut field: axum::extract::multipart::Field<'_>,
+) -> Result<Vec<u8>, axum::extract::multipart::MultipartError> {
+    let mut out = Vec::new();
+    while let Some(chunk) = field.chunk().await? {
+        let room = certificate::MAX_BYTES + 1 - out.len();
+        out.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if out.len() > certificate::MAX_BYTES {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 pub async fn upload(State(st): State<AppState>, headers: HeaderMap, form: Multipart) -> Response {

@@ -168,8 +168,8 @@ pub struct Did {
     pub others: usize,
     pub change_participants: Option<f64>,
     pub change_others: Option<f64>,
-    /// Participants' change minus others'; None unless both groups have
-    /// `MIN_GROUP` people.
+    /// Participants' change minus others'; these three are None unless both
+    /// groups have `MIN_GROUP` people.
     pub effect: Option<f64>,
 }
 
@@ -190,13 +190,13 @@ pub fn did(participants: &[(f64, f64)], others: &Others) -> Did {
         .filter_map(|b| others.get(b).map(|o| o.0))
         .sum();
     let n = matched.len();
+    // Below the minimum in either group only the sizes are given: the mean change
+    // of one or two people is their own.
+    let enough = n >= MIN_GROUP && others_n >= MIN_GROUP;
     let mean =
-        |f: fn(&(f64, f64)) -> f64| (n > 0).then(|| matched.iter().map(f).sum::<f64>() / n as f64);
+        |f: fn(&(f64, f64)) -> f64| enough.then(|| matched.iter().map(f).sum::<f64>() / n as f64);
     let (cp, co) = (mean(|m| m.0), mean(|m| m.1));
-    let effect = match (cp, co) {
-        (Some(p), Some(o)) if n >= MIN_GROUP && others_n >= MIN_GROUP => Some(p - o),
-        _ => None,
-    };
+    let effect = cp.zip(co).map(|(p, o)| p - o);
     Did {
         participants: n,
         others: others_n,

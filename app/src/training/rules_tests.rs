@@ -142,7 +142,8 @@ fn no_effect_below_five_in_either_group() {
     let four = [(1.0, 0.0); 4];
     let d = did(&four, &others);
     assert_eq!((d.participants, d.effect), (4, None));
-    assert_eq!(d.change_participants, Some(-1.0));
+    // Nor either group's change: four people's mean is theirs.
+    assert_eq!((d.change_participants, d.change_others), (None, None));
     let five = [(1.0, 0.0); 5];
     assert_eq!(did(&five, &others).effect, Some(-1.0));
     // Five participants but four others at their gap: still nothing shown.

@@ -3,17 +3,19 @@
 //! about half of those below the standard in the competency most lacking (the 2026
 //! answers then rate them higher, so the effect page has figures to show), a few
 //! seats taken in coming programmes, and the employee demo login's request waiting
-//! for their supervisor. Everything goes through the services, as HR and the
-//! employee would.
+//! for their supervisor, and a few development plans approved, returned or waiting.
+//! Everything goes through the services, as HR, the employee and the supervisor
+//! would.
 
 use app::auth::model::Actor;
 use app::error::AppError;
+use app::people::service::supervision::supervisor_of;
 use app::server::entities::{employee, user};
 use app::server::{sql, Db};
 use app::training::model::{CompletionForm, ProgrammeForm};
-use app::training::service::{catalogue, enrol, plan};
+use app::training::service::{catalogue, completion, enrol, plan};
 use chrono::{Duration, NaiveDate};
-use sea_orm::{raw_sql, ColumnTrait, EntityTrait, FromQueryResult, QueryFilter};
+use sea_orm::{raw_sql, ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
 
 /// (code, name, JP, mode, provider, builds (competency code, level), for assessors).
@@ -210,7 +212,7 @@ pub async fn between(
     // Every other person short in it takes part.
     for (n, s) in short.iter().step_by(2).enumerate() {
         let e = enrol::enrol(db, hr, p, &s.nip).await?;
-        enrol::complete(db, hr, e, &done(day(2026, 3, 6), n)).await?;
+        completion::complete(db, hr, e, &done(day(2026, 3, 6), n)).await?;
         trained.insert((s.employee_id, c));
     }
     // Assessor training, for every other supervisor, in April.
@@ -226,7 +228,7 @@ pub async fn between(
     let p = catalogue::create(db, hr, &form(assessor, day(2026, 4, 13), 2, &codes, 40)).await?;
     for (n, nip) in supervisors(db, first).await?.iter().step_by(2).enumerate() {
         let e = enrol::enrol(db, hr, p, nip).await?;
-        enrol::complete(db, hr, e, &done(day(2026, 4, 15), n)).await?;
+        completion::complete(db, hr, e, &done(day(2026, 4, 15), n)).await?;
     }
     Ok(trained)
 }
@@ -254,8 +256,9 @@ async fn supervisors(db: &Db, campaign: i32) -> Result<Vec<String>, AppError> {
         .collect())
 }
 
-/// The coming programmes, a few seats taken in them, and the employee login's
-/// request for their largest gap, waiting for their supervisor.
+/// The programmes running and to come, a few seats taken in them, the employee
+/// login's request for their largest gap (when they have one), and a few others'
+/// development plans (`plans`).
 pub async fn coming(db: &Db, hr: &Actor, agency: i32) -> Result<(), AppError> {
     let codes: HashMap<String, i32> = catalogue::competencies(db, agency)
         .await?
@@ -265,8 +268,9 @@ pub async fn coming(db: &Db, hr: &Actor, agency: i32) -> Result<(), AppError> {
     let today = app::server::db::today();
     let mut ids = vec![];
     for (n, o) in COMING.iter().enumerate() {
-        let starts = today + Duration::days(21 + 14 * n as i64);
-        ids.push(catalogue::create(db, hr, &form(o, starts, 3, &codes, 25)).await?);
+        // The first few are running (started before today), the rest to come.
+        let starts = today + Duration::days(7 * n as i64 - 20);
+        ids.push(catalogue::create(db, hr, &form(o, starts, 40, &codes, 25)).await?);
     }
     let people = employee::Entity::find()
         .filter(employee::Column::AgencyId.eq(agency))
@@ -280,23 +284,24 @@ pub async fn coming(db: &Db, hr: &Actor, agency: i32) -> Result<(), AppError> {
     } else {
         "makassar"
     };
-    let Some(u) = user::Entity::find()
+    let login = user::Entity::find()
         .filter(user::Column::Username.eq(format!("pegawai.{slug}")))
         .one(db)
-        .await?
-    else {
-        return Ok(());
-    };
-    let me = app::auth::service::load_actor(db, u).await?;
-    let mine = plan::my_training(db, &me, today).await?;
-    if let Some((g, s)) = mine
-        .gaps
-        .iter()
-        .find_map(|g| Some((g, g.suggestions.first()?)))
-    {
-        enrol::request(db, &me, s.programme_id, Some(g.competency_id)).await?;
+        .await?;
+    let mut skip = None;
+    if let Some(u) = login {
+        let me = app::auth::service::load_actor(db, u).await?;
+        skip = me.employee_id;
+        let mine = plan::my_training(db, &me, today).await?;
+        let first = mine
+            .gaps
+            .iter()
+            .find_map(|g| Some((g, g.suggestions.first()?)));
+        if let Some((g, s)) = first {
+            enrol::request(db, &me, s.programme_id, Some(g.competency_id)).await?;
+        }
     }
-    Ok(())
+    plans(db, agency, skip).await
 }
 
 async fn agency_is(db: &Db, agency: i32, code: &str) -> Result<bool, AppError> {
@@ -304,4 +309,69 @@ async fn agency_is(db: &Db, agency: i32, code: &str) -> Result<bool, AppError> {
         .one(db)
         .await?
         .is_some_and(|a| a.code == code))
+}
+
+/// Development plans: the first people with a gap each choose the programme
+/// suggested first; their supervisors approve some, return one with a note and
+/// leave the rest waiting.
+async fn plans(db: &Db, agency: i32, skip: Option<i32>) -> Result<(), AppError> {
+    let today = app::server::db::today();
+    let people = employee::Entity::find()
+        .filter(employee::Column::AgencyId.eq(agency))
+        .order_by_asc(employee::Column::Id)
+        .all(db)
+        .await?;
+    let mut chosen = 0;
+    for e in people.iter().filter(|e| Some(e.id) != skip) {
+        let Some(me) = actor_of(db, e.id).await? else {
+            continue;
+        };
+        let mine = plan::my_training(db, &me, today).await?;
+        let Some((g, s)) = mine
+            .gaps
+            .iter()
+            .find_map(|g| Some((g, g.suggestions.first()?)))
+        else {
+            continue;
+        };
+        let Some((boss, _)) = supervisor_of(db, e).await? else {
+            continue;
+        };
+        let Some(boss) = actor_of(db, boss).await? else {
+            continue;
+        };
+        let Ok(id) = enrol::request(db, &me, s.programme_id, Some(g.competency_id)).await else {
+            continue;
+        };
+        match chosen {
+            0..=2 => enrol::decide(db, &boss, id, true, "").await?,
+            3 => {
+                enrol::decide(
+                    db,
+                    &boss,
+                    id,
+                    false,
+                    "Pilih jadwal setelah laporan triwulan selesai.",
+                )
+                .await?
+            }
+            _ => {}
+        }
+        chosen += 1;
+        if chosen == 6 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+async fn actor_of(db: &Db, employee: i32) -> Result<Option<Actor>, AppError> {
+    let u = user::Entity::find()
+        .filter(user::Column::EmployeeId.eq(employee))
+        .one(db)
+        .await?;
+    match u {
+        Some(u) => Ok(Some(app::auth::service::load_actor(db, u).await?)),
+        None => Ok(None),
+    }
 }

@@ -8,7 +8,9 @@ use super::*;
 use app::people::service::supervision::supervisor_of;
 use app::server::entities::{employee, programme};
 use app::training::model::{CompletionForm, EnrolStatus, ProgrammeForm};
-use app::training::service::{catalogue, certificate, effect, enrol, import, pace, plan};
+use app::training::service::{
+    catalogue, certificate, completion, effect, enrol, import, pace, plan,
+};
 use chrono::NaiveDate;
 
 const TODAY: fn() -> NaiveDate = || NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
@@ -219,7 +221,7 @@ async fn a_request_goes_to_the_supervisor_and_a_pass_credits_the_jp() {
         };
         assert_eq!(
             fields(
-                enrol::complete(&db, &hr, id, &pass("50"))
+                completion::complete(&db, &hr, id, &pass("50"))
                     .await
                     .unwrap_err()
             ),
@@ -228,12 +230,14 @@ async fn a_request_goes_to_the_supervisor_and_a_pass_credits_the_jp() {
         );
         assert!(
             matches!(
-                enrol::complete(&db, &nurse, id, &pass("90")).await,
+                completion::complete(&db, &nurse, id, &pass("90")).await,
                 Err(AppError::Forbidden)
             ),
             "{backend}"
         );
-        enrol::complete(&db, &hr, id, &pass("90")).await.unwrap();
+        completion::complete(&db, &hr, id, &pass("90"))
+            .await
+            .unwrap();
         let after = plan::jp_year(&db, me.id, today).await.unwrap().jp;
         assert_eq!(after, jp + p.jp, "{backend}: the programme's JP credited");
         // Each step was audited with the enrolment.
@@ -396,5 +400,88 @@ async fn units_pace_counts_who_has_their_jp_and_the_effect_shows_for_the_demo_pr
             matches!(effect::effects(&db, &nurse).await, Err(AppError::Forbidden)),
             "{backend}"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_new_attempt_starts_clean_and_every_step_checks_what_it_is_given() {
+    for (backend, db) in backends("tr_attempts").await {
+        let db = seeded(db).await;
+        let hr = by_name(&db, "hr.manna").await;
+        let nurse = by_name(&db, "pegawai.manna").await;
+        let me = employee::Entity::find_by_id(nurse.employee_id.unwrap())
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        let p = coming(&db, "PL-PELAYANAN").await;
+        // A competency of another agency cannot name a gap of the plan.
+        let theirs = count(&db, "SELECT CAST(MIN(c.id) AS BIGINT) AS n FROM competencies c JOIN agencies a ON a.id = c.agency_id WHERE a.code = 'KOTA-MAKASSAR'").await as i32;
+        assert_eq!(
+            fields(
+                enrol::request(&db, &nurse, p.id, Some(theirs))
+                    .await
+                    .unwrap_err()
+            ),
+            ["competency"],
+            "{backend}"
+        );
+        let id = enrol::enrol(&db, &hr, p.id, &me.nip).await.unwrap();
+        // A completion before the programme started, or a pass without it: refused.
+        let mut f = CompletionForm {
+            attendance: "90".into(),
+            result: "tidak_lulus".into(),
+            certificate_no: String::new(),
+            completed_on: (p.starts_on - chrono::Duration::days(1)).to_string(),
+        };
+        assert_eq!(
+            fields(completion::complete(&db, &hr, id, &f).await.unwrap_err()),
+            ["completed_on"],
+            "{backend}"
+        );
+        f.completed_on = app::server::db::today().to_string();
+        completion::complete(&db, &hr, id, &f).await.unwrap();
+        // No certificate for a fail.
+        let pdf = b"%PDF-1.7\n".to_vec();
+        assert!(
+            matches!(
+                certificate::attach(&db, &hr, id, pdf).await,
+                Err(AppError::Conflict(_))
+            ),
+            "{backend}"
+        );
+        // Asking again after a fail: a clean attempt, nothing of the first one kept.
+        enrol::request(&db, &nurse, p.id, None).await.unwrap();
+        let again = app::server::entities::enrolment::Entity::find_by_id(id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (again.status, again.attendance, again.completed_on, again.jp),
+            (EnrolStatus::Requested, None, None, 0),
+            "{backend}"
+        );
+        // Fewer seats than are taken: refused, naming the field (two taken at least,
+        // so the capacity asked for is a valid number).
+        let other = count(&db, &format!("SELECT CAST(MIN(id) AS BIGINT) AS n FROM employees WHERE agency_id = {} AND id <> {} AND id NOT IN (SELECT employee_id FROM enrolments WHERE programme_id = {})", me.agency_id, me.id, p.id)).await as i32;
+        let other = employee::Entity::find_by_id(other)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        enrol::enrol(&db, &hr, p.id, &other.nip).await.unwrap();
+        let taken = count(&db, &format!("SELECT COUNT(*) AS n FROM enrolments WHERE programme_id = {} AND status IN ('terdaftar', 'lulus', 'tidak_lulus')", p.id)).await;
+        assert!(taken >= 2, "{backend}");
+        let row = catalogue::rows(&db, vec![p.clone()], None)
+            .await
+            .unwrap()
+            .remove(0);
+        let mut form = app::training::service::detail::form_of(&row);
+        form.capacity = (taken - 1).to_string();
+        let e = catalogue::update(&db, &hr, p.id, &form).await.unwrap_err();
+        assert_eq!(fields(e), ["capacity"], "{backend}");
+        form.capacity = taken.to_string();
+        catalogue::update(&db, &hr, p.id, &form).await.unwrap();
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::request::as_actor;
 #[cfg(feature = "ssr")]
-use crate::training::service::{catalogue, detail, enrol, import};
+use crate::training::service::{catalogue, completion, detail, enrol, import};
 
 #[server(endpoint = "training/catalogue")]
 pub async fn get_catalogue() -> Result<Catalogue, AppError> {
@@ -50,5 +50,5 @@ pub async fn enrol_employee(programme: i32, nip: String) -> Result<i32, AppError
 /// HR records attendance and the result of one enrolment.
 #[server(endpoint = "training/complete")]
 pub async fn complete_enrolment(enrolment: i32, form: CompletionForm) -> Result<(), AppError> {
-    as_actor(|db, a| async move { enrol::complete(&db, &a, enrolment, &form).await }).await
+    as_actor(|db, a| async move { completion::complete(&db, &a, enrolment, &form).await }).await
 }

@@ -86,6 +86,8 @@ pub struct ProgrammeRow {
     pub taken: i64,
     pub for_assessors: bool,
     pub active: bool,
+    /// Active and not over yet: a seat may be asked for.
+    pub open: bool,
     pub builds: Vec<Builds>,
     /// The reader's own enrolment, if any.
     pub mine: Option<EnrolStatus>,
@@ -97,6 +99,8 @@ pub struct Catalogue {
     pub programmes: Vec<ProgrammeRow>,
     /// Whether the reader manages the catalogue (HR).
     pub manage: bool,
+    /// Whether the reader may ask for a seat (has an employee record).
+    pub ask: bool,
     /// Competencies a programme may build: (id, code, name), for the form.
     pub competencies: Vec<(i32, String, String)>,
 }

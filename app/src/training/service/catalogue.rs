@@ -130,6 +130,7 @@ pub async fn rows(
             builds: builds.remove(&p.id).unwrap_or_default(),
             taken: taken.get(&p.id).copied().unwrap_or(0),
             mine: mine.get(&p.id).copied(),
+            open: p.active && p.ends_on >= crate::server::db::today(),
             id: p.id,
             code: p.code,
             name: p.name,
@@ -160,6 +161,7 @@ pub async fn catalogue(db: &Db, actor: &Actor) -> Result<Catalogue, AppError> {
     Ok(Catalogue {
         programmes: rows(db, list, actor.employee_id).await?,
         manage,
+        ask: actor.employee_id.is_some(),
         competencies: if manage {
             competencies(db, agency).await?
         } else {
@@ -181,32 +183,38 @@ pub async fn programme_in(
         .ok_or(AppError::NotFound)
 }
 
-/// Refuses a code another programme of the agency has, or a competency the agency
-/// may not use.
+/// Refuses a code another programme of the agency has, a competency the agency
+/// may not use, or fewer seats than are taken.
 async fn check(
     db: &impl ConnectionTrait,
     agency: i32,
     id: Option<i32>,
     v: &ValidProgramme,
-) -> Result<(), FieldError> {
+) -> Result<(), AppError> {
+    let field = |f: &str, k: K| AppError::Validation(vec![FieldError::new(f, k)]);
     let same_code = programme::Entity::find()
         .filter(programme::Column::AgencyId.eq(agency))
         .filter(programme::Column::Code.eq(v.code.clone()))
         .one(db)
-        .await
-        .ok()
-        .flatten();
+        .await?;
     if same_code.is_some_and(|p| Some(p.id) != id) {
-        return Err(FieldError::new("code", K::ErrCodeTaken));
+        return Err(field("code", K::ErrCodeTaken));
     }
     let usable: Vec<i32> = competencies(db, agency)
-        .await
-        .map_err(|_| FieldError::new("builds", K::ErrCompetencyUnknown))?
+        .await?
         .into_iter()
         .map(|c| c.0)
         .collect();
     if v.builds.iter().any(|b| !usable.contains(&b.0)) {
-        return Err(FieldError::new("builds", K::ErrCompetencyUnknown));
+        return Err(field("builds", K::ErrCompetencyUnknown));
+    }
+    let taken = match id {
+        Some(id) => taken(db, &[id]).await?.get(&id).copied().unwrap_or(0),
+        None => 0,
+    };
+    if i64::from(v.capacity) < taken {
+        let e = FieldError::new("capacity", K::ErrTrCapacityTaken).with("taken", taken);
+        return Err(AppError::Validation(vec![e]));
     }
     Ok(())
 }
@@ -218,9 +226,7 @@ pub async fn save(
     before: Option<&programme::Model>,
     v: ValidProgramme,
 ) -> Result<programme::Model, AppError> {
-    check(tx, agency, before.map(|b| b.id), &v)
-        .await
-        .map_err(|e| AppError::Validation(vec![e]))?;
+    check(tx, agency, before.map(|b| b.id), &v).await?;
     let mut m: programme::ActiveModel = match before {
         Some(b) => b.clone().into(),
         None => programme::ActiveModel {

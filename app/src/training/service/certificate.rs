@@ -63,6 +63,9 @@ pub async fn attach(
         .await?
         .filter(|e| e.agency_id == agency)
         .ok_or(AppError::NotFound)?;
+    if e.status != crate::training::model::EnrolStatus::Passed {
+        return Err(AppError::Conflict(crate::error::Msg::new(K::ErrTrState)));
+    }
     certificate::Entity::delete_many()
         .filter(certificate::Column::EnrolmentId.eq(e.id))
         .exec(&tx)
@@ -115,4 +118,18 @@ pub async fn read(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// The file of an earlier attempt goes when the person starts again.
+pub async fn forget(
+    tx: &impl sea_orm::ConnectionTrait,
+    earlier: Option<i32>,
+) -> Result<(), AppError> {
+    if let Some(id) = earlier {
+        certificate::Entity::delete_many()
+            .filter(certificate::Column::EnrolmentId.eq(id))
+            .exec(tx)
+            .await?;
+    }
+    Ok(())
 }

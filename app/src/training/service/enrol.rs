@@ -11,8 +11,7 @@ use crate::i18n::K;
 use crate::people::service::supervision::supervisor_of;
 use crate::server::entities::{employee, enrolment, programme};
 use crate::server::{write_tx, Db};
-use crate::training::input::parse_completion;
-use crate::training::model::{CompletionForm, EnrolStatus};
+use crate::training::model::EnrolStatus;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -20,16 +19,17 @@ use sea_orm::{
 };
 use serde_json::json;
 
-/// The attendance a pass needs, in percent (what training institutes commonly ask).
-pub const MIN_ATTENDANCE: i16 = 80;
-
-fn conflict(k: K) -> AppError {
+pub(super) fn conflict(k: K) -> AppError {
     AppError::Conflict(Msg::new(k))
 }
 
 /// Takes the programme's row (PostgreSQL locks it until the transaction ends, so
 /// two approvals cannot both take its last seat) and refuses when it is full.
-async fn seat(tx: &DatabaseTransaction, p: &programme::Model) -> Result<(), AppError> {
+async fn seat(
+    tx: &DatabaseTransaction,
+    p: &programme::Model,
+    employee_id: i32,
+) -> Result<(), AppError> {
     programme::Entity::update_many()
         .col_expr(
             programme::Column::Capacity,
@@ -45,12 +45,22 @@ async fn seat(tx: &DatabaseTransaction, p: &programme::Model) -> Result<(), AppE
     let taken = enrolment::Entity::find()
         .filter(enrolment::Column::ProgrammeId.eq(p.id))
         .filter(enrolment::Column::Status.is_in(seats))
+        // A person taking the programme again reuses their own seat.
+        .filter(enrolment::Column::EmployeeId.ne(employee_id))
         .count(tx)
         .await?;
     if taken >= p.capacity as u64 {
         return Err(AppError::Conflict(
             Msg::new(K::ErrTrFull).with("capacity", p.capacity),
         ));
+    }
+    Ok(())
+}
+
+/// Refuses a programme switched off or already over.
+fn open(p: &programme::Model) -> Result<(), AppError> {
+    if !p.active || p.ends_on < crate::server::db::today() {
+        return Err(conflict(K::ErrTrInactive));
     }
     Ok(())
 }
@@ -68,7 +78,7 @@ async fn existing(
 }
 
 /// Saves `m` and ends the transaction with its audit record.
-async fn finish(
+pub(super) async fn finish(
     tx: DatabaseTransaction,
     actor: &Actor,
     m: enrolment::ActiveModel,
@@ -98,7 +108,16 @@ fn start(
         {
             Err(conflict(K::ErrTrAlready))
         }
-        Some(b) => Ok(b.into()),
+        Some(b) => {
+            // A new attempt: nothing of the earlier one carries over.
+            let mut m: enrolment::ActiveModel = b.into();
+            m.attendance = Set(None);
+            m.certificate_no = Set(None);
+            m.completed_on = Set(None);
+            m.jp = Set(0);
+            m.note = Set(None);
+            Ok(m)
+        }
         None => Ok(enrolment::ActiveModel {
             agency_id: Set(p.agency_id),
             programme_id: Set(p.id),
@@ -120,10 +139,14 @@ pub async fn request(
     let agency = actor.agency_id.ok_or(AppError::Forbidden)?;
     let tx = write_tx(db).await?;
     let p = programme_in(&tx, agency, programme_id).await?;
-    if !p.active {
-        return Err(conflict(K::ErrTrInactive));
+    open(&p)?;
+    if let Some(c) = competency {
+        usable(&tx, agency, c).await?;
     }
-    let mut m = start(existing(&tx, p.id, me).await?, &p, me)?;
+    let before = existing(&tx, p.id, me).await?;
+    let earlier = before.as_ref().map(|b| b.id);
+    let mut m = start(before, &p, me)?;
+    super::certificate::forget(&tx, earlier).await?;
     m.status = Set(EnrolStatus::Requested);
     m.by_hr = Set(false);
     m.competency_id = Set(competency);
@@ -183,7 +206,9 @@ pub async fn decide(
         return Err(conflict(K::ErrTrState));
     }
     if approve {
-        seat(&tx, &programme_in(&tx, e.agency_id, e.programme_id).await?).await?;
+        let p = programme_in(&tx, e.agency_id, e.programme_id).await?;
+        open(&p)?;
+        seat(&tx, &p, e.employee_id).await?;
     }
     let mut m: enrolment::ActiveModel = e.into();
     m.status = Set(if approve {
@@ -231,6 +256,7 @@ pub async fn enrol(db: &Db, actor: &Actor, programme_id: i32, nip: &str) -> Resu
         .await?
         .ok_or_else(|| AppError::Validation(vec![FieldError::new("nip", K::ErrEmployeeUnknown)]))?;
     let before = existing(&tx, p.id, who.id).await?;
+    let earlier = before.as_ref().map(|b| b.id);
     let asked = before
         .as_ref()
         .is_some_and(|b| b.status == EnrolStatus::Requested);
@@ -239,47 +265,25 @@ pub async fn enrol(db: &Db, actor: &Actor, programme_id: i32, nip: &str) -> Resu
     } else {
         start(before, &p, who.id)?
     };
-    seat(&tx, &p).await?;
+    super::certificate::forget(&tx, earlier).await?;
+    seat(&tx, &p, who.id).await?;
     m.status = Set(EnrolStatus::Enrolled);
     m.by_hr = Set(true);
     m.decided_by = Set(actor.employee_id);
     finish(tx, actor, m, "enrol", json!({ "nip": who.nip })).await
 }
 
-/// HR records attendance, and the result with its date: a pass credits the JP.
-pub async fn complete(
-    db: &Db,
-    actor: &Actor,
-    enrolment_id: i32,
-    form: &CompletionForm,
-) -> Result<(), AppError> {
-    let agency = actor.hr_agency().ok_or(AppError::Forbidden)?;
-    let v = parse_completion(form, MIN_ATTENDANCE)?;
-    let tx = write_tx(db).await?;
-    let e = enrolment::Entity::find_by_id(enrolment_id)
-        .one(&tx)
-        .await?
-        .filter(|e| e.agency_id == agency)
-        .ok_or(AppError::NotFound)?;
-    if !e.status.takes_seat() {
-        return Err(conflict(K::ErrTrState));
+/// A competency the agency uses (a plan names one of its gaps).
+async fn usable(tx: &DatabaseTransaction, agency: i32, id: i32) -> Result<(), AppError> {
+    let known = crate::competency::service::dictionary::usable_by(agency)
+        .filter(crate::server::entities::competency::Column::Id.eq(id))
+        .count(tx)
+        .await?;
+    if known == 0 {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "competency",
+            K::ErrCompetencyUnknown,
+        )]));
     }
-    let p = programme_in(&tx, agency, e.programme_id).await?;
-    let mut m: enrolment::ActiveModel = e.into();
-    m.attendance = Set(Some(v.attendance));
-    if v.certificate_no.is_some() {
-        m.certificate_no = Set(v.certificate_no.clone());
-    }
-    let status = v.result.unwrap_or(EnrolStatus::Enrolled);
-    m.status = Set(status);
-    m.completed_on = Set(v.completed_on);
-    m.jp = Set(if status == EnrolStatus::Passed {
-        p.jp
-    } else {
-        0
-    });
-    let extra = json!({ "attendance": v.attendance, "certificate_no": v.certificate_no,
-                        "completed_on": v.completed_on });
-    finish(tx, actor, m, "complete", extra).await?;
     Ok(())
 }

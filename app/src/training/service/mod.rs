@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod certificate;
+pub mod completion;
 pub mod detail;
 pub mod effect;
 pub mod enrol;

@@ -31,7 +31,7 @@ pub fn CataloguePage() -> impl IntoView {
                 {if c.programmes.is_empty() {
                     view! { <p class="empty">{i.t(K::TrNone)}</p> }.into_any()
                 } else {
-                    view! { <Programmes rows=c.programmes manage=c.manage request /> }.into_any()
+                    view! { <Programmes rows=c.programmes manage=c.manage ask=c.ask request /> }.into_any()
                 }}
             })}
         </Page>
@@ -50,6 +50,7 @@ pub fn builds_text(b: &[Builds]) -> String {
 fn Programmes(
     rows: Vec<ProgrammeRow>,
     manage: bool,
+    ask: bool,
     request: ServerAction<RequestSeat>,
 ) -> impl IntoView {
     let i = use_i18n();
@@ -74,7 +75,9 @@ fn Programmes(
                         <td data-label=label(K::TrYou)>{match p.mine {
                             Some(s) if !matches!(s, crate::training::model::EnrolStatus::Cancelled | crate::training::model::EnrolStatus::Returned) =>
                                 view! { <span class=format!("tag tag-{}", s.code())>{i.t(s.label())}</span> }.into_any(),
+                            _ if !p.open => view! { <span class="muted">{i.t(K::TrClosed)}</span> }.into_any(),
                             _ if full => view! { <span class="muted">{i.t(K::TrFull)}</span> }.into_any(),
+                            _ if !ask => view! { <span class="muted">"–"</span> }.into_any(),
                             _ => view! {
                                 <ActionForm action=request attr:class="inline-form">
                                     <input type="hidden" name="programme" value=p.id.to_string() />

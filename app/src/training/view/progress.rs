@@ -18,9 +18,11 @@ pub fn TrainingProgress(#[prop(into)] employee: Signal<Option<i32>>) -> impl Int
         move || employee.get(),
         |e| async move {
             match get_progress(e).await {
-                Err(crate::error::AppError::Unauthenticated | crate::error::AppError::NotFound) => {
-                    Ok(None)
-                }
+                Err(
+                    crate::error::AppError::Unauthenticated
+                    | crate::error::AppError::NotFound
+                    | crate::error::AppError::Forbidden,
+                ) => Ok(None),
                 other => other.map(Some),
             }
         },
