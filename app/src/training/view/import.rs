@@ -33,7 +33,7 @@ pub fn CatalogueImportPage() -> impl IntoView {
     };
     view! {
         <Page title=K::TrImport subtitle=K::TrImportHelp back=("/training", K::TrBack) narrow=true errors=vec![action_error(import)]>
-            <pre class="code small">"kode;nama;jp;moda;penyelenggara;mulai;selesai;kapasitas;kompetensi;untuk_penilai\n"
+            <pre class="code small" tabindex="0" aria-label=i.t(K::TrImportExample)>"kode;nama;jp;moda;penyelenggara;mulai;selesai;kapasitas;kompetensi;untuk_penilai\n"
                 "PL-01;Pelayanan Prima;24;klasikal;BPSDM Provinsi;2027-02-01;2027-02-04;30;M.7=3;tidak"</pre>
             <ActionForm action=import attr:class="form">
                 <div class="field">
