@@ -21,7 +21,8 @@ async fn fields(mut form: Multipart) -> Result<(i32, Vec<u8>), AppError> {
     while let Some(field) = form.next_field().await.map_err(|_| unreadable())? {
         match field.name() {
             Some("enrolment") => {
-                enrolment = field.text().await.ok().and_then(|t| t.trim().parse().ok())
+                let text = field.text().await.map_err(|_| unreadable())?;
+                enrolment = text.trim().parse().ok();
             }
             Some("file") => bytes = Some(capped(field).await.map_err(|_| unreadable())?),
             _ => {}

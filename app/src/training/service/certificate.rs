@@ -7,7 +7,6 @@ use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::{AppError, FieldError};
 use crate::i18n::K;
-use crate::people::service::supervision::supervisor_of;
 use crate::server::entities::{certificate, employee, enrolment};
 use crate::server::{write_tx, Db};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -58,11 +57,7 @@ pub async fn attach(
     }
     let media_type = sniff(&bytes).ok_or_else(|| field(K::ErrTrCertType))?;
     let tx = write_tx(db).await?;
-    let e = enrolment::Entity::find_by_id(enrolment_id)
-        .one(&tx)
-        .await?
-        .filter(|e| e.agency_id == agency)
-        .ok_or(AppError::NotFound)?;
+    let e = super::completion::hr_enrolment(&tx, agency, enrolment_id).await?;
     if e.status != crate::training::model::EnrolStatus::Passed {
         return Err(AppError::Conflict(crate::error::Msg::new(K::ErrTrState)));
     }
@@ -99,17 +94,12 @@ pub async fn read(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let allowed =
-        actor.hr_agency() == Some(e.agency_id) || actor.employee_id == Some(e.employee_id) || {
-            let who = employee::Entity::find_by_id(e.employee_id).one(db).await?;
-            match who {
-                Some(w) => {
-                    let boss = supervisor_of(db, &w).await?.map(|s| s.0);
-                    boss.is_some() && boss == actor.employee_id
-                }
-                None => false,
-            }
-        };
+    let allowed = actor.employee_id == Some(e.employee_id) || {
+        match employee::Entity::find_by_id(e.employee_id).one(db).await? {
+            Some(w) => super::enrol::decides(db, actor, &w).await?,
+            None => false,
+        }
+    };
     if !allowed {
         return Err(AppError::Forbidden);
     }

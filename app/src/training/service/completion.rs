@@ -27,11 +27,7 @@ pub async fn complete(
     let agency = actor.hr_agency().ok_or(AppError::Forbidden)?;
     let v = parse_completion(form, MIN_ATTENDANCE)?;
     let tx = write_tx(db).await?;
-    let e = enrolment::Entity::find_by_id(enrolment_id)
-        .one(&tx)
-        .await?
-        .filter(|e| e.agency_id == agency)
-        .ok_or(AppError::NotFound)?;
+    let e = hr_enrolment(&tx, agency, enrolment_id).await?;
     if !e.status.takes_seat() {
         return Err(conflict(K::ErrTrState));
     }
@@ -59,4 +55,17 @@ pub async fn complete(
                         "completed_on": v.completed_on });
     finish(tx, actor, m, "complete", extra).await?;
     Ok(())
+}
+
+/// An enrolment of HR's own agency (NotFound for another's).
+pub(super) async fn hr_enrolment(
+    db: &impl sea_orm::ConnectionTrait,
+    agency: i32,
+    id: i32,
+) -> Result<enrolment::Model, AppError> {
+    enrolment::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|e| e.agency_id == agency)
+        .ok_or(AppError::NotFound)
 }

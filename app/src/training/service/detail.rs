@@ -4,12 +4,11 @@
 use super::catalogue::{competencies, member_agency, programme_in, rows};
 use crate::auth::model::Actor;
 use crate::error::AppError;
-use crate::people::service::supervision::current_assignment;
-use crate::server::entities::{by_ids, certificate, employee, enrolment, unit};
+use crate::server::entities::{assignment, by_ids, certificate, employee, enrolment, unit};
 use crate::server::Db;
 use crate::training::model::{Participant, ProgrammeDetail, ProgrammeForm, ProgrammeRow};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 async fn participants(
     db: &impl ConnectionTrait,
@@ -31,18 +30,26 @@ async fn participants(
         .into_iter()
         .collect();
     let people = by_ids::<employee::Model>(db, rows.iter().map(|r| r.employee_id)).await?;
+    // Where each works now: one read for all of them, not one per person.
+    let placed: HashMap<i32, i32> = assignment::Entity::current()
+        .select_only()
+        .columns([assignment::Column::EmployeeId, assignment::Column::UnitId])
+        .filter(assignment::Column::EmployeeId.is_in(people.keys().copied()))
+        .into_tuple::<(i32, i32)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let units = by_ids::<unit::Model>(db, placed.values().copied()).await?;
     let mut out = vec![];
     for r in rows {
         let Some(p) = people.get(&r.employee_id) else {
             continue;
         };
-        let unit = match current_assignment(db, p.id).await? {
-            Some(a) => unit::Entity::find_by_id(a.unit_id)
-                .one(db)
-                .await?
-                .map(|u| u.name),
-            None => None,
-        };
+        let unit = placed
+            .get(&p.id)
+            .and_then(|u| units.get(u))
+            .map(|u| u.name.clone());
         out.push(Participant {
             enrolment_id: r.id,
             employee_id: p.id,

@@ -162,8 +162,9 @@ pub async fn request(
     .await
 }
 
-/// Whether `actor` decides `employee_id`'s requests: their supervisor, or HR.
-async fn decides(
+/// Whether `actor` stands over `e`'s training: their supervisor, or HR of their
+/// agency (who decide requests and read certificates).
+pub(super) async fn decides(
     db: &impl ConnectionTrait,
     actor: &Actor,
     e: &employee::Model,
