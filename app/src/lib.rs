@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod org;
 pub mod people;
+pub mod publication;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod training;

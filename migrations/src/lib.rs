@@ -28,6 +28,7 @@ mod m20261204_000019_results_by_campaign;
 mod m20261205_000020_unit_needs;
 mod m20261205_000021_rater_calibration;
 mod m20261206_000022_training;
+mod m20261207_000023_publication;
 mod util;
 
 pub struct Migrator;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000020_unit_needs::Migration),
             Box::new(m20261205_000021_rater_calibration::Migration),
             Box::new(m20261206_000022_training::Migration),
+            Box::new(m20261207_000023_publication::Migration),
         ]
     }
 }

@@ -7,9 +7,10 @@
 use std::io::Write;
 use std::path::Path;
 
-/// The key in the file, creating the file first if there is none; `true` when this
-/// call created it.
-pub fn load_or_create(path: &Path) -> std::io::Result<(Vec<u8>, bool)> {
+/// The key in the file, creating the file first (with `generate`'s hex text) if there
+/// is none; `true` when this call created it. The snapshot signing key's file is
+/// made the same way.
+pub fn load_or_create(path: &Path, generate: fn() -> String) -> std::io::Result<(Vec<u8>, bool)> {
     if let Some(key) = read(path)? {
         return Ok((key, false));
     }
@@ -22,7 +23,7 @@ pub fn load_or_create(path: &Path) -> std::io::Result<(Vec<u8>, bool)> {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
         let mut f = open.open(&tmp)?;
-        f.write_all(app::audit::service::key::generate().as_bytes())?;
+        f.write_all(generate().as_bytes())?;
         f.sync_all()?;
     }
     let linked = std::fs::hard_link(&tmp, path);
@@ -34,6 +35,36 @@ pub fn load_or_create(path: &Path) -> std::io::Result<(Vec<u8>, bool)> {
     };
     let key = read(path)?.ok_or_else(|| std::io::Error::other("audit key file unreadable"))?;
     Ok((key, created))
+}
+
+/// Loads the snapshot signing key (creating it when `may_create`), installs it for
+/// this process and records its public half in the database, so the public pages
+/// show it from the first start.
+pub async fn install_signing(
+    path: &Path,
+    db: &sea_orm::DatabaseConnection,
+    may_create: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use app::publication::service::signing;
+    let (key, created) = if may_create {
+        load_or_create(path, signing::generate)?
+    } else {
+        match read(path)? {
+            Some(k) => (k, false),
+            None => return Ok(()),
+        }
+    };
+    signing::install(&key)?;
+    if created {
+        eprintln!(
+            "snapshot signing key created at {} (back it up apart from the database)",
+            path.display()
+        );
+    }
+    if may_create {
+        signing::key_id(db).await?;
+    }
+    Ok(())
 }
 
 fn read(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
@@ -56,7 +87,7 @@ pub async fn install(
     may_create: bool,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let (key, created) = if may_create {
-        load_or_create(path)?
+        load_or_create(path, app::audit::service::key::generate)?
     } else {
         let missing = || format!("no audit key at {} (pass --audit-key)", path.display());
         (read(path)?.ok_or_else(missing)?, false)
@@ -78,9 +109,11 @@ mod tests {
     #[test]
     fn the_key_file_is_created_once_and_then_read() {
         let path = std::env::temp_dir().join(format!("cakap-key-{}.key", rand::random::<u32>()));
-        let (first, created) = super::load_or_create(&path).unwrap();
+        let (first, created) =
+            super::load_or_create(&path, app::audit::service::key::generate).unwrap();
         assert!(created && first.len() == 32);
-        let (again, created) = super::load_or_create(&path).unwrap();
+        let (again, created) =
+            super::load_or_create(&path, app::audit::service::key::generate).unwrap();
         assert_eq!((again, created), (first, false));
         #[cfg(unix)]
         {

@@ -40,6 +40,10 @@ pub struct Settings {
     /// required with DATABASE_URL.
     #[arg(long, env = "CAKAP_AUDIT_KEY_FILE")]
     pub audit_key: Option<std::path::PathBuf>,
+    /// The private key published snapshots are signed with (created at first start;
+    /// back it up apart from the database). Default: beside the audit key file.
+    #[arg(long, env = "CAKAP_SIGNING_KEY_FILE")]
+    pub signing_key: Option<std::path::PathBuf>,
     /// Do not remember list pages between requests (they are remembered only on
     /// SQLite, where this process is the only writer; see app::server::read_cache).
     #[arg(long, env = "CAKAP_NO_READ_CACHE")]
@@ -89,6 +93,14 @@ impl Settings {
                     .into(),
             ),
             (None, _) => Ok(format!("{}.audit-key", self.db_file).into()),
+        }
+    }
+
+    /// Where the snapshot signing key lives: as given, or beside the audit key.
+    pub fn signing_key_path(&self) -> Result<std::path::PathBuf, String> {
+        match &self.signing_key {
+            Some(p) => Ok(p.clone()),
+            None => Ok(self.audit_key_path()?.with_extension("signing-key")),
         }
     }
 

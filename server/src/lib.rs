@@ -11,6 +11,7 @@ pub mod maintenance;
 pub mod router;
 pub mod security;
 pub mod seed;
+pub mod snapshots;
 pub mod stall;
 
 pub use config::Settings;

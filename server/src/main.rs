@@ -32,6 +32,15 @@ enum Command {
     Seed,
     /// Check the audit log's hash chains; exits with 1 when one is broken.
     VerifyAudit,
+    /// Check a published snapshot file offline against a public key (hex, as the
+    /// public pages show it); exits with 1 when it does not verify. Needs no database.
+    VerifySnapshot {
+        /// The snapshot file (downloaded from the public page or the API).
+        file: std::path::PathBuf,
+        /// The public key, hex.
+        #[arg(long)]
+        key: String,
+    },
     /// Generate a synthetic agency for benchmarks.
     GenBench {
         /// Number of employees.
@@ -85,6 +94,9 @@ async fn main() {
 
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let s = cli.settings;
+    if let Some(Command::VerifySnapshot { file, key }) = &cli.command {
+        return verify_snapshot(file, key);
+    }
     if let Some(ms) = s.slow_sql_ms {
         app::server::db::log_slow_statements(std::time::Duration::from_millis(ms));
     }
@@ -94,6 +106,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         // Checking the chain needs the key that exists; writing may create the first.
         let may_create = !matches!(command, Command::VerifyAudit);
         server::audit_key::install(&s.audit_key_path()?, &db, may_create).await?;
+        server::audit_key::install_signing(&s.signing_key_path()?, &db, may_create).await?;
     }
     match command {
         Command::Migrate => println!("migrations applied"),
@@ -115,6 +128,24 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         bench => bench_command(&db, bench).await?,
     }
     Ok(())
+}
+
+/// `cakap verify-snapshot FILE --key KEY`: the file's hash and signature checked
+/// against the key, offline.
+fn verify_snapshot(file: &std::path::Path, key: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(file)?;
+    let (hash, problems) = app::publication::service::verify::verify_file(&text, key);
+    if problems.is_empty() {
+        println!("snapshot verifies: sha256 {hash}, signed by {key}");
+        Ok(())
+    } else {
+        let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
+        println!(
+            "snapshot does NOT verify ({}): sha256 {hash}",
+            codes.join(", ")
+        );
+        std::process::exit(1);
+    }
 }
 
 /// The benchmark's data commands (see bench/).

@@ -1,7 +1,8 @@
 //! The axum router: Leptos pages and server functions (with the per-request
 //! context), the plain HTTP endpoints, static files, and the security layer.
 
-use crate::{certificates, compress, handlers, security, stall};
+use crate::{certificates, compress, handlers, security, snapshots, stall};
+use app::publication::view::verify::VERIFY_UPLOAD;
 use app::server::request::RequestCache;
 use app::server::AppState;
 use app::{shell, App};
@@ -50,6 +51,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/needs/units.csv", get(handlers::export_needs_units))
         .route("/training/certificate", post(certificates::upload))
         .route("/training/certificate/{id}", get(certificates::download))
+        .route("/publik/berkas/{id}", get(snapshots::download))
+        .route(VERIFY_UPLOAD, post(snapshots::check_upload))
         .nest_service("/pkg", assets)
         .fallback(move |req: axum::extract::Request| stall::render(pages.clone(), req))
         // Pages and answers compressed as they go out (the assets above already are).

@@ -1,4 +1,5 @@
-//! Tests that run the real `cakap` binary: the audit CLI on a tampered database, and
+//! Tests that run the real `cakap` binary: the audit CLI on a tampered database, the
+//! offline check of a snapshot file, and
 //! two server processes sharing one PostgreSQL (sessions and data made through one
 //! are seen by the other).
 
@@ -57,6 +58,62 @@ async fn verify_audit_exits_with_failure_once_a_row_is_edited() {
         out.contains("BROKEN") && out.contains("chain 1, row 1"),
         "{out}"
     );
+}
+
+#[tokio::test]
+async fn verify_snapshot_checks_a_file_offline_and_fails_on_a_changed_byte() {
+    let dir = std::env::temp_dir().join("cakap-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("snap_{}.db", rand::random::<u32>()));
+    let db_arg = path.to_str().unwrap();
+    let seed = cakap().args(["--db", db_arg, "seed"]).output().unwrap();
+    assert!(
+        seed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seed.stderr)
+    );
+    let db = server::connect_and_migrate(&format!("sqlite://{db_arg}"))
+        .await
+        .unwrap();
+    use sea_orm::EntityTrait;
+    let key = app::server::entities::signing_key::Entity::find()
+        .one(&db)
+        .await
+        .unwrap()
+        .expect("the key recorded at first start")
+        .public_key;
+    let (_, text) = app::publication::service::read::file(&db, 1).await.unwrap();
+    db.close().await.unwrap();
+    let file = dir.join(format!("snap_{}.json", rand::random::<u32>()));
+    std::fs::write(&file, &text).unwrap();
+    let run = |f: &std::path::Path, k: &str| {
+        cakap()
+            .args(["verify-snapshot", f.to_str().unwrap(), "--key", k])
+            .output()
+            .unwrap()
+    };
+    let ok = run(&file, &key);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("snapshot verifies"));
+    // One byte of the body changed: the hash and the signature fail.
+    std::fs::write(&file, text.replacen("\"schema\":1", "\"schema\":2", 1)).unwrap();
+    let bad = run(&file, &key);
+    assert_eq!(bad.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&bad.stdout);
+    assert!(
+        out.contains("does NOT verify (hash, tanda_tangan)"),
+        "{out}"
+    );
+    // The right file under another key fails too.
+    std::fs::write(&file, &text).unwrap();
+    let other = run(&file, &"ab".repeat(32));
+    assert_eq!(other.status.code(), Some(1));
+    std::fs::remove_file(&file).ok();
 }
 
 struct Server(Child, u16);

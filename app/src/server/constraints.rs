@@ -55,6 +55,17 @@ const CONSTRAINTS: &[Constraint] = &[
         K::ErrCodeTaken,
     ),
     c("ux_employees_nip", "employees.nip", "nip", K::ErrNipTaken),
+    // Two publications of one agency at the same moment take the same place in its chain.
+    whole(
+        "ux_snapshots_sequence",
+        "snapshots.agency_id, snapshots.sequence",
+        K::ErrConflictChanged,
+    ),
+    whole(
+        "ux_consents_person",
+        "consents.employee_id, consents.kind",
+        K::ErrConflictChanged,
+    ),
     // Two HR officers creating the same employee's login at the same moment.
     whole(
         "ux_users_employee",

@@ -160,6 +160,10 @@ fn AppRoutes() -> impl IntoView {
             <Route ssr=SsrMode::Async path=path!("/hr/campaigns/new") view={Lazy::<lazy::CampaignNew>::new()} />
             <Route ssr=SsrMode::Async path=path!("/hr/campaigns/:id") view={Lazy::<lazy::Campaign>::new()} />
             <Route ssr=SsrMode::Async path=path!("/hr/jobs") view={Lazy::<lazy::Jobs>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/publikasi") view={Lazy::<lazy::Publish>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/publik") view={Lazy::<lazy::PublicList>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/publik/verifikasi") view={Lazy::<lazy::VerifySnapshot>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/publik/:code") view={Lazy::<lazy::AgencyResults>::new()} />
             <Route ssr=SsrMode::Async path=path!("/admin") view={Lazy::<lazy::Admin>::new()} />
         </Routes>
     }

@@ -59,6 +59,7 @@ fn Nav(user: Option<Actor>, path: Memo<String>) -> impl IntoView {
             <nav class="nav" aria-label=i.t(K::NavLabel)>
                 <NavLink href="/" path exact=true>{i.t(K::NavHome)}</NavLink>
                 <NavLink href="/public/standards" path>{i.t(K::NavStandards)}</NavLink>
+                <NavLink href="/publik" path>{i.t(K::NavPublik)}</NavLink>
             </nav>
         }
         .into_any();

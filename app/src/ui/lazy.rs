@@ -58,6 +58,9 @@ section! {
     Home => crate::ui::home::HomePage,
     Login => crate::auth::view::LoginPage,
     PublicStandards => crate::competency::view::lists::PublicStandardsPage,
+    PublicList => crate::publication::view::agencies::PublicListPage,
+    AgencyResults => crate::publication::view::results::AgencyResultsPage,
+    VerifySnapshot => crate::publication::view::verify::VerifyPage,
 }
 
 section! {
@@ -107,5 +110,6 @@ section! {
     CampaignNew => crate::assessment::view::campaigns::CampaignNewPage,
     Campaign => crate::assessment::view::campaign::CampaignPage,
     Jobs => crate::jobs::view::JobsPage,
+    Publish => crate::publication::view::publish::PublishPage,
     Admin => crate::hr::view::AdminPage,
 }

@@ -125,3 +125,36 @@ pub fn calibration(
     );
     crate::calibration::model::CalibrationPage { data, leniency_svg }
 }
+
+/// A published snapshot's charts: the agency's people per JPM band (bands withheld
+/// for fewer than five are left out), and its mean JPM across published periods.
+pub fn publication(
+    mut p: crate::publication::model::Published,
+    lang: Lang,
+) -> crate::publication::model::Published {
+    let bands: Vec<(String, f64)> = p
+        .body
+        .bands
+        .iter()
+        .filter_map(|b| Some((lang.text(b.band.label()).to_string(), b.people? as f64)))
+        .collect();
+    p.bands_chart = Some(chart::hbar(
+        lang.text(K::PubBandsChart),
+        lang.text(K::PubPeople),
+        &bands,
+        "#0f766e",
+        lang,
+    ));
+    let shown: Vec<&(String, Option<f64>)> = p.trend.iter().filter(|t| t.1.is_some()).collect();
+    if shown.len() >= 2 {
+        let points: Vec<String> = shown.iter().map(|t| t.0.clone()).collect();
+        let values: Vec<f32> = shown.iter().map(|t| t.1.unwrap_or(0.0) as f32).collect();
+        p.trend_chart = Some(chart::line(
+            lang.text(K::PubTrendChart),
+            &points,
+            &[(lang.text(K::PubMeanJpm), values, "#1d4ed8")],
+            (lang, Some(100.0)),
+        ));
+    }
+    p
+}

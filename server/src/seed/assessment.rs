@@ -199,16 +199,21 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
     let tech = nurse_competency(db, hr).await?;
     ratify_all(db, hr, agency, tech).await?;
     let mut trained = HashSet::new();
-    for (name, year, progress) in [
+    let mut closed_ids = [0; 2];
+    for (n, (name, year, progress)) in [
         ("Penilaian Kompetensi 2025", 2025, 0.0),
         ("Penilaian Kompetensi 2026", 2026, 0.35),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let (starts, ends) = (format!("{year}-10-01"), format!("{year}-10-31"));
         let form = CampaignForm::suggested(name, &starts, &ends, vec![]);
         let id = campaigns::create_now(db, hr, &form).await?;
         campaigns::start(db, hr, id).await?;
         answer_all(db, id, (progress, &trained), rng).await?;
         closing::close(db, hr, id).await?;
+        closed_ids[n] = id;
         let tx = write_tx(db).await?;
         let closed = chrono::NaiveDate::from_ymd_opt(year, 11, 3)
             .unwrap_or_default()
@@ -229,5 +234,6 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
             trained = super::training::between(db, hr, agency, id).await?;
         }
     }
-    super::training::coming(db, hr, agency).await
+    super::training::coming(db, hr, agency).await?;
+    super::publication::seed(db, hr, closed_ids).await
 }

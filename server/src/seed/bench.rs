@@ -78,6 +78,7 @@ pub async fn generate(db: &DatabaseConnection, code: &str, n: usize) -> Result<G
         active: Set(true),
         created_at: Set(now),
         comment_days: Set(7),
+        named_ranking: Set(false),
     }
     .insert(&tx)
     .await?;

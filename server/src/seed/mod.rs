@@ -8,6 +8,7 @@ pub mod bench_sessions;
 pub mod demo;
 mod demo_data;
 pub mod names;
+pub mod publication;
 pub mod training;
 
 use app::server::entities::agency;

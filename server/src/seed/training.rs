@@ -365,7 +365,7 @@ async fn plans(db: &Db, agency: i32, skip: Option<i32>) -> Result<(), AppError> 
     Ok(())
 }
 
-async fn actor_of(db: &Db, employee: i32) -> Result<Option<Actor>, AppError> {
+pub(crate) async fn actor_of(db: &Db, employee: i32) -> Result<Option<Actor>, AppError> {
     let u = user::Entity::find()
         .filter(user::Column::EmployeeId.eq(employee))
         .one(db)

@@ -15,6 +15,7 @@ mod glance;
 mod jobs;
 mod needs;
 mod prepare;
+mod publication;
 mod reminders;
 mod results;
 mod standards;

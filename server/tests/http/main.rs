@@ -11,6 +11,7 @@ mod jobs;
 mod needs;
 mod pages;
 mod plain_forms;
+mod publication;
 mod sessions;
 mod training;
 mod units;

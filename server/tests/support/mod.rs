@@ -24,8 +24,12 @@ fn unique(label: &str) -> String {
 /// The audit key every test process uses (a server loads its own from a file).
 pub const TEST_AUDIT_KEY: &[u8] = b"cakap test audit key, not a secret";
 
+/// The snapshot signing key every test process uses (32 bytes).
+pub const TEST_SIGNING_KEY: [u8; 32] = [7; 32];
+
 fn audit_key() {
     app::audit::service::key::install(TEST_AUDIT_KEY.to_vec()).unwrap();
+    app::publication::service::signing::install(&TEST_SIGNING_KEY).unwrap();
 }
 
 /// A fresh, migrated, empty SQLite database in a temporary file.

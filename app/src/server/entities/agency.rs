@@ -13,6 +13,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Days a standard stays open for comment at least before it is ratified.
     pub comment_days: i16,
+    /// Whether logged-in staff see a named ranking of their unit (of those who consented).
+    pub named_ranking: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,7 @@ pub mod campaign_unit;
 pub mod certificate;
 pub mod competency;
 pub mod competency_level;
+pub mod consent;
 pub mod employee;
 pub mod enrolment;
 pub mod job;
@@ -28,6 +29,9 @@ pub mod rater_calibration;
 pub mod result;
 pub mod result_comment;
 pub mod session;
+pub mod signing_key;
+pub mod snapshot;
+pub mod snapshot_name;
 pub mod standard;
 pub mod standard_comment;
 pub mod standard_item;
@@ -72,7 +76,7 @@ macro_rules! stamped {
     };
 }
 
-stamped!(agency, assignment, campaign, certificate, competency, job, session, standard, standard_comment, user, user_role; updated employee, enrolment, position, programme, unit);
+stamped!(agency, assignment, campaign, certificate, competency, job, session, signing_key, standard, standard_comment, user, user_role; updated employee, enrolment, position, programme, unit);
 
 /// A row that belongs to one agency (the tenant key every query of it filters by).
 pub trait Tenant {
@@ -94,6 +98,7 @@ tenant!(
     campaign,
     campaign_rater,
     certificate,
+    consent,
     employee,
     enrolment,
     job,
@@ -101,6 +106,8 @@ tenant!(
     programme,
     programme_competency,
     rater_calibration,
+    snapshot,
+    snapshot_name,
     standard,
     unit,
     unit_need
@@ -147,6 +154,7 @@ keyed!(
     rater_calibration,
     result,
     result_comment,
+    snapshot,
     standard
 );
 keyed!(

@@ -1,0 +1,309 @@
+//! Publishing results on the demo data: the chain and signatures (a changed byte or
+//! two swapped snapshots are caught), the database refusing to change a snapshot, a
+//! correction needing its reason, consent to the honour list given and revoked
+//! (the name gone, the chain intact), and random units of 1–7 people never giving
+//! away a group of fewer than five. Each on SQLite and PostgreSQL.
+
+use super::support::{backends, count, seeded};
+use super::*;
+use app::publication::model::{Body, ConsentKind, Problem};
+use app::publication::rules::MIN_GROUP;
+use app::publication::service::{consent, honour, publish, read, signing, stored, verify};
+use app::server::entities::{campaign_ratee, employee, snapshot, unit};
+use rand::Rng;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseBackend};
+use std::collections::HashMap;
+
+/// The agency's snapshots, in chain order.
+async fn chain(db: &DatabaseConnection, agency: i32) -> Vec<snapshot::Model> {
+    snapshot::Entity::find()
+        .filter(snapshot::Column::AgencyId.eq(agency))
+        .order_by_asc(snapshot::Column::Sequence)
+        .all(db)
+        .await
+        .unwrap()
+}
+
+/// Lets a test do what only an attacker with the database could: change snapshots.
+async fn unfreeze(db: &DatabaseConnection) {
+    let sql = match db.get_database_backend() {
+        DatabaseBackend::Postgres => "ALTER TABLE snapshots DISABLE TRIGGER snapshots_frozen",
+        _ => "DROP TRIGGER snapshots_no_update",
+    };
+    db.execute_unprepared(sql).await.unwrap();
+}
+
+async fn latest_closed(db: &DatabaseConnection, hr: &Actor) -> i32 {
+    publish::publishable(db, hr).await.unwrap()[0].campaign_id
+}
+
+#[tokio::test]
+async fn snapshots_are_chained_signed_and_a_changed_byte_is_caught() {
+    for (backend, db) in backends("pub_chain").await {
+        let db = seeded(db).await;
+        let hr = by_name(&db, "hr.manna").await;
+        let agency = agency_id(&db, "KOTA-MANNA").await;
+        // The demo published 2025, 2026 and a correction of 2026: a chain of three.
+        let before = chain(&db, agency).await;
+        assert_eq!(before.len(), 3, "{backend}");
+        assert_eq!(before[2].corrects_id, Some(before[1].id), "{backend}");
+        // Publishing again is a correction and needs its reason.
+        let c = latest_closed(&db, &hr).await;
+        let e = publish::publish(&db, &hr, c, "short").await.unwrap_err();
+        assert_eq!(e.fields()[0].field, "reason", "{backend}");
+        let id = publish::publish(&db, &hr, c, "Satu penilaian atasan dimasukkan ulang.")
+            .await
+            .unwrap();
+        let all = chain(&db, agency).await;
+        assert_eq!(all.len(), 4, "{backend}");
+        let new = all.last().unwrap();
+        assert_eq!((new.id, new.version, new.sequence), (id, 3, 4), "{backend}");
+        assert_eq!(
+            new.previous_hash.as_deref(),
+            Some(all[2].hash.as_str()),
+            "{backend}"
+        );
+        let body: Body = serde_json::from_str(&new.body).unwrap();
+        assert_eq!(
+            body.previous_hash, new.previous_hash,
+            "{backend}: the link is signed too"
+        );
+        // Every stored snapshot verifies, with the whole chain.
+        let v = verify::verify_stored(&db, id).await.unwrap();
+        assert!(v.problems.is_empty(), "{backend}: {:?}", v.problems);
+        assert_eq!(v.chain_checked, 4, "{backend}");
+        // Its file verifies offline under the public key, and not with a byte changed.
+        let (_, text) = read::file(&db, id).await.unwrap();
+        let key = signing::public_key().unwrap();
+        assert!(verify::verify_file(&text, &key).1.is_empty(), "{backend}");
+        let changed = text.replacen("\"mean_jpm\":", "\"mean_jpm\":1", 1);
+        let (_, problems) = verify::verify_file(&changed, &key);
+        assert!(problems.contains(&Problem::Hash) && problems.contains(&Problem::Signature));
+        let other_key = hex::encode([9u8; 32]);
+        assert!(
+            !verify::verify_file(&text, &other_key).1.is_empty(),
+            "{backend}"
+        );
+        // The database refuses to change or delete a published snapshot.
+        let sql = format!("UPDATE snapshots SET reason = 'x' WHERE id = {id}");
+        assert!(db.execute_unprepared(&sql).await.is_err(), "{backend}");
+        let sql = format!("DELETE FROM snapshots WHERE id = {id}");
+        assert!(db.execute_unprepared(&sql).await.is_err(), "{backend}");
+        // Someone with the database's rights changes one byte of a stored body.
+        unfreeze(&db).await;
+        let first = &all[0];
+        let tampered = first.body.replacen("\"schema\":1", "\"schema\":2", 1);
+        assert_ne!(tampered, first.body);
+        let mut a: snapshot::ActiveModel = first.clone().into();
+        a.body = sea_orm::Set(tampered);
+        a.update(&db).await.unwrap();
+        let v = verify::verify_stored(&db, first.id).await.unwrap();
+        assert!(
+            v.problems.contains(&Problem::Hash),
+            "{backend}: {:?}",
+            v.problems
+        );
+        // Any snapshot of the agency now reports the broken chain.
+        let v = verify::verify_stored(&db, id).await.unwrap();
+        assert_eq!(v.problems, vec![Problem::Chain], "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn swapping_two_snapshots_breaks_the_chain() {
+    for (backend, db) in backends("pub_swap").await {
+        let db = seeded(db).await;
+        let agency = agency_id(&db, "KOTA-MAKASSAR").await;
+        let all = chain(&db, agency).await;
+        let (a, b) = (&all[0], &all[1]);
+        assert!(verify::verify_stored(&db, a.id)
+            .await
+            .unwrap()
+            .problems
+            .is_empty());
+        unfreeze(&db).await;
+        for (id, seq) in [(a.id, -1), (b.id, a.sequence), (a.id, b.sequence)] {
+            let sql = format!("UPDATE snapshots SET sequence = {seq} WHERE id = {id}");
+            db.execute_unprepared(&sql).await.unwrap();
+        }
+        let heads = stored::chain_of(&db, agency).await.unwrap();
+        assert_eq!(verify::broken_links(&heads), vec![1, 2, 3], "{backend}");
+        let v = verify::verify_stored(&db, a.id).await.unwrap();
+        assert_eq!(v.problems, vec![Problem::Chain], "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn consent_names_a_person_until_revoked_and_the_chain_still_holds() {
+    for (backend, db) in backends("pub_consent").await {
+        let db = seeded(db).await;
+        let hr = by_name(&db, "hr.manna").await;
+        // The demo's correction named the two consenting people.
+        let shown = read::published(&db, "KOTA-MANNA", None).await.unwrap();
+        assert_eq!(shown.honour.len(), 2, "{backend}");
+        assert_eq!(shown.body.honour.len(), 2, "{backend}");
+        for e in &shown.honour {
+            let entry = app::publication::rules::canonical(&serde_json::json!({
+                "name": e.name, "position": e.position, "unit": e.unit, "jpm": e.jpm }));
+            let c = honour::commitment(&e.salt, &entry);
+            assert!(
+                shown.body.honour.contains(&c),
+                "{backend}: the commitment recomputes"
+            );
+        }
+        // One of them revokes: gone from the page's data, the snapshot unchanged.
+        let named = shown.honour[0].name.clone();
+        let person = employee::Entity::find()
+            .filter(employee::Column::Name.eq(named.clone()))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        let me = by_employee(&db, person.id).await;
+        assert_eq!(
+            consent::mine(&db, &me).await.unwrap(),
+            vec![ConsentKind::Honour]
+        );
+        consent::set(&db, &me, ConsentKind::Honour, false)
+            .await
+            .unwrap();
+        let after = read::published(&db, "KOTA-MANNA", None).await.unwrap();
+        assert_eq!(after.honour.len(), 1, "{backend}");
+        assert!(after.honour.iter().all(|e| e.name != named), "{backend}");
+        assert_eq!(after.hash, shown.hash, "{backend}");
+        let v = verify::verify_stored(&db, after.id).await.unwrap();
+        assert!(v.problems.is_empty(), "{backend}: {:?}", v.problems);
+        let left = count(
+            &db,
+            &format!(
+                "SELECT COUNT(*) AS n FROM snapshot_names WHERE employee_id = {}",
+                person.id
+            ),
+        )
+        .await;
+        assert_eq!(
+            left, 0,
+            "{backend}: no entry of theirs stays beside any snapshot"
+        );
+        // A new publication no longer names them either.
+        let c = latest_closed(&db, &hr).await;
+        publish::publish(&db, &hr, c, "Nama yang ditarik tidak lagi dicantumkan.")
+            .await
+            .unwrap();
+        let newest = read::published(&db, "KOTA-MANNA", None).await.unwrap();
+        assert_eq!(newest.body.honour.len(), 1, "{backend}");
+        assert!(newest.honour.iter().all(|e| e.name != named), "{backend}");
+        let audited = count(
+            &db,
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'revoke_consent'",
+        )
+        .await;
+        assert_eq!(audited, 1, "{backend}");
+    }
+}
+
+/// Every group a reader can isolate from a published body: each shown unit's people,
+/// its people minus those of its nearest shown units below, and the same for the
+/// agency's total and its bands.
+fn isolatable(b: &Body) -> Vec<i64> {
+    let shown: HashMap<i32, (Option<i32>, i64)> = b
+        .units
+        .iter()
+        .filter_map(|u| Some((u.id, (u.parent, u.figures.people? as i64))))
+        .collect();
+    let parent: HashMap<i32, Option<i32>> = b.units.iter().map(|u| (u.id, u.parent)).collect();
+    let nearest = |id: i32| {
+        let mut at = parent.get(&id).copied().flatten();
+        while let Some(p) = at {
+            if shown.contains_key(&p) {
+                return Some(p);
+            }
+            at = parent.get(&p).copied().flatten();
+        }
+        None
+    };
+    let mut out = Vec::new();
+    for (id, (_, n)) in &shown {
+        let below: i64 = shown
+            .iter()
+            .filter(|(d, _)| nearest(**d) == Some(*id))
+            .map(|(_, v)| v.1)
+            .sum();
+        out.extend([*n, n - below]);
+    }
+    if let Some(t) = b.total.people {
+        let tops: i64 = shown
+            .iter()
+            .filter(|(d, _)| nearest(**d).is_none())
+            .map(|(_, v)| v.1)
+            .sum();
+        let bands: i64 = b
+            .bands
+            .iter()
+            .filter_map(|x| x.people)
+            .map(|n| n as i64)
+            .sum();
+        out.extend([t as i64, t as i64 - tops, t as i64 - bands]);
+        out.extend(b.bands.iter().filter_map(|x| x.people.map(|n| n as i64)));
+    }
+    out
+}
+
+#[tokio::test]
+async fn random_units_of_one_to_seven_never_give_away_fewer_than_five() {
+    for (backend, db) in backends("pub_property").await {
+        let db = seeded(db).await;
+        let hr = by_name(&db, "hr.manna").await;
+        let agency = agency_id(&db, "KOTA-MANNA").await;
+        let c = latest_closed(&db, &hr).await;
+        let units: Vec<i32> = unit::Entity::find()
+            .filter(unit::Column::AgencyId.eq(agency))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|u| u.id)
+            .collect();
+        let ratees = campaign_ratee::Entity::find()
+            .filter(campaign_ratee::Column::CampaignId.eq(c))
+            .all(&db)
+            .await
+            .unwrap();
+        let mut rng = rand::thread_rng();
+        for round in 0..6 {
+            // Fill units with 1–7 people each (then the rest stay out of the results).
+            let mut left = ratees.iter();
+            for u in &units {
+                for _ in 0..rng.gen_range(1..=7) {
+                    let Some(r) = left.next() else { break };
+                    let jpm = rng.gen_range(60.0..=100.0);
+                    let sql = format!(
+                        "UPDATE campaign_ratees SET unit_id = {u}, jpm = {jpm} WHERE id = {}",
+                        r.id
+                    );
+                    db.execute_unprepared(&sql).await.unwrap();
+                }
+            }
+            for r in left {
+                let sql = format!("UPDATE campaign_ratees SET jpm = NULL WHERE id = {}", r.id);
+                db.execute_unprepared(&sql).await.unwrap();
+            }
+            let id = publish::publish(&db, &hr, c, &format!("Uji sebaran acak putaran {round}."))
+                .await
+                .unwrap();
+            let body = read::published(&db, "KOTA-MANNA", Some(id))
+                .await
+                .unwrap()
+                .body;
+            for g in isolatable(&body) {
+                assert!(
+                    g == 0 || g >= MIN_GROUP as i64,
+                    "{backend}: a group of {g} in {body:?}"
+                );
+            }
+            for u in &body.units {
+                assert_eq!(u.figures.people.is_none(), u.figures.mean_jpm.is_none());
+            }
+        }
+    }
+}
