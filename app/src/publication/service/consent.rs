@@ -64,7 +64,8 @@ pub async fn set(db: &Db, actor: &Actor, kind: ConsentKind, given: bool) -> Resu
             .await?
             .id
         }
-        (None, false) => 0,
+        // Nothing given, nothing to revoke: no change, so nothing to record.
+        (None, false) => return Ok(()),
     };
     let mut removed = 0;
     if !given {

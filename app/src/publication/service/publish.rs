@@ -5,7 +5,7 @@
 
 use super::body::{build, Place};
 use super::signing::{key_id, sha256, sign};
-use super::stored::{chain_of, current_of_other_period, versions_of};
+use super::stored::{chain_of, current_of_other_period, versions_in};
 use crate::assessment::model::CampaignStatus;
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
@@ -40,6 +40,7 @@ pub async fn publishable(db: &Db, actor: &Actor) -> Result<Vec<Publishable>, App
         .await?
         .map(|a| a.code)
         .unwrap_or_default();
+    let chain = chain_of(db, agency).await?;
     let mut out = Vec::new();
     for c in closed {
         out.push(Publishable {
@@ -50,7 +51,7 @@ pub async fn publishable(db: &Db, actor: &Actor) -> Result<Vec<Publishable>, App
                 .closed_at
                 .map(|t| t.date_naive().to_string())
                 .unwrap_or_default(),
-            versions: versions_of(db, agency, (PeriodKind::Campaign, c.id)).await?,
+            versions: versions_in(&chain, (PeriodKind::Campaign, c.id)),
         });
     }
     Ok(out)
@@ -110,10 +111,11 @@ pub async fn publish(db: &Db, actor: &Actor, id: i32, reason: &str) -> Result<i3
         .ok_or(AppError::NotFound)?;
     let tx = write_tx(db).await?;
     let period = (PeriodKind::Campaign, c.id);
-    let earlier = versions_of(&tx, a.id, period).await?;
+    let chain = chain_of(&tx, a.id).await?;
+    let earlier = versions_in(&chain, period);
     let current = earlier.iter().find(|v| v.current);
     let reason = reason_for(current.is_some(), reason)?;
-    let last = chain_of(&tx, a.id).await?.pop();
+    let last = chain.last().cloned();
     let previous: Option<Body> = current_of_other_period(&tx, a.id, period).await?;
     let now = db::now();
     let place = Place {

@@ -2,7 +2,7 @@
 //! period, one snapshot as its page shows it (with the names still consented, the
 //! period's versions and the agency's trend), and a snapshot's file.
 
-use super::stored::{body_of, chain_of, is_current, versions_in};
+use super::stored::{bodies_of, body_of, chain_of, is_current, versions_in};
 use super::verify::file_text;
 use crate::error::AppError;
 use crate::publication::model::{NamedEntry, PublicAgency, Published};
@@ -75,14 +75,17 @@ pub async fn published(
         .ok_or(AppError::NotFound)?;
     let body = serde_json::from_str(&s.body).map_err(crate::error::internal)?;
     let key = signing_key::Entity::find_by_id(s.key_id).one(db).await?;
-    let mut trend = Vec::new();
-    for h in chain
+    let shown: Vec<i32> = chain
         .iter()
         .filter(|h| is_current(&chain, h) && h.sequence <= s.sequence)
-    {
-        let b = body_of(db, h.id).await?;
-        trend.push((b.period.name, b.total.mean_jpm));
-    }
+        .map(|h| h.id)
+        .collect();
+    let bodies = bodies_of(db, shown.clone()).await?;
+    let trend = shown
+        .iter()
+        .filter_map(|id| bodies.get(id))
+        .map(|b| (b.period.name.clone(), b.total.mean_jpm))
+        .collect();
     Ok(Published {
         id: s.id,
         hash: s.hash.clone(),
@@ -108,11 +111,11 @@ pub async fn names_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<NamedEnt
         .order_by_asc(snapshot_name::Column::Id)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let e: Entry = serde_json::from_str(&r.entry).ok()?;
-            Some(NamedEntry {
+    rows.into_iter()
+        .map(|r| {
+            // An entry we wrote that no longer reads is a fault, never a name to drop.
+            let e: Entry = serde_json::from_str(&r.entry).map_err(crate::error::internal)?;
+            Ok(NamedEntry {
                 name: e.name,
                 position: e.position,
                 unit: e.unit,
@@ -121,7 +124,7 @@ pub async fn names_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<NamedEnt
                 commitment: r.commitment,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// Snapshot `id`'s file: (file name, its text).

@@ -9,6 +9,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
 };
+use std::collections::HashMap;
 
 /// A snapshot's place in the chain, without its body.
 #[derive(Clone, Debug, FromQueryResult)]
@@ -76,15 +77,6 @@ pub fn versions_in(chain: &[Head], period: (PeriodKind, i32)) -> Vec<VersionRow>
         .collect()
 }
 
-/// The versions of one period of the agency, first first.
-pub async fn versions_of(
-    db: &impl ConnectionTrait,
-    agency: i32,
-    period: (PeriodKind, i32),
-) -> Result<Vec<VersionRow>, AppError> {
-    Ok(versions_in(&chain_of(db, agency).await?, period))
-}
-
 /// The body a snapshot holds, read back.
 pub async fn body_of(db: &impl ConnectionTrait, id: i32) -> Result<Body, AppError> {
     let text: Option<String> = snapshot::Entity::find_by_id(id)
@@ -95,6 +87,27 @@ pub async fn body_of(db: &impl ConnectionTrait, id: i32) -> Result<Body, AppErro
         .await?;
     let text = text.ok_or(AppError::NotFound)?;
     serde_json::from_str(&text).map_err(crate::error::internal)
+}
+
+/// The bodies of several snapshots, by id, in one read.
+pub async fn bodies_of(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> Result<HashMap<i32, Body>, AppError> {
+    let rows: Vec<(i32, String)> = snapshot::Entity::find()
+        .select_only()
+        .column(snapshot::Column::Id)
+        .column(snapshot::Column::Body)
+        .filter(snapshot::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|(id, text)| {
+            let body = serde_json::from_str(&text).map_err(crate::error::internal)?;
+            Ok((id, body))
+        })
+        .collect()
 }
 
 /// The body of the latest current snapshot of another period than `period`.
