@@ -7,7 +7,7 @@
 use crate::handlers::error_response;
 use app::i18n::Lang;
 use app::publication::service::{read, verify};
-use app::publication::view::verify::{VERIFY_PAGE, VERIFY_UPLOAD};
+use app::publication::view::verify::VERIFY_PAGE;
 use app::server::AppState;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -73,7 +73,7 @@ pub async fn check_upload(
         Ok(v) => {
             let problems: Vec<&str> = v.problems.iter().map(|p| p.code()).collect();
             let mut to = format!(
-                "{VERIFY_UPLOAD}?berkas={}&masalah={}",
+                "{VERIFY_PAGE}?berkas={}&masalah={}",
                 v.hash,
                 problems.join(",")
             );

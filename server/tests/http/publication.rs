@@ -105,6 +105,11 @@ async fn a_snapshot_file_downloads_and_checks_by_upload() {
         to.contains("masalah=hash,tanda_tangan") && !to.contains("&id="),
         "{to}"
     );
+    // The answer leads back to the verification page, which shows what was found.
+    assert!(to.starts_with("/publik/verifikasi?berkas="), "{to}");
+    let shown = send(&app, "GET", &to, None, None).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(shown.body.contains("data-testid=\"file-result\""));
     let to = check_upload(&app, "not json").await;
     assert!(to.contains("masalah=berkas"), "{to}");
     // The page reads the check back: by number it rechecks the stored snapshot.
