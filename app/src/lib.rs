@@ -23,6 +23,7 @@ pub mod people;
 pub mod publication;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod survey;
 pub mod training;
 pub mod ui;
 

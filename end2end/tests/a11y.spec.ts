@@ -40,13 +40,19 @@ async function checkAll(page: Page, paths: string[]) {
 
 test("a visitor's pages have no serious accessibility problem", async ({ page }) => {
   const standard = await firstLink(page, "/public/standards", "/standards/");
-  await checkAll(page, ["/", "/login", "/public/standards", standard, "/dashboard", "/hr/units", "/no-such-page"]);
+  await checkAll(page, ["/", "/login", "/public/standards", standard, "/dashboard", "/hr/units", "/no-such-page",
+    "/publik", "/publik/KOTA-MANNA", "/publik/KOTA-MANNA?urut=perubahan", "/publik/verifikasi", "/skm/PKM-MANNA",
+    "/skm/PKM-MANNA/poster"]);
+  // The verification page with a stored snapshot's verdict.
+  await page.goto("/publik/KOTA-MANNA");
+  const check = await page.getByRole("link", { name: "Periksa snapshot ini" }).getAttribute("href");
+  await checkAll(page, [check!]);
 });
 
 test("an employee's pages have no serious accessibility problem", async ({ page }) => {
   await login(page, "pegawai.manna");
   const paths = ["/", "/profile", "/dashboard", "/assess", "/standards", "/competencies", "/account/password",
-    "/training", "/training/mine"];
+    "/training", "/training/mine", "/standing"];
   // A form to fill, when a campaign is open for this employee.
   await page.goto("/assess");
   const forms = await page.locator('a[href^="/assess/"]').evaluateAll((as) =>
@@ -72,6 +78,7 @@ test("HR's pages have no serious accessibility problem", async ({ page }) => {
     "/hr/employees", "/hr/employees/new", "/hr/employees/import", "/hr/standards",
     "/hr/campaigns", "/hr/campaigns/new", "/hr/jobs", "/competencies", "/needs", "/calibration",
     "/training", "/training/new", "/training/import", "/training/pace", "/training/effect",
+    "/hr/publikasi", "/hr/skm",
   ];
   paths.push(await firstLink(page, "/training", "/training/programmes/"));
   paths.push(await firstLink(page, "/hr/units", "/hr/units/"));
@@ -90,5 +97,6 @@ test("the administrator's pages have no serious accessibility problem", async ({
 test("on a phone the dashboard has no serious accessibility problem", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, "kadinkes.manna", "/dashboard");
-  await checkAll(page, ["/dashboard", "/", "/profile", "/assess", "/needs", "/calibration", "/training", "/training/mine"]);
+  await checkAll(page, ["/dashboard", "/", "/profile", "/assess", "/needs", "/calibration", "/training", "/training/mine",
+    "/standing", "/publik/KOTA-MANNA", "/skm/PKM-MANNA"]);
 });

@@ -29,6 +29,7 @@ mod m20261205_000020_unit_needs;
 mod m20261205_000021_rater_calibration;
 mod m20261206_000022_training;
 mod m20261207_000023_publication;
+mod m20261208_000024_survey;
 mod util;
 
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000021_rater_calibration::Migration),
             Box::new(m20261206_000022_training::Migration),
             Box::new(m20261207_000023_publication::Migration),
+            Box::new(m20261208_000024_survey::Migration),
         ]
     }
 }

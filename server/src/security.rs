@@ -72,6 +72,13 @@ fn caching(path: &str) -> &'static str {
     }
 }
 
+/// Published data anyone may read, the same for everyone (the open-data API and
+/// snapshot files): its handler says how long it may be kept (a numbered snapshot
+/// never changes), and that stands.
+fn public_data(path: &str) -> bool {
+    path.starts_with("/api/v1/") || path.starts_with("/publik/berkas/")
+}
+
 pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !same_origin(&req, &st.config.allowed_origins) {
@@ -83,6 +90,7 @@ pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -
     }
     let static_asset = is_static_asset(req.uri().path());
     let caching = caching(req.uri().path());
+    let public = public_data(req.uri().path());
     let mut res = next.run(req).await;
     let ok = res.status().is_success();
     let h = res.headers_mut();
@@ -93,7 +101,13 @@ pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -
     } else {
         "no-cache"
     };
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
+    let declared = h
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("public"));
+    if !(public && declared && !h.contains_key(header::SET_COOKIE)) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
+    }
     // The same address answers brotli, gzip or plain bytes by the request's
     // Accept-Encoding: a cache must keep them apart.
     if static_asset && ok && !h.contains_key(header::VARY) {

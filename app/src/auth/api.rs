@@ -7,24 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 fn session_cookie(value: &str, max_age: i64) -> String {
-    let secure = crate::server::request::state()
-        .map(|s| s.config.secure_cookies)
-        .unwrap_or(false);
-    format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
-        crate::auth::rules::SESSION_COOKIE,
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-#[cfg(feature = "ssr")]
-fn set_cookie(cookie: String) {
-    if let (Some(res), Ok(v)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&cookie),
-    ) {
-        res.append_header(http::header::SET_COOKIE, v);
-    }
+    crate::server::request::cookie_line(crate::auth::rules::SESSION_COOKIE, value, "/", max_age)
 }
 
 /// Logs in by username or NIP.
@@ -47,7 +30,7 @@ pub async fn login(account: String, password: String, next: String) -> Result<Lo
     };
     if let Ok(ok) = &result {
         let max_age = crate::auth::rules::SESSION_HOURS * 3600;
-        set_cookie(session_cookie(&ok.token, max_age));
+        crate::server::request::set_cookie(session_cookie(&ok.token, max_age));
     }
     // A plain form post lands on `next`, or back on the login page with the error.
     page_after_plain_post(
@@ -64,7 +47,7 @@ pub async fn logout() -> Result<(), AppError> {
         let hash = crate::auth::token::hash(&token);
         finish(crate::auth::service::logout(&st.db, &hash).await)?;
     }
-    set_cookie(session_cookie("", 0));
+    crate::server::request::set_cookie(session_cookie("", 0));
     if is_plain_form_post() {
         leptos_axum::redirect("/");
     }

@@ -64,6 +64,7 @@ fn OverviewView(o: Overview) -> impl IntoView {
             <a class="stat" href="/hr/units"><span class="stat-n">{f.units}</span><span>{i.t(K::HrUnits)}</span></a>
             <a class="stat" href="/hr/positions"><span class="stat-n">{f.positions}</span><span>{i.t(K::HrPositions)}</span></a>
             <a class="stat" href="/hr/publikasi"><span class="stat-n small-n">{i.t(K::NavPublication)}</span><span>{i.t(K::PubHrLink)}</span></a>
+            <a class="stat" href="/hr/skm"><span class="stat-n small-n">{i.t(K::NavSkm)}</span><span>{i.t(K::SkmHrLink)}</span></a>
         </div>
         <div class="grid-2">
             <ChartFigure svg=o.by_unit_svg rows=units />

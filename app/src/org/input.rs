@@ -58,6 +58,16 @@ pub fn parse_name(field: &str, s: &str, max: usize) -> Result<String, FieldError
     Ok(n)
 }
 
+/// A whole number in `min..=max`.
+pub fn parse_count(field: &str, s: &str, min: i32, max: i32) -> Result<i32, FieldError> {
+    match s.trim().parse::<i32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(FieldError::new(field, K::ErrNumberRange)
+            .with("min", min)
+            .with("max", max)),
+    }
+}
+
 /// An optional id chosen in a select ("" = none).
 pub fn parse_optional_id(field: &str, s: &str) -> Result<Option<i32>, FieldError> {
     let t = s.trim();

@@ -53,3 +53,37 @@ pub async fn publish(
     })
     .await
 }
+
+/// Where the reader stands in their unit, their consents, and the unit's named
+/// ranking when the agency shows one.
+#[server(endpoint = "publication/standing")]
+pub async fn my_standing() -> Result<Standing, AppError> {
+    let lang = crate::i18n::detect_lang();
+    as_actor(|db, a| async move {
+        let s = crate::publication::service::standing::standing(&db, &a).await?;
+        Ok(crate::ui::page_charts::standing(s, lang))
+    })
+    .await
+}
+
+/// Gives (`given`) or revokes the reader's consent of `kind`.
+#[server(endpoint = "publication/consent")]
+pub async fn set_consent(kind: ConsentKind, given: bool) -> Result<(), AppError> {
+    as_actor(|db, a| async move {
+        crate::publication::service::consent::set(&db, &a, kind, given).await
+    })
+    .await
+}
+
+/// Whether HR's agency shows named unit rankings inside the agency.
+#[server(endpoint = "publication/named")]
+pub async fn named_ranking() -> Result<bool, AppError> {
+    as_actor(|db, a| async move { crate::publication::service::named::is_on(&db, &a).await }).await
+}
+
+/// Switches named unit rankings on or off for HR's agency.
+#[server(endpoint = "publication/named/set")]
+pub async fn set_named_ranking(on: bool) -> Result<(), AppError> {
+    as_actor(|db, a| async move { crate::publication::service::named::set(&db, &a, on).await })
+        .await
+}

@@ -3,6 +3,7 @@
 //! not by subtracting what is shown from a total). See docs/PUBLIC.md.
 
 pub use super::model::Withheld;
+use super::model::{Bin, Spread};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -11,7 +12,7 @@ pub const MIN_GROUP: u32 = 5;
 /// The version of the rules below, written into every snapshot.
 pub const RULES_VERSION: &str = "cakap-publik/1";
 /// The version of the snapshot's layout (docs/PUBLIC.md).
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 /// A JPM at or above this meets the standard (every competency at its level; the
 /// margin absorbs floating-point sums of levels).
 pub const MEETS_JPM: f64 = 100.0 - 1e-9;
@@ -232,6 +233,47 @@ pub fn suppress_parts(total_shown: bool, parts: &[u32]) -> Vec<bool> {
 /// Rounds a figure to the two decimals the snapshot keeps.
 pub fn two(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
+}
+
+/// The lowest JPM of each bar of a unit's spread: everything under 50 is one bar
+/// (few people are there, and finer bars would point at them), then bars of 10, the
+/// last one holding 100.
+pub const BINS: [u32; 6] = [0, 50, 60, 70, 80, 90];
+
+/// The bar a JPM falls in.
+fn bin_of(jpm: f64) -> u32 {
+    let tens = ((jpm.clamp(0.0, 100.0) / 10.0).floor() as u32 * 10).min(90);
+    if tens < 50 {
+        0
+    } else {
+        tens
+    }
+}
+
+/// Where `mine` stands among `all` (the unit's JPMs, `mine` among them once): how many
+/// colleagues are below, equal and above, and the bars; `None` for fewer than
+/// `MIN_GROUP` people, whose spread would show colleagues' results.
+pub fn spread(all: &[f64], mine: f64) -> Option<Spread> {
+    let people = all.len() as u32;
+    if people < MIN_GROUP {
+        return None;
+    }
+    let below = all.iter().filter(|j| **j < mine).count() as u32;
+    let above = all.iter().filter(|j| **j > mine).count() as u32;
+    let bins = BINS
+        .iter()
+        .map(|&from| Bin {
+            from,
+            people: all.iter().filter(|j| bin_of(**j) == from).count() as u32,
+            mine: bin_of(mine) == from,
+        })
+        .collect();
+    Some(Spread {
+        below,
+        equal: people.saturating_sub(below + above + 1),
+        above,
+        bins,
+    })
 }
 
 #[cfg(test)]

@@ -141,3 +141,25 @@ fn no_random_tree_gives_away_fewer_than_five() {
         }
     }
 }
+
+#[test]
+fn a_place_in_the_unit_counts_colleagues_and_fills_the_bars() {
+    let all = [45.0, 62.5, 71.0, 71.0, 88.0, 100.0];
+    let s = spread(&all, 71.0).unwrap();
+    assert_eq!((s.below, s.equal, s.above), (2, 1, 2));
+    let bars: Vec<(u32, u32, bool)> = s.bins.iter().map(|b| (b.from, b.people, b.mine)).collect();
+    assert_eq!(
+        bars,
+        [
+            (0, 1, false),
+            (50, 0, false),
+            (60, 1, false),
+            (70, 2, true),
+            (80, 1, false),
+            (90, 1, false)
+        ]
+    );
+    // 100 sits in the last bar; fewer than five people show no spread at all.
+    assert!(spread(&all, 100.0).unwrap().bins[5].mine);
+    assert_eq!(spread(&all[..4], 71.0), None);
+}

@@ -14,7 +14,9 @@
 //!   may be remembered, so that login retires), and a failed login;
 //! - a background job's steps before its last: closing stores results that no page
 //!   reads before the campaign is closed, and preparing writes rater lists of a
-//!   campaign nobody may use yet; the last step retires as any write does.
+//!   campaign nobody may use yet; the last step retires as any write does;
+//! - a citizen's survey response: no cache holds responses (the index is read per
+//!   request).
 //!
 //! A new cache that shows one of these must either count them or take the write
 //! off this list. Writes made by *other* processes (PostgreSQL scale-out, sqlite3 by hand)

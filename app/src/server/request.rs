@@ -73,9 +73,14 @@ pub async fn actor() -> Result<Actor, AppError> {
 /// The client address: the socket peer, or behind a trusted proxy the right-most
 /// `X-Forwarded-For` entry that no trusted proxy wrote (see `forwarded_client`).
 pub fn client_ip(config: &crate::server::Config) -> String {
-    let Some(parts) = use_context::<Parts>() else {
-        return "unknown".into();
-    };
+    match use_context::<Parts>() {
+        Some(parts) => client_ip_of(&parts, config),
+        None => "unknown".into(),
+    }
+}
+
+/// `client_ip` of a request's parts (for a plain axum handler or layer).
+pub fn client_ip_of(parts: &Parts, config: &crate::server::Config) -> String {
     let Some(peer) = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
@@ -122,6 +127,26 @@ pub fn forwarded_client(
         }
     }
     client
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure when the site is served
+/// over HTTPS (`secure_cookies`), sent back only under `path`.
+pub fn cookie_line(name: &str, value: &str, path: &str, max_age: i64) -> String {
+    let secure = state().map(|s| s.config.secure_cookies).unwrap_or(false);
+    format!(
+        "{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// Adds a `Set-Cookie` header to the response.
+pub fn set_cookie(cookie: String) {
+    if let (Some(res), Ok(v)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
 }
 
 /// An irreversible action's confirmation box (`confirm`), ticked or not: a form

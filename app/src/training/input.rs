@@ -5,7 +5,7 @@ use crate::assessment::input::parse_day;
 use crate::coded::not_one_of;
 use crate::error::{AppError, FieldError, Problems};
 use crate::i18n::K;
-use crate::org::input::{parse_code, parse_name};
+use crate::org::input::{parse_code, parse_count, parse_name};
 use crate::training::model::{CompletionForm, EnrolStatus, Mode, ProgrammeForm};
 use chrono::NaiveDate;
 
@@ -21,16 +21,6 @@ pub struct ValidProgramme {
     pub for_assessors: bool,
     /// (competency id, level), each competency once.
     pub builds: Vec<(i32, i16)>,
-}
-
-/// A whole number in `min..=max`.
-pub fn parse_count(field: &str, s: &str, min: i32, max: i32) -> Result<i32, FieldError> {
-    match s.trim().parse::<i32>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(FieldError::new(field, K::ErrNumberRange)
-            .with("min", min)
-            .with("max", max)),
-    }
 }
 
 /// The "competency_id:level" values of the form's selects (empty: not built).

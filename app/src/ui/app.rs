@@ -161,6 +161,10 @@ fn AppRoutes() -> impl IntoView {
             <Route ssr=SsrMode::Async path=path!("/hr/campaigns/:id") view={Lazy::<lazy::Campaign>::new()} />
             <Route ssr=SsrMode::Async path=path!("/hr/jobs") view={Lazy::<lazy::Jobs>::new()} />
             <Route ssr=SsrMode::Async path=path!("/hr/publikasi") view={Lazy::<lazy::Publish>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/hr/skm") view={Lazy::<lazy::SkmHr>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/standing") view={Lazy::<lazy::Standing>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/skm/:code") view={Lazy::<lazy::Survey>::new()} />
+            <Route ssr=SsrMode::Async path=path!("/skm/:code/poster") view={Lazy::<lazy::SurveyPoster>::new()} />
             <Route ssr=SsrMode::Async path=path!("/publik") view={Lazy::<lazy::PublicList>::new()} />
             <Route ssr=SsrMode::Async path=path!("/publik/verifikasi") view={Lazy::<lazy::VerifySnapshot>::new()} />
             <Route ssr=SsrMode::Async path=path!("/publik/:code") view={Lazy::<lazy::AgencyResults>::new()} />

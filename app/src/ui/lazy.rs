@@ -61,6 +61,8 @@ section! {
     PublicList => crate::publication::view::agencies::PublicListPage,
     AgencyResults => crate::publication::view::results::AgencyResultsPage,
     VerifySnapshot => crate::publication::view::verify::VerifyPage,
+    Survey => crate::survey::view::form::SurveyPage,
+    SurveyPoster => crate::survey::view::poster::PosterPage,
 }
 
 section! {
@@ -80,6 +82,7 @@ section! {
     AssessForm => crate::assessment::view::form::FormPage,
     Profile => crate::people::view::profile::ProfilePage,
     ChangePassword => crate::auth::view::ChangePasswordPage,
+    Standing => crate::publication::view::standing::StandingPage,
 }
 
 section! {
@@ -111,5 +114,6 @@ section! {
     Campaign => crate::assessment::view::campaign::CampaignPage,
     Jobs => crate::jobs::view::JobsPage,
     Publish => crate::publication::view::publish::PublishPage,
+    SkmHr => crate::survey::view::hr::SkmHrPage,
     Admin => crate::hr::view::AdminPage,
 }

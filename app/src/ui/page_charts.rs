@@ -138,13 +138,16 @@ pub fn publication(
         .iter()
         .filter_map(|b| Some((lang.text(b.band.label()).to_string(), b.people? as f64)))
         .collect();
-    p.bands_chart = Some(chart::hbar(
-        lang.text(K::PubBandsChart),
-        lang.text(K::PubPeople),
-        &bands,
-        "#0f766e",
-        lang,
-    ));
+    // One band alone (the others withheld) is no distribution to draw.
+    p.bands_chart = (bands.len() >= 2).then(|| {
+        chart::hbar(
+            lang.text(K::PubBandsChart),
+            lang.text(K::PubPeople),
+            &bands,
+            "#0f766e",
+            lang,
+        )
+    });
     let shown: Vec<&(String, Option<f64>)> = p.trend.iter().filter(|t| t.1.is_some()).collect();
     if shown.len() >= 2 {
         let points: Vec<String> = shown.iter().map(|t| t.0.clone()).collect();
@@ -157,4 +160,59 @@ pub fn publication(
         ));
     }
     p
+}
+
+/// Where an ASN stands: their unit's spread of JPM in bars (their own bar named).
+pub fn standing(
+    mut s: crate::publication::model::Standing,
+    lang: Lang,
+) -> crate::publication::model::Standing {
+    use crate::publication::view::standing::bin_label;
+    let Some(spread) = s.place.as_ref().and_then(|p| p.spread.as_ref()) else {
+        return s;
+    };
+    let you = lang.text(K::StandYou);
+    let rows: Vec<(String, f64)> = spread
+        .bins
+        .iter()
+        .map(|b| {
+            let label = bin_label(b.from);
+            let label = if b.mine {
+                format!("{label} ({you})")
+            } else {
+                label
+            };
+            (label, f64::from(b.people))
+        })
+        .collect();
+    s.chart = Some(chart::hbar(
+        lang.text(K::StandChart),
+        lang.text(K::PubPeople),
+        &rows,
+        "#0f766e",
+        lang,
+    ));
+    s
+}
+
+/// HR's survey page: each service unit's IKM × 25 (units without respondents left out).
+pub fn skm(
+    mut o: crate::survey::model::SkmOverview,
+    lang: Lang,
+) -> crate::survey::model::SkmOverview {
+    let rows: Vec<(String, f64)> = o
+        .units
+        .iter()
+        .filter_map(|u| Some((u.name.clone(), u.converted?)))
+        .collect();
+    if !rows.is_empty() {
+        o.chart = Some(chart::hbar(
+            lang.text(K::SkmChart),
+            lang.text(K::SkmConverted),
+            &rows,
+            "#1d4ed8",
+            lang,
+        ));
+    }
+    o
 }

@@ -235,5 +235,6 @@ pub async fn seed(db: &Db, hr: &Actor, agency: i32, rng: &mut Rng) -> Result<(),
         }
     }
     super::training::coming(db, hr, agency).await?;
+    super::survey::seed(db, hr, agency, rng).await?;
     super::publication::seed(db, hr, closed_ids).await
 }

@@ -9,6 +9,7 @@ pub mod demo;
 mod demo_data;
 pub mod names;
 pub mod publication;
+pub mod survey;
 pub mod training;
 
 use app::server::entities::agency;

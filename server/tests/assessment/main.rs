@@ -19,6 +19,8 @@ mod publication;
 mod reminders;
 mod results;
 mod standards;
+mod standing;
+mod survey;
 mod totals;
 mod training;
 mod writes;

@@ -45,6 +45,9 @@ async fn the_public_reads_results_without_logging_in() {
         "Penilaian Kompetensi 2026",
         "Daftar kehormatan",
         "Kunci publik",
+        // The citizen survey's index of the snapshot's year, per service unit.
+        "Kepuasan masyarakat (IKM 2026)",
+        "Puskesmas Kota Manna",
     ] {
         assert!(page.body.contains(text), "{text} missing");
     }
@@ -85,6 +88,11 @@ async fn a_snapshot_file_downloads_and_checks_by_upload() {
     let id = count(&db, "SELECT CAST(MAX(id) AS BIGINT) AS n FROM snapshots").await;
     let file = send(&app, "GET", &format!("/publik/berkas/{id}"), None, None).await;
     assert_eq!(file.status, StatusCode::OK);
+    // A published snapshot never changes: it may be kept for good.
+    assert_eq!(
+        file.headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
     assert!(file.headers["content-disposition"]
         .to_str()
         .unwrap()

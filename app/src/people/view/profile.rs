@@ -14,13 +14,13 @@ pub fn ProfilePage() -> impl IntoView {
     let profile = Resource::new(move || id.get(), get_profile);
     view! {
         <Page>
-            {loaded(profile, |p| view! { <ProfileView p /> })}
+            {loaded(profile, move |p| view! { <ProfileView p own=id.get().is_none() /> })}
         </Page>
     }
 }
 
 #[component]
-fn ProfileView(p: Profile) -> impl IntoView {
+fn ProfileView(p: Profile, own: bool) -> impl IntoView {
     let i = use_i18n();
     let sex = i.t(p.sex.label());
     let unit = p.unit_path.last().cloned().unwrap_or_else(|| "–".into());
@@ -29,7 +29,10 @@ fn ProfileView(p: Profile) -> impl IntoView {
     let level = p.job_level.map_or("–", |l| i.t(l.label()));
     view! {
         <PageHead title=p.name.clone() subtitle=p.agency_name.clone() />
-        <p><a class="button button-quiet" href=format!("/dashboard/{}", p.employee_id)>{i.t(K::DashOpen)}</a></p>
+        <p class="actions">
+            <a class="button button-quiet" href=format!("/dashboard/{}", p.employee_id)>{i.t(K::DashOpen)}</a>
+            {own.then(|| view! { " "<a class="button button-quiet" href="/standing">{i.t(K::StandLink)}</a> })}
+        </p>
         {(!p.active).then(|| view! { <div class="alert alert-warn">{i.t(K::EmployeeIsInactive)}</div> })}
         <div class="grid-2">
             <article class="card">

@@ -12,7 +12,7 @@ use crate::org::service::all_units;
 use crate::publication::model::*;
 use crate::publication::rules::{self, suppress, suppress_parts, two, Node};
 use crate::server::entities::{agency, campaign, unit};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sea_orm::ConnectionTrait;
 use std::collections::HashMap;
 
@@ -38,6 +38,8 @@ pub async fn build(
     let (total, units, shown) = unit_figures(db, (a.id, c.id), place.today, previous).await?;
     let bands = bands(db, c.id, shown).await?;
     let named = honour_list(db, (a.id, c.id)).await?;
+    let year = c.closed_at.map_or(place.today.year(), |t| t.year());
+    let services = services(db, a.id, year).await?;
     let mut honour: Vec<String> = named.iter().map(|n| n.commitment.clone()).collect();
     honour.sort();
     let b = JpmBands::default();
@@ -72,6 +74,7 @@ pub async fn build(
         units,
         bands,
         honour,
+        services,
     };
     Ok((body, named))
 }
@@ -193,4 +196,36 @@ fn previous_means(b: &Body) -> HashMap<Option<i32>, f64> {
         out.insert(None, m);
     }
     out
+}
+
+/// Each service unit's index in `year`, withheld below five respondents, best first.
+async fn services(
+    db: &impl ConnectionTrait,
+    agency: i32,
+    year: i32,
+) -> Result<Vec<ServiceFigures>, AppError> {
+    let mut out: Vec<ServiceFigures> = crate::survey::service::results::of_year(db, agency, year)
+        .await?
+        .into_iter()
+        .filter(|u| u.respondents > 0)
+        .map(|u| {
+            let shown = u.respondents >= i64::from(rules::MIN_GROUP);
+            ServiceFigures {
+                code: u.code,
+                name: u.name,
+                unit: u.unit_name,
+                year,
+                respondents: shown.then_some(u.respondents as u32),
+                ikm: u.converted.filter(|_| shown),
+                grade: u.grade.filter(|_| shown).map(|g| g.code().to_string()),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.ikm
+            .partial_cmp(&a.ikm)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.name.cmp(&b.name))
+    });
+    Ok(out)
 }

@@ -6,22 +6,29 @@
 use crate::audit::service as audit;
 use crate::auth::model::Actor;
 use crate::error::AppError;
-use crate::publication::model::ConsentKind;
+use crate::publication::model::{ConsentKind, ConsentState};
 use crate::server::entities::{consent, employee, snapshot_name};
 use crate::server::{db, write_tx, Db};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-/// The kinds the reader currently consents to.
-pub async fn mine(db: &Db, actor: &Actor) -> Result<Vec<ConsentKind>, AppError> {
+/// Every kind of consent, with whether the reader gives it now and since when.
+pub async fn mine(db: &Db, actor: &Actor) -> Result<Vec<ConsentState>, AppError> {
     let emp = actor.employee_id.ok_or(AppError::Forbidden)?;
-    Ok(consent::Entity::find()
+    let rows = consent::Entity::find()
         .filter(consent::Column::EmployeeId.eq(emp))
-        .filter(consent::Column::RevokedAt.is_null())
         .all(db)
-        .await?
-        .into_iter()
-        .map(|c| c.kind)
+        .await?;
+    Ok(ConsentKind::ALL
+        .iter()
+        .map(|&kind| {
+            let row = rows.iter().find(|r| r.kind == kind);
+            ConsentState {
+                kind,
+                given: row.is_some_and(|r| r.revoked_at.is_none()),
+                since: row.map(|r| r.revoked_at.unwrap_or(r.given_at).to_rfc3339()),
+            }
+        })
         .collect())
 }
 

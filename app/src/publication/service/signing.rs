@@ -88,3 +88,14 @@ pub fn verifies(public_key: &str, bytes: &[u8], signature: &str) -> bool {
         _ => false,
     }
 }
+
+/// A secret for another use (`label`), derived from the installed key: HMAC-SHA-256
+/// of the label under the private half. It lasts as long as the key, without a
+/// second key file, and says nothing about the key itself.
+pub fn derived(label: &str) -> Result<[u8; 32], DbErr> {
+    use hmac::{Hmac, Mac};
+    let mut m = Hmac::<Sha256>::new_from_slice(&key()?.to_bytes())
+        .map_err(|e| DbErr::Custom(format!("signing key: {e}")))?;
+    m.update(label.as_bytes());
+    Ok(m.finalize().into_bytes().into())
+}

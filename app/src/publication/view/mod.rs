@@ -6,5 +6,7 @@ mod figures;
 pub mod publish;
 mod rankings;
 pub mod results;
+mod satisfaction;
+pub mod standing;
 mod trust;
 pub mod verify;

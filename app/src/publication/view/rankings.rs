@@ -46,7 +46,7 @@ pub fn Rankings(body: Body, by: RankBy, base: String) -> impl IntoView {
                 {ranked.iter().enumerate().map(|(n, u)| view! {
                     <tr>
                         <td class="num" data-label=label(K::PubRank)>{n + 1}</td>
-                        <td>{u.name.clone()}</td>
+                        <td class="title">{u.name.clone()}</td>
                         <td class="num" data-label=label(K::PubPeople)>{people(i, &u.figures)}</td>
                         <td class="num key" data-label=label(by.label())>{figure(i, &u.figures, by)}</td>
                     </tr>
@@ -54,7 +54,7 @@ pub fn Rankings(body: Body, by: RankBy, base: String) -> impl IntoView {
                 {withheld.iter().map(|u| view! {
                     <tr class="muted">
                         <td class="num" data-label=label(K::PubRank)>"–"</td>
-                        <td>{u.name.clone()}</td>
+                        <td class="title">{u.name.clone()}</td>
                         <td class="num" data-label=label(K::PubPeople)>{people(i, &u.figures)}</td>
                         <td class="num key" data-label=label(by.label())>{figure(i, &u.figures, by)}</td>
                     </tr>

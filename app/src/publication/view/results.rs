@@ -5,6 +5,7 @@
 
 use super::figures::{figure, how, people};
 use super::rankings::Rankings;
+use super::satisfaction::Satisfaction;
 use super::trust::{HonourList, Trust, Versions};
 use crate::i18n::{use_i18n, K};
 use crate::publication::api::published_snapshot;
@@ -64,9 +65,12 @@ fn Results(p: Published, by: RankBy) -> impl IntoView {
         })}
         <Summary p=p.clone() />
         <Rankings body=b.clone() by base />
+        <Satisfaction list=b.services.clone() />
         <Card title=K::PubChartsTitle>
-            {bands_chart.map(|svg| view! { <div class="chart-svg" inner_html=svg></div> })}
-            {trend_chart.map(|svg| view! { <div class="chart-svg" inner_html=svg></div> })}
+            <div class="grid-2">
+                {bands_chart.map(|svg| view! { <div class="chart-svg" inner_html=svg></div> })}
+                {trend_chart.map(|svg| view! { <div class="chart-svg" inner_html=svg></div> })}
+            </div>
             <p class="small muted">{i.f(K::PubBandsHow, &[("hi", i.dec(Some(b.rules.bands.0))), ("lo", i.dec(Some(b.rules.bands.1)))])}</p>
         </Card>
         <AllUnits p=p.clone() />

@@ -28,6 +28,7 @@ pub mod programme_competency;
 pub mod rater_calibration;
 pub mod result;
 pub mod result_comment;
+pub mod service_unit;
 pub mod session;
 pub mod signing_key;
 pub mod snapshot;
@@ -36,6 +37,7 @@ pub mod standard;
 pub mod standard_comment;
 pub mod standard_item;
 pub mod supervisor_link;
+pub mod survey_response;
 pub mod unit;
 pub mod unit_need;
 pub mod user;
@@ -76,7 +78,7 @@ macro_rules! stamped {
     };
 }
 
-stamped!(agency, assignment, campaign, certificate, competency, job, session, signing_key, standard, standard_comment, user, user_role; updated employee, enrolment, position, programme, unit);
+stamped!(agency, assignment, campaign, certificate, competency, job, service_unit, session, signing_key, standard, standard_comment, user, user_role; updated employee, enrolment, position, programme, unit);
 
 /// A row that belongs to one agency (the tenant key every query of it filters by).
 pub trait Tenant {
@@ -106,9 +108,11 @@ tenant!(
     programme,
     programme_competency,
     rater_calibration,
+    service_unit,
     snapshot,
     snapshot_name,
     standard,
+    survey_response,
     unit,
     unit_need
 );
@@ -141,7 +145,10 @@ keyed!(
     campaign_rater,
     campaign_unit,
     certificate,
-    enrolment
+    enrolment,
+    service_unit,
+    signing_key,
+    survey_response
 );
 keyed!(
     competency,

@@ -125,6 +125,9 @@ pub struct Body {
     pub bands: Vec<BandCount>,
     /// SHA-256 of each honour-list entry with its salt; the names are kept beside.
     pub honour: Vec<String>,
+    /// Citizen satisfaction per service unit (from schema 2; empty in schema 1).
+    #[serde(default)]
+    pub services: Vec<ServiceFigures>,
 }
 
 /// A named entry shown beside a snapshot, with what proves it was committed to.
@@ -265,4 +268,20 @@ impl Body {
         walk(self, None, 0, &mut out);
         out
     }
+}
+
+/// A service unit's citizen satisfaction in the snapshot's year (schema 2): withheld
+/// below five respondents, as every figure is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceFigures {
+    pub code: String,
+    pub name: String,
+    /// The unit of the agency it serves under.
+    pub unit: String,
+    pub year: i32,
+    /// Counted respondents; `None` when fewer than five.
+    pub respondents: Option<u32>,
+    /// IKM × 25, two decimals, and its band's code (A–D).
+    pub ikm: Option<f64>,
+    pub grade: Option<String>,
 }
