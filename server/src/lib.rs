@@ -2,6 +2,7 @@
 //! security middleware, the few plain HTTP endpoints (health, language switch, CSV
 //! export), demo data and the benchmark data generator.
 
+pub mod api;
 pub mod audit_key;
 pub mod certificates;
 pub mod compress;

@@ -53,6 +53,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/training/certificate/{id}", get(certificates::download))
         .route("/publik/berkas/{id}", get(snapshots::download))
         .route(VERIFY_UPLOAD, post(snapshots::check_upload))
+        .merge(crate::api::router(state.clone()))
         .nest_service("/pkg", assets)
         .fallback(move |req: axum::extract::Request| stall::render(pages.clone(), req))
         // Pages and answers compressed as they go out (the assets above already are).

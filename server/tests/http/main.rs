@@ -5,6 +5,7 @@
 mod support;
 
 mod access;
+mod api;
 mod assessment;
 mod assets;
 mod jobs;
