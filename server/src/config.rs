@@ -52,6 +52,10 @@ pub struct Settings {
     /// (warnings; for finding the query behind a slow page).
     #[arg(long, env = "CAKAP_SLOW_SQL_MS")]
     pub slow_sql_ms: Option<u64>,
+    /// Requests a minute one address may make to the open-data API (/api/v1); 0
+    /// turns the limit off (for a benchmark from one machine).
+    #[arg(long, env = "CAKAP_API_PER_MINUTE", default_value_t = 600)]
+    pub api_per_minute: u32,
 }
 
 /// The name the site's JS, WASM and CSS go by: `cakap.<hash>` when the build left
@@ -129,6 +133,7 @@ impl Settings {
                 .map(|o| o.trim_end_matches('/').to_string())
                 .collect(),
             read_cache: self.read_cache(),
+            api_per_minute: self.api_per_minute,
         }
     }
 }

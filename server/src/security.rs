@@ -81,6 +81,16 @@ fn public_data(path: &str) -> bool {
 
 pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // Published data is read-only: any other method is not allowed there (405), which
+    // says more than the cross-site refusal below.
+    if unsafe_method && (public_data(req.uri().path()) || req.uri().path() == "/api/v1") {
+        let mut res = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        res.headers_mut().insert(
+            header::ALLOW,
+            HeaderValue::from_static("GET, HEAD, OPTIONS"),
+        );
+        return res;
+    }
     if unsafe_method && !same_origin(&req, &st.config.allowed_origins) {
         return (
             StatusCode::FORBIDDEN,

@@ -22,6 +22,8 @@ pub struct Config {
     /// Remember list pages and dashboards between commits: only where this process
     /// sees every write (SQLite; see `server::read_cache`).
     pub read_cache: bool,
+    /// Requests a minute one address may make to the open-data API; 0: no limit.
+    pub api_per_minute: u32,
 }
 
 #[derive(Clone, Debug, FromRef)]

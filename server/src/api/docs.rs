@@ -76,7 +76,7 @@ pub async fn page(State(st): State<AppState>) -> Response {
          <code>?per_page=</code>; boleh dibaca dari asal mana pun (CORS); setiap alamat \
          dibatasi {limit} permintaan per menit. Kembali ke <a href=\"/publik\">hasil terbuka</a>.</p>\
          {body}</section></main></body></html>",
-        limit = super::limit::PER_MINUTE
+        limit = st.config.api_per_minute
     );
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }

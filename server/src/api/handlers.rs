@@ -38,10 +38,10 @@ fn paged<T>(all: Vec<T>, (page, per_page): (u32, u32)) -> Vec<T> {
 
 /// Every agency that can be read, with its latest current snapshot.
 #[utoipa::path(get, path = "/api/v1/agencies", tag = "agencies",
-    params(("page" = Option<u32>, Query, description = "Page, from 1"),
-           ("per_page" = Option<u32>, Query, description = "Items per page, 1–100 (default 50)")),
+    params(PagingDoc),
     responses((status = 200, description = "A page of agencies", body = AgencyPage),
-              (status = 400, description = "A parameter is not valid", body = Problem)))]
+              (status = 400, description = "A parameter is not valid", body = Problem),
+              (status = 429, description = "Too many requests from this address", body = Problem)))]
 pub async fn agencies(
     State(st): State<AppState>,
     headers: HeaderMap,
@@ -72,11 +72,10 @@ pub async fn agencies(
 /// An agency's snapshots, newest first, each with its hash, signature and the hash
 /// of the one before it.
 #[utoipa::path(get, path = "/api/v1/agencies/{code}/snapshots", tag = "snapshots",
-    params(("code" = String, Path, description = "The agency's code"),
-           ("page" = Option<u32>, Query, description = "Page, from 1"),
-           ("per_page" = Option<u32>, Query, description = "Items per page, 1–100 (default 50)")),
+    params(("code" = String, Path, description = "The agency's code"), PagingDoc),
     responses((status = 200, description = "A page of snapshots", body = SnapshotPage),
               (status = 400, description = "A parameter is not valid", body = Problem),
+              (status = 429, description = "Too many requests from this address", body = Problem),
               (status = 404, description = "No such agency", body = Problem)))]
 pub async fn snapshots(
     State(st): State<AppState>,
@@ -100,9 +99,10 @@ pub async fn snapshots(
 /// One snapshot as a file anyone can verify: its hash, the public key, the
 /// signature and the exact signed bytes (`snapshot`, canonical JSON).
 #[utoipa::path(get, path = "/api/v1/snapshots/{id}", tag = "snapshots",
-    params(("id" = i32, Path, description = "The snapshot's number")),
+    params(("id" = i32, Path, minimum = 1, description = "The snapshot's number")),
     responses((status = 200, description = "The signed snapshot", content_type = "application/json", body = Object),
-              (status = 404, description = "No such snapshot", body = Problem)))]
+              (status = 404, description = "No such snapshot", body = Problem),
+              (status = 429, description = "Too many requests from this address", body = Problem)))]
 pub async fn snapshot(
     State(st): State<AppState>,
     headers: HeaderMap,
@@ -145,11 +145,10 @@ fn unit_rows(b: &Body) -> Vec<UnitRow> {
 
 /// Every unit's figures in a snapshot (the latest, or `?snapshot=`), in tree order.
 #[utoipa::path(get, path = "/api/v1/agencies/{code}/units", tag = "figures",
-    params(("code" = String, Path, description = "The agency's code"),
-           ("snapshot" = Option<i32>, Query, description = "A snapshot of the agency (default: its latest)"),
-           ("format" = Option<String>, Query, description = "`json` (default) or `csv`")),
+    params(("code" = String, Path, description = "The agency's code"), FiguresDoc),
     responses((status = 200, description = "The units' figures", content((Vec<UnitRow> = "application/json"), (String = "text/csv"))),
               (status = 400, description = "A parameter is not valid", body = Problem),
+              (status = 429, description = "Too many requests from this address", body = Problem),
               (status = 404, description = "No such agency or snapshot", body = Problem)))]
 pub async fn units(
     State(st): State<AppState>,
@@ -167,11 +166,11 @@ pub async fn units(
 /// The agency's top units ranked by one figure in a snapshot.
 #[utoipa::path(get, path = "/api/v1/agencies/{code}/rankings", tag = "figures",
     params(("code" = String, Path, description = "The agency's code"),
-           ("by" = Option<String>, Query, description = "`jpm` (default), `memenuhi`, `perubahan` or `pelatihan`"),
-           ("snapshot" = Option<i32>, Query, description = "A snapshot of the agency (default: its latest)"),
-           ("format" = Option<String>, Query, description = "`json` (default) or `csv`")),
+           ("by" = Option<By>, Query, description = "The figure: `jpm` (default), `memenuhi`, `perubahan` or `pelatihan`"),
+           FiguresDoc),
     responses((status = 200, description = "The ranking", content((Ranking = "application/json"), (String = "text/csv"))),
               (status = 400, description = "A parameter is not valid", body = Problem),
+              (status = 429, description = "Too many requests from this address", body = Problem),
               (status = 404, description = "No such agency or snapshot", body = Problem)))]
 pub async fn rankings(
     State(st): State<AppState>,
@@ -195,11 +194,10 @@ pub async fn rankings(
 
 /// Citizen satisfaction (IKM) per service unit in a snapshot, best first.
 #[utoipa::path(get, path = "/api/v1/agencies/{code}/ikm", tag = "figures",
-    params(("code" = String, Path, description = "The agency's code"),
-           ("snapshot" = Option<i32>, Query, description = "A snapshot of the agency (default: its latest)"),
-           ("format" = Option<String>, Query, description = "`json` (default) or `csv`")),
+    params(("code" = String, Path, description = "The agency's code"), FiguresDoc),
     responses((status = 200, description = "IKM per service unit", content((Vec<Satisfaction> = "application/json"), (String = "text/csv"))),
               (status = 400, description = "A parameter is not valid", body = Problem),
+              (status = 429, description = "Too many requests from this address", body = Problem),
               (status = 404, description = "No such agency or snapshot", body = Problem)))]
 pub async fn ikm(
     State(st): State<AppState>,
@@ -229,9 +227,10 @@ pub async fn ikm(
 
 /// Every ratified competency standard (the criteria results are measured against).
 #[utoipa::path(get, path = "/api/v1/standards", tag = "standards",
-    params(("format" = Option<String>, Query, description = "`json` (default) or `csv`")),
+    params(FormatDoc),
     responses((status = 200, description = "Ratified standards", content((Vec<Standard> = "application/json"), (String = "text/csv"))),
-              (status = 400, description = "A parameter is not valid", body = Problem)))]
+              (status = 400, description = "A parameter is not valid", body = Problem),
+              (status = 429, description = "Too many requests from this address", body = Problem)))]
 pub async fn standards(
     State(st): State<AppState>,
     headers: HeaderMap,

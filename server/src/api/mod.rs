@@ -85,7 +85,7 @@ fn allow_any(res: &mut Response) {
 }
 
 pub fn router(state: AppState) -> Router<AppState> {
-    let limiter = limit::Limiter::new(limit::PER_MINUTE);
+    let limiter = limit::Limiter::new(state.config.api_per_minute);
     Router::new()
         .route("/api/v1", get(docs::page))
         .route("/api/v1/openapi.json", get(openapi))

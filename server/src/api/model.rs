@@ -3,8 +3,8 @@
 //! built from what the public pages read (`app::publication`), so the API never shows
 //! more than they do.
 
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// An agency with its latest current snapshot.
 #[derive(Serialize, ToSchema)]
@@ -141,4 +141,62 @@ pub struct Standard {
 pub struct Problem {
     pub error: String,
     pub message: String,
+}
+
+/// Paging of a list (for the OpenAPI document; read by `Params`).
+// Described for the document only; `Params` reads the query.
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PagingDoc {
+    /// Page, from 1.
+    #[param(minimum = 1, maximum = 2147483647)]
+    pub page: Option<u32>,
+    /// Items per page, 1–100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<u32>,
+}
+
+/// Which snapshot, and in which format (for the OpenAPI document).
+// Described for the document only; `Params` reads the query.
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FiguresDoc {
+    /// A snapshot of the agency (default: its latest).
+    #[param(minimum = 1, maximum = 2147483647)]
+    pub snapshot: Option<i32>,
+    /// `json` (default) or `csv`.
+    pub format: Option<Format>,
+}
+
+/// The format asked for (for the OpenAPI document).
+// Described for the document only; `Params` reads the query.
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FormatDoc {
+    /// `json` (default) or `csv`.
+    pub format: Option<Format>,
+}
+
+/// The format of a table's answer.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// The figure a ranking is by.
+#[derive(Deserialize, ToSchema)]
+pub enum By {
+    #[serde(rename = "jpm")]
+    Jpm,
+    #[serde(rename = "memenuhi")]
+    Meeting,
+    #[serde(rename = "perubahan")]
+    Change,
+    #[serde(rename = "pelatihan")]
+    Pace,
 }

@@ -163,4 +163,7 @@ async fn the_openapi_document_lists_every_endpoint_and_a_page_reads_it() {
     let pre = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
     assert_eq!(pre.status(), StatusCode::NO_CONTENT);
     assert_eq!(pre.headers()["access-control-allow-origin"], "*");
+    // Read-only: another method is not allowed (not refused as cross-site).
+    let post = send(&app, "POST", "/api/v1/agencies", None, Some("x=1")).await;
+    assert_eq!(post.status, StatusCode::METHOD_NOT_ALLOWED);
 }

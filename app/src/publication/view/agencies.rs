@@ -37,6 +37,7 @@ pub fn PublicListPage() -> impl IntoView {
                 <ul class="links">
                     <li><a href="/public/standards">{i.t(K::PubCriteriaLink)}</a></li>
                     <li><a href="/publik/verifikasi">{i.t(K::PubVerifyLink)}</a></li>
+                    <li><a href="/api/v1" rel="external">{i.t(K::PubApiLink)}</a></li>
                 </ul>
             </Card>
         </Page>

@@ -119,17 +119,27 @@ fn Summary(p: Published) -> impl IntoView {
     }
 }
 
-/// Every unit with people, in tree order, with its figures or why they are withheld.
+/// Units this deep and above are listed on the page (a regency's thousands of
+/// schools would make it megabytes); the rest are in the API's CSV.
+const LISTED_DEPTH: usize = 2;
+
+/// Every unit with people down to `LISTED_DEPTH`, in tree order, with its figures or
+/// why they are withheld; the whole tree is a link away.
 #[component]
 fn AllUnits(p: Published) -> impl IntoView {
     let i = use_i18n();
     let label = move |k: K| i.t(k);
-    let rows: Vec<_> = p
-        .body
-        .tree()
+    let tree = p.body.tree();
+    let below = tree.iter().filter(|(d, _)| *d > LISTED_DEPTH).count();
+    let rows: Vec<_> = tree
         .into_iter()
+        .filter(|(d, _)| *d <= LISTED_DEPTH)
         .map(|(d, u)| (d, u.clone()))
         .collect();
+    let csv = format!(
+        "/api/v1/agencies/{}/units?snapshot={}&format=csv",
+        p.body.agency.code, p.id
+    );
     view! {
         <Card title=K::PubAllUnitsTitle help=K::PubAllUnitsHelp testid="all-units">
             <Table stack=true head=vec![(K::PubUnit, ""), (K::PubPeople, "num"), (K::PubRankJpm, "num"), (K::PubRankMeeting, "num")]>
@@ -142,6 +152,10 @@ fn AllUnits(p: Published) -> impl IntoView {
                     </tr>
                 }).collect_view()}
             </Table>
+            <p class="small">
+                {(below > 0).then(|| i.f(K::PubUnitsBelow, &[("n", i.n(below as i64))]) + " ")}
+                <a href=csv rel="external">{i.t(K::PubUnitsCsv)}</a>
+            </p>
         </Card>
     }
 }
