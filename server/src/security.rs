@@ -79,17 +79,32 @@ fn public_data(path: &str) -> bool {
     path.starts_with("/api/v1/") || path.starts_with("/publik/berkas/")
 }
 
+/// Published data is read-only: any other method than reading is not allowed there
+/// (405), which says more than the cross-site refusal would.
+fn read_only() -> Response {
+    let mut res = StatusCode::METHOD_NOT_ALLOWED.into_response();
+    res.headers_mut().insert(
+        header::ALLOW,
+        HeaderValue::from_static("GET, HEAD, OPTIONS"),
+    );
+    res
+}
+
+/// Sets who may keep the answer, unless it is published data whose handler said so.
+fn set_caching(h: &mut axum::http::HeaderMap, caching: &'static str, public: bool) {
+    let declared = h
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("public"));
+    if !(public && declared && !h.contains_key(header::SET_COOKIE)) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
+    }
+}
+
 pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    // Published data is read-only: any other method is not allowed there (405), which
-    // says more than the cross-site refusal below.
     if unsafe_method && (public_data(req.uri().path()) || req.uri().path() == "/api/v1") {
-        let mut res = StatusCode::METHOD_NOT_ALLOWED.into_response();
-        res.headers_mut().insert(
-            header::ALLOW,
-            HeaderValue::from_static("GET, HEAD, OPTIONS"),
-        );
-        return res;
+        return read_only();
     }
     if unsafe_method && !same_origin(&req, &st.config.allowed_origins) {
         return (
@@ -111,13 +126,7 @@ pub async fn guard(State(st): State<AppState>, req: Request<Body>, next: Next) -
     } else {
         "no-cache"
     };
-    let declared = h
-        .get(header::CACHE_CONTROL)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("public"));
-    if !(public && declared && !h.contains_key(header::SET_COOKIE)) {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
-    }
+    set_caching(h, caching, public);
     // The same address answers brotli, gzip or plain bytes by the request's
     // Accept-Encoding: a cache must keep them apart.
     if static_asset && ok && !h.contains_key(header::VARY) {
