@@ -95,6 +95,11 @@ impl I18n {
         v.map_or_else(|| "–".into(), |v| self.0.decimal(v, 1))
     }
 
+    /// A figure with `places` decimals ("82,78"); a dash when there is none.
+    pub fn fixed(self, v: Option<f64>, places: usize) -> String {
+        v.map_or_else(|| "–".into(), |v| self.0.decimal(v, places))
+    }
+
     /// A percentage with one decimal: "95,8 %"; a dash when there is none.
     pub fn pct(self, v: Option<f64>) -> String {
         v.map_or_else(|| "–".into(), |v| self.0.percent(v, 1))

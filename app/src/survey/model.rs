@@ -162,6 +162,24 @@ pub struct ResponseForm {
 }
 
 impl ResponseForm {
+    /// A response with these nine answers (U1..U9) and nothing else said.
+    pub fn answered(started: String, answers: [String; 9]) -> ResponseForm {
+        let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = answers;
+        ResponseForm {
+            started,
+            u1,
+            u2,
+            u3,
+            u4,
+            u5,
+            u6,
+            u7,
+            u8,
+            u9,
+            ..Default::default()
+        }
+    }
+
     /// The nine answers as posted, U1..U9.
     pub fn answers(&self) -> [&str; 9] {
         [

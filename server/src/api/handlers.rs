@@ -113,15 +113,22 @@ pub async fn snapshot(
     Ok(send(&headers, "application/json", text, Keep::Forever))
 }
 
-/// The snapshot a figures endpoint reads: `?snapshot=` (kept for good) or the latest.
-async fn chosen(st: &AppState, code: &str, p: &Params) -> Result<(Published, Keep), ApiError> {
+/// What a figures endpoint reads: the snapshot (`?snapshot=`, kept for good, or the
+/// latest), how long to keep the answer, and whether CSV was asked for.
+async fn figures_of(
+    st: &AppState,
+    code: &str,
+    query: Option<&str>,
+) -> Result<(Published, Keep, bool), ApiError> {
+    let p = Params::new(query);
+    let as_csv = p.csv()?;
     let id = p.int("snapshot")?;
     let keep = if id.is_some() {
         Keep::Forever
     } else {
         Keep::Minutes
     };
-    Ok((read::published(&st.db, code, id).await?, keep))
+    Ok((read::published(&st.db, code, id).await?, keep, as_csv))
 }
 
 fn unit_rows(b: &Body) -> Vec<UnitRow> {
@@ -156,9 +163,7 @@ pub async fn units(
     Path(code): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Answer {
-    let p = Params::new(q.as_deref());
-    let as_csv = p.csv()?;
-    let (s, keep) = chosen(&st, &code, &p).await?;
+    let (s, keep, as_csv) = figures_of(&st, &code, q.as_deref()).await?;
     let rows = unit_rows(&s.body);
     Ok(table(&headers, as_csv, (&rows, &rows), keep))
 }
@@ -186,8 +191,7 @@ pub async fn rankings(
             "pilih jpm, memenuhi, perubahan atau pelatihan",
         ))?,
     };
-    let as_csv = p.csv()?;
-    let (s, keep) = chosen(&st, &code, &p).await?;
+    let (s, keep, as_csv) = figures_of(&st, &code, q.as_deref()).await?;
     let r = ranking(&s, by);
     Ok(table(&headers, as_csv, (&r, &r.rows), keep))
 }
@@ -205,9 +209,7 @@ pub async fn ikm(
     Path(code): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Answer {
-    let p = Params::new(q.as_deref());
-    let as_csv = p.csv()?;
-    let (s, keep) = chosen(&st, &code, &p).await?;
+    let (s, keep, as_csv) = figures_of(&st, &code, q.as_deref()).await?;
     let rows: Vec<Satisfaction> = s
         .body
         .services

@@ -35,6 +35,7 @@ use utoipa::OpenApi;
         handlers::ikm,
         handlers::standards
     ),
+    components(schemas(model::Format, model::By)),
     tags(
         (name = "agencies", description = "Agencies that publish"),
         (name = "snapshots", description = "Signed, hash-chained snapshots anyone can verify"),

@@ -16,11 +16,10 @@ impl Params {
         Params(pairs.into_owned().collect())
     }
 
+    /// A parameter as given (trimmed); given empty is not absent: `?page=` is an
+    /// error, not page 1.
     pub fn text(&self, name: &str) -> Option<String> {
-        self.0
-            .get(name)
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
+        self.0.get(name).map(|v| v.trim().to_string())
     }
 
     /// A whole number, if given.

@@ -51,47 +51,23 @@ fn answers(rng: &mut Rng, good: u64) -> [String; 9] {
     })
 }
 
+/// A response with these answers and, two times in three, the respondent's profile.
 fn form(started: String, a: [String; 9], rng: &mut Rng) -> ResponseForm {
-    let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = a;
-    let profile = rng.below(3) > 0;
-    ResponseForm {
-        started,
-        u1,
-        u2,
-        u3,
-        u4,
-        u5,
-        u6,
-        u7,
-        u8,
-        u9,
-        age: if profile {
-            (18 + rng.below(50)).to_string()
-        } else {
-            String::new()
-        },
-        sex: if profile {
-            rng.pick(&["L", "P"]).to_string()
-        } else {
-            String::new()
-        },
-        education: if profile {
-            rng.pick(&["smp", "sma", "diploma", "s1"]).to_string()
-        } else {
-            String::new()
-        },
-        occupation: if profile {
-            rng.pick(&["swasta", "wirausaha", "pns", "lainnya"])
-                .to_string()
-        } else {
-            String::new()
-        },
-        suggestion: match rng.below(12) {
-            0 => "Antrean pagi terlalu panjang, mohon tambah petugas.".into(),
-            1 => "Petugas ramah dan jelas menjelaskan persyaratan.".into(),
-            _ => String::new(),
-        },
+    let mut f = ResponseForm::answered(started, a);
+    if rng.below(3) > 0 {
+        f.age = (18 + rng.below(50)).to_string();
+        f.sex = rng.pick(&["L", "P"]).to_string();
+        f.education = rng.pick(&["smp", "sma", "diploma", "s1"]).to_string();
+        f.occupation = rng
+            .pick(&["swasta", "wirausaha", "pns", "lainnya"])
+            .to_string();
     }
+    f.suggestion = match rng.below(12) {
+        0 => "Antrean pagi terlalu panjang, mohon tambah petugas.".into(),
+        1 => "Petugas ramah dan jelas menjelaskan persyaratan.".into(),
+        _ => String::new(),
+    };
+    f
 }
 
 pub async fn seed(db: &Db, hr: &Actor, agency_id: i32, rng: &mut Rng) -> Result<(), AppError> {

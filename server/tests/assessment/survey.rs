@@ -30,21 +30,7 @@ async fn new_unit(db: &DatabaseConnection, hr: &Actor, code: &str) -> (i32, Stri
 }
 
 fn filled(started: String, a: [i16; 9]) -> ResponseForm {
-    let s = a.map(|v| v.to_string());
-    let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = s;
-    ResponseForm {
-        started,
-        u1,
-        u2,
-        u3,
-        u4,
-        u5,
-        u6,
-        u7,
-        u8,
-        u9,
-        ..Default::default()
-    }
+    ResponseForm::answered(started, a.map(|v| v.to_string()))
 }
 
 fn visit(ip: &str) -> Visit {

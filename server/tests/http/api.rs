@@ -106,6 +106,9 @@ async fn figures_come_as_json_or_csv_and_bad_parameters_are_named() {
         ("/api/v1/agencies/KOTA-MANNA/rankings?by=nama", "by"),
         ("/api/v1/agencies/KOTA-MANNA/units?format=xml", "format"),
         ("/api/v1/agencies/KOTA-MANNA/units?snapshot=abc", "snapshot"),
+        // Given empty is not absent.
+        ("/api/v1/agencies?page=", "page"),
+        ("/api/v1/agencies/KOTA-MANNA/ikm?snapshot=", "snapshot"),
     ] {
         let r = get(&app, path).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");
@@ -149,6 +152,10 @@ async fn the_openapi_document_lists_every_endpoint_and_a_page_reads_it() {
         "/api/v1/standards",
     ] {
         assert!(doc["paths"][path]["get"].is_object(), "{path}");
+    }
+    // Every schema a parameter names is in the document (a client can resolve it).
+    for schema in ["Format", "By", "Problem", "Ranking", "AgencyPage"] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
     let page = get(&app, "/api/v1").await;
     assert_eq!(page.status, StatusCode::OK);

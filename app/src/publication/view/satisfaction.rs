@@ -34,7 +34,7 @@ pub fn Satisfaction(list: Vec<ServiceFigures>) -> impl IntoView {
                             <td class="num" data-label=label(K::PubRank)>{if shown { rank.to_string() } else { "–".into() }}</td>
                             <td class="title">{s.name.clone()}<br /><span class="muted small">{s.unit.clone()}</span></td>
                             <td class="num" data-label=label(K::SkmRespondents)>{s.respondents.map_or_else(|| i.t(K::PubLessThan5).to_string(), |n| i.n(n as i64))}</td>
-                            <td class="num key" data-label=label(K::SkmConverted)>{i.dec(s.ikm)}</td>
+                            <td class="num key" data-label=label(K::SkmConverted)>{i.fixed(s.ikm, 2)}</td>
                             <td data-label=label(K::SkmGrade)>{grade(s)}</td>
                         </tr>
                     }

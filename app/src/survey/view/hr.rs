@@ -77,8 +77,8 @@ fn index_table(i: I18n, units: Vec<UnitIkm>) -> impl IntoView {
                 <tr>
                     <td class="key" data-label=label(K::SkmServiceUnit)>{u.name.clone()}<br /><span class="muted small">{u.unit_name.clone()}" · "{sample(i, &u)}</span></td>
                     <td class="num" data-label=label(K::SkmRespondents)>{i.n(u.respondents)}</td>
-                    <td class="num" data-label=label(K::SkmIkm)>{u.ikm.map_or("–".into(), |v| format!("{v:.3}"))}</td>
-                    <td class="num key" data-label=label(K::SkmConverted)>{i.dec(u.converted)}</td>
+                    <td class="num" data-label=label(K::SkmIkm)>{i.fixed(u.ikm, 3)}</td>
+                    <td class="num key" data-label=label(K::SkmConverted)>{i.fixed(u.converted, 2)}</td>
                     <td data-label=label(K::SkmGrade)>{u.grade.map(|g| format!("{} · {}", g.code(), i.t(g.label())))}</td>
                     <td class="num" data-label=label(K::SkmHeldShort)>{i.n(u.held)}</td>
                 </tr>
@@ -98,8 +98,8 @@ fn elements(i: I18n, u: &UnitIkm) -> impl IntoView {
                 {ELEMENT_KEYS.iter().zip(nrr).enumerate().map(|(n, ((name, _, _), v))| view! {
                     <tr>
                         <td data-label=label(K::SkmElement)>{format!("U{} ", n + 1)}{i.t(*name)}</td>
-                        <td class="num" data-label=label(K::SkmNrr)>{format!("{v:.2}")}</td>
-                        <td class="num" data-label=label(K::SkmWeighted)>{format!("{:.3}", v / 9.0)}</td>
+                        <td class="num" data-label=label(K::SkmNrr)>{i.fixed(Some(v), 2)}</td>
+                        <td class="num" data-label=label(K::SkmWeighted)>{i.fixed(Some(v / 9.0), 3)}</td>
                     </tr>
                 }).collect_view()}
             </Table>
