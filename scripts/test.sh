@@ -24,6 +24,8 @@ apt_install chromium curl python3
 if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -d end2end/node_modules/@axe-core/playwright ]; then
   (cd end2end && npm ci --no-audit --no-fund)
 fi
+# The open-data API is checked against its own OpenAPI document (PyPI).
+command -v schemathesis >/dev/null || python3 -m pip install --quiet --disable-pip-version-check "schemathesis>=4,<5"
 
 say "formatting, lints and sizes"
 cargo fmt --all --check
@@ -47,5 +49,11 @@ build_release
 E2E_DIR="$(mktemp -d /tmp/cakap-e2e.XXXXXX)"
 start_release_server "$E2E_DIR"
 (cd end2end && CAKAP_URL="$SERVER_URL" npx playwright test)
+
+say "the open-data API against its OpenAPI document"
+# Every generated request, valid or not, must get an answer the document allows and
+# never a server error; a fixed seed makes a failure reproducible.
+schemathesis run "$SERVER_URL/api/v1/openapi.json" --url "$SERVER_URL" --checks all \
+  --max-examples 30 --seed 2026
 
 say "all tests passed in $(( $(date +%s) - START )) s"

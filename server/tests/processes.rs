@@ -101,7 +101,8 @@ async fn verify_snapshot_checks_a_file_offline_and_fails_on_a_changed_byte() {
     );
     assert!(String::from_utf8_lossy(&ok.stdout).contains("snapshot verifies"));
     // One byte of the body changed: the hash and the signature fail.
-    std::fs::write(&file, text.replacen("\"schema\":1", "\"schema\":2", 1)).unwrap();
+    let schema = format!("\"schema\":{}", app::publication::rules::SCHEMA);
+    std::fs::write(&file, text.replacen(&schema, "\"schema\":9", 1)).unwrap();
     let bad = run(&file, &key);
     assert_eq!(bad.status.code(), Some(1));
     let out = String::from_utf8_lossy(&bad.stdout);
