@@ -10,7 +10,7 @@ test.setTimeout(120_000);
 test("HR publishes, and a visitor ranks, reads how a figure is computed and verifies it", async ({ page, browser }) => {
   const errors = watchErrors(page);
   await login(page, "hr.manna", "/hr/publikasi");
-  const period = page.getByTestId("publishable").first();
+  const period = page.getByTestId("publishable").filter({ hasText: "Penilaian Kompetensi 2026" });
   await expect(period).toContainText("Penilaian Kompetensi 2026");
   const versions = await period.locator("tbody tr").count();
   // Without a reason a correction is refused, naming the field; nothing is published.
