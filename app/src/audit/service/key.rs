@@ -77,12 +77,23 @@ pub async fn bind(
         ));
     }
     let row = audit_key::ActiveModel {
-        fingerprint: Set(fingerprint),
+        fingerprint: Set(fingerprint.clone()),
         created_at: Set(crate::server::db::now()),
     };
-    audit_key::Entity::insert(row)
+    if let Err(e) = audit_key::Entity::insert(row)
         .exec_without_returning(&tx)
-        .await?;
+        .await
+    {
+        // Another server sharing the database recorded a key between our read and
+        // this write (two processes starting at once on PostgreSQL): the same key is
+        // fine; any other is refused as above.
+        drop(tx);
+        let again = audit_key::Entity::find().all(db).await?;
+        if again.iter().any(|k| k.fingerprint == fingerprint) {
+            return Ok(vec![]);
+        }
+        return Err(e);
+    }
     let broken = if created {
         super::key_legacy_chains(&tx).await?
     } else {

@@ -54,12 +54,22 @@ pub async fn key_id(db: &impl ConnectionTrait) -> Result<i32, DbErr> {
         return Ok(k.id);
     }
     let row = signing_key::ActiveModel {
-        public_key: Set(public),
+        public_key: Set(public.clone()),
         ..Default::default()
     }
     .insert(db)
-    .await?;
-    Ok(row.id)
+    .await;
+    match row {
+        Ok(row) => Ok(row.id),
+        // Another server sharing the database recorded the same key between our read
+        // and this write (two processes starting at once on PostgreSQL).
+        Err(e) => signing_key::Entity::find()
+            .filter(signing_key::Column::PublicKey.eq(public))
+            .one(db)
+            .await?
+            .map(|k| k.id)
+            .ok_or(e),
+    }
 }
 
 /// The signature of `bytes` under the installed key, hex.
