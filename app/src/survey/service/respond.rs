@@ -136,7 +136,7 @@ pub async fn respond(
     let hour = now - Duration::hours(1);
     within_limit(&tx, &address, hour).await?;
     let seen = Seen {
-        fill_secs: fill_secs(&f.started, u.id, now.timestamp()),
+        fill_secs: fill_secs(&f.started, u.id, now.timestamp())?,
         device_repeat: device_repeat(&tx, u.id, visit.device.as_deref(), now).await?,
         same_answers: same_answers(&tx, u.id, &address, &v, hour).await?,
     };

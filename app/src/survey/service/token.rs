@@ -28,14 +28,18 @@ pub fn start_token(unit: i32, now: i64) -> Result<String, AppError> {
 }
 
 /// Seconds from the form being served to `now`, when `token` is one of ours for
-/// unit `unit`; `None` for anything else.
-pub fn fill_secs(token: &str, unit: i32, now: i64) -> Option<i64> {
+/// unit `unit`; `None` for anything a sender made up. Without the server's key this
+/// is an error, not a token to hold.
+pub fn fill_secs(token: &str, unit: i32, now: i64) -> Result<Option<i64>, AppError> {
     let mut parts = token.trim().splitn(3, '.');
-    let u = parts.next()?.parse::<i32>().ok()?;
-    let at = parts.next()?.parse::<i64>().ok()?;
-    let mac = parts.next()?;
-    let ours = keyed("skm-start", &format!("{u}:{at}")).ok()?;
-    (u == unit && ours == mac).then_some(now - at)
+    let (Some(u), Some(at), Some(mac)) = (parts.next(), parts.next(), parts.next()) else {
+        return Ok(None);
+    };
+    let (Ok(u), Ok(at)) = (u.parse::<i32>(), at.parse::<i64>()) else {
+        return Ok(None);
+    };
+    let ours = keyed("skm-start", &format!("{u}:{at}"))?;
+    Ok((u == unit && ours == mac).then_some(now - at))
 }
 
 /// An address as stored.

@@ -8,7 +8,7 @@ use crate::survey::api::{survey_overview, ReviewResponse};
 use crate::survey::model::{ResponseState, ReviewedResponse, SkmOverview, UnitIkm, ELEMENT_KEYS};
 use crate::survey::view::units::ServiceUnitsCard;
 use crate::ui::page::loaded;
-use crate::ui::widgets::{action_error, msg_for, Card, Page, SubmitButton, Table};
+use crate::ui::widgets::{action_error, error_box, msg_for, Card, Page, SubmitButton, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -17,23 +17,23 @@ pub fn SkmHrPage() -> impl IntoView {
     let query = use_query_map();
     let year =
         Memo::new(move |_| query.with(|q| q.get("tahun").and_then(|y| y.parse::<i32>().ok())));
-    let act = ServerAction::<ReviewResponse>::new();
+    // Each held response has its own forms (its errors stay under it); any decision
+    // reloads the page's figures.
+    let decided = RwSignal::new(0u32);
     let data = Resource::new(
-        move || (year.get(), act.version().get()),
+        move || (year.get(), decided.get()),
         |(y, _)| survey_overview(y),
     );
-    let errors = action_error(act);
-    let saved = Signal::derive(move || act.value().with(|v| matches!(v, Some(Ok(_)))));
     view! {
-        <Page title=K::SkmHrTitle subtitle=K::SkmHrSubtitle errors=vec![errors] saved>
-            {loaded(data, move |o| view! { <Overview o act /> })}
+        <Page title=K::SkmHrTitle subtitle=K::SkmHrSubtitle>
+            {loaded(data, move |o| view! { <Overview o decided /> })}
             <ServiceUnitsCard />
         </Page>
     }
 }
 
 #[component]
-fn Overview(o: SkmOverview, act: ServerAction<ReviewResponse>) -> impl IntoView {
+fn Overview(o: SkmOverview, decided: RwSignal<u32>) -> impl IntoView {
     let i = use_i18n();
     let year = o.year;
     view! {
@@ -54,7 +54,7 @@ fn Overview(o: SkmOverview, act: ServerAction<ReviewResponse>) -> impl IntoView 
             {if o.held.is_empty() {
                 view! { <p class="empty">{i.t(K::SkmHeldNone)}</p> }.into_any()
             } else {
-                o.held.into_iter().map(|r| view! { <Held r act /> }).collect_view().into_any()
+                o.held.into_iter().map(|r| view! { <Held r decided /> }).collect_view().into_any()
             }}
         </Card>
     }
@@ -109,8 +109,14 @@ fn elements(i: I18n, u: &UnitIkm) -> impl IntoView {
 }
 
 #[component]
-fn Held(r: ReviewedResponse, act: ServerAction<ReviewResponse>) -> impl IntoView {
+fn Held(r: ReviewedResponse, decided: RwSignal<u32>) -> impl IntoView {
     let i = use_i18n();
+    let act = ServerAction::<ReviewResponse>::new();
+    Effect::new(move |_| {
+        if matches!(act.value().get(), Some(Ok(_))) {
+            decided.update(|n| *n += 1);
+        }
+    });
     let errors = action_error(act);
     let answers = r
         .answers
@@ -135,6 +141,7 @@ fn Held(r: ReviewedResponse, act: ServerAction<ReviewResponse>) -> impl IntoView
             <p class="small">{i.t(K::SkmAnswers)}": "<code>{answers}</code></p>
             {r.suggestion.clone().map(|s| view! { <blockquote class="small">{s}</blockquote> })}
             {r.reason.clone().map(|s| view! { <p class="muted small">{i.t(K::SkmReason)}": "{s}</p> })}
+            {error_box(errors)}
             {(r.state == ResponseState::Held).then(|| view! {
                 <div class="inline-forms">
                     <ActionForm action=act attr:class="inline-form">
