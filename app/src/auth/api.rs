@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 fn session_cookie(value: &str, max_age: i64) -> String {
-    crate::server::request::cookie_line(crate::auth::rules::SESSION_COOKIE, value, "/", max_age)
+    crate::server::cookies::cookie_line(crate::auth::rules::SESSION_COOKIE, value, "/", max_age)
 }
 
 /// Logs in by username or NIP.
@@ -30,7 +30,7 @@ pub async fn login(account: String, password: String, next: String) -> Result<Lo
     };
     if let Ok(ok) = &result {
         let max_age = crate::auth::rules::SESSION_HOURS * 3600;
-        crate::server::request::set_cookie(session_cookie(&ok.token, max_age));
+        crate::server::cookies::set_cookie(session_cookie(&ok.token, max_age));
     }
     // A plain form post lands on `next`, or back on the login page with the error.
     page_after_plain_post(
@@ -47,7 +47,7 @@ pub async fn logout() -> Result<(), AppError> {
         let hash = crate::auth::token::hash(&token);
         finish(crate::auth::service::logout(&st.db, &hash).await)?;
     }
-    crate::server::request::set_cookie(session_cookie("", 0));
+    crate::server::cookies::set_cookie(session_cookie("", 0));
     if is_plain_form_post() {
         leptos_axum::redirect("/");
     }

@@ -3,6 +3,7 @@
 
 pub mod caches;
 pub mod constraints;
+pub mod cookies;
 pub mod db;
 pub mod entities;
 pub mod read_cache;

@@ -129,26 +129,6 @@ pub fn forwarded_client(
     client
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure when the site is served
-/// over HTTPS (`secure_cookies`), sent back only under `path`.
-pub fn cookie_line(name: &str, value: &str, path: &str, max_age: i64) -> String {
-    let secure = state().map(|s| s.config.secure_cookies).unwrap_or(false);
-    format!(
-        "{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-/// Adds a `Set-Cookie` header to the response.
-pub fn set_cookie(cookie: String) {
-    if let (Some(res), Ok(v)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&cookie),
-    ) {
-        res.append_header(http::header::SET_COOKIE, v);
-    }
-}
-
 /// An irreversible action's confirmation box (`confirm`), ticked or not: a form
 /// posted without it gets a field error, with JavaScript or without.
 pub fn confirmed(confirm: &Option<String>) -> Result<(), AppError> {

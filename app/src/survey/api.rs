@@ -25,13 +25,13 @@ pub async fn open_survey(code: String) -> Result<SurveyForm, AppError> {
     as_visitor(|db, _| async move {
         if device().is_none() {
             let value = token::new_device();
-            let cookie = crate::server::request::cookie_line(
+            let cookie = crate::server::cookies::cookie_line(
                 token::DEVICE_COOKIE,
                 &value,
                 "/skm",
                 365 * 24 * 3600,
             );
-            crate::server::request::set_cookie(cookie);
+            crate::server::cookies::set_cookie(cookie);
         }
         respond::form(&db, &code).await
     })
