@@ -57,6 +57,10 @@ pub struct ReadCache<K, V> {
     /// The commit count (`db::commits`; tests bring their own).
     clock: fn() -> u64,
     entries: Mutex<HashMap<K, Entry<V>>>,
+    /// Loads under way, one gate per key: many asking at once for an answer not
+    /// (or no longer) remembered (a public page when results are announced, any
+    /// page after a commit or its time-to-live) wait for one load, not run it each.
+    loading: Mutex<HashMap<K, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl<K, V> std::fmt::Debug for ReadCache<K, V> {
@@ -80,11 +84,12 @@ impl<K, V> ReadCache<K, V> {
             max_entries: MAX_ENTRIES,
             clock,
             entries: Mutex::new(HashMap::new()),
+            loading: Mutex::new(HashMap::new()),
         }
     }
 }
 
-impl<K: Hash + Eq, V> ReadCache<K, V> {
+impl<K: Hash + Eq + Clone, V> ReadCache<K, V> {
     pub fn new(on: bool) -> Self {
         Self::with_clock(on, TTL, db::commits)
     }
@@ -98,7 +103,8 @@ impl<K: Hash + Eq, V> ReadCache<K, V> {
     }
 
     /// The remembered answer for `key`, or `load`'s answer (remembered when it
-    /// succeeds and no commit happened meanwhile).
+    /// succeeds and no commit happened meanwhile). While one load of `key` runs,
+    /// others asking for it wait and take its answer.
     pub async fn get_or_load<E>(
         &self,
         key: K,
@@ -113,15 +119,45 @@ impl<K: Hash + Eq, V> ReadCache<K, V> {
         if let Some(v) = self.get(&key, seen) {
             return Ok(v);
         }
-        let value = Arc::new(load.await?);
-        self.put(key, seen, value.clone());
-        Ok(value)
+        let gate = self.gate(&key);
+        let turn = gate.lock().await;
+        // An answer loaded while this one waited is new enough when its query began
+        // after every commit this request had seen.
+        let found = self.get(&key, seen);
+        let value = match found {
+            Some(v) => Ok(v),
+            None => {
+                let seen = (self.clock)();
+                let loaded = load.await.map(Arc::new);
+                if let Ok(v) = &loaded {
+                    self.put(key.clone(), seen, v.clone());
+                }
+                loaded
+            }
+        };
+        drop(turn);
+        if let Ok(mut map) = self.loading.lock() {
+            if map.get(&key).is_some_and(|g| Arc::ptr_eq(g, &gate)) {
+                map.remove(&key);
+            }
+        }
+        value
     }
 
-    fn get(&self, key: &K, now_commits: u64) -> Option<Arc<V>> {
+    /// The gate loads of `key` pass one at a time.
+    fn gate(&self, key: &K) -> Arc<tokio::sync::Mutex<()>> {
+        match self.loading.lock() {
+            Ok(mut map) => map.entry(key.clone()).or_default().clone(),
+            // A poisoned map only costs the waiting: load alone.
+            Err(_) => Arc::default(),
+        }
+    }
+
+    /// The answer for `key` if its query began after `since` commits.
+    fn get(&self, key: &K, since: u64) -> Option<Arc<V>> {
         let map = self.entries.lock().ok()?;
         map.get(key)
-            .filter(|e| e.commits == now_commits && e.at.elapsed() < self.ttl)
+            .filter(|e| e.commits >= since && e.at.elapsed() < self.ttl)
             .map(|e| e.value.clone())
     }
 
@@ -156,11 +192,15 @@ mod tests {
     // database tests' real commits) cannot disturb one another.
     static CLOCK_A: AtomicU64 = AtomicU64::new(0);
     static CLOCK_B: AtomicU64 = AtomicU64::new(0);
+    static CLOCK_C: AtomicU64 = AtomicU64::new(0);
     fn clock_a() -> u64 {
         CLOCK_A.load(Ordering::SeqCst)
     }
     fn clock_b() -> u64 {
         CLOCK_B.load(Ordering::SeqCst)
+    }
+    fn clock_c() -> u64 {
+        CLOCK_C.load(Ordering::SeqCst)
     }
 
     #[test]
@@ -201,6 +241,24 @@ mod tests {
         c.get_or_load("k", racing).await.unwrap();
         let next = c.get_or_load("k", load(&calls)).await.unwrap();
         assert_eq!(*next, 2, "an answer older than a commit is never served");
+    }
+
+    #[tokio::test]
+    async fn many_asking_at_once_wait_for_one_load() {
+        let c: ReadCache<&str, u32> = ReadCache::with_clock(true, TTL, clock_c);
+        let calls = AtomicU32::new(0);
+        let slow = || async {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            load(&calls).await
+        };
+        let (a, b, d) = tokio::join!(
+            c.get_or_load("k", slow()),
+            c.get_or_load("k", slow()),
+            c.get_or_load("k", slow())
+        );
+        assert_eq!((*a.unwrap(), *b.unwrap(), *d.unwrap()), (1, 1, 1));
+        assert_eq!(calls.load(Ordering::SeqCst), 1, "one load for three");
+        assert!(c.loading.lock().unwrap().is_empty(), "no gate left behind");
     }
 
     #[tokio::test]
