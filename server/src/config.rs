@@ -133,6 +133,7 @@ impl Settings {
                 .map(|o| o.trim_end_matches('/').to_string())
                 .collect(),
             read_cache: self.read_cache(),
+            published_cache: !self.no_read_cache,
             api_per_minute: self.api_per_minute,
         }
     }

@@ -9,6 +9,7 @@ pub mod compress;
 pub mod config;
 pub mod handlers;
 pub mod maintenance;
+pub mod public_pages;
 pub mod router;
 pub mod security;
 pub mod seed;

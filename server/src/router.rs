@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions (with the per-request
 //! context), the plain HTTP endpoints, static files, and the security layer.
 
-use crate::{certificates, compress, handlers, security, snapshots, stall};
+use crate::{certificates, compress, handlers, public_pages, security, snapshots};
 use app::publication::view::verify::VERIFY_UPLOAD;
 use app::server::request::RequestCache;
 use app::server::AppState;
@@ -43,6 +43,8 @@ pub fn build_router(state: AppState) -> Router {
         state.leptos_options.site_root, state.leptos_options.site_pkg_dir
     );
     let assets = ServeDir::new(pkg).precompressed_br().precompressed_gzip();
+    // The public results pages, kept for visitors (`public_pages`).
+    let kept = public_pages::pages(&state.config);
     Router::new()
         .route("/health", get(handlers::health))
         .route("/lang", post(handlers::switch_language))
@@ -55,7 +57,9 @@ pub fn build_router(state: AppState) -> Router {
         .route(VERIFY_UPLOAD, post(snapshots::check_upload))
         .merge(crate::api::router(state.clone()))
         .nest_service("/pkg", assets)
-        .fallback(move |req: axum::extract::Request| stall::render(pages.clone(), req))
+        .fallback(move |req: axum::extract::Request| {
+            public_pages::serve(kept.clone(), pages.clone(), req)
+        })
         // Pages and answers compressed as they go out (the assets above already are).
         .layer(axum::middleware::from_fn(compress::layer))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -7,21 +7,26 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::publication::service::{publish as publishing, read, verify};
 #[cfg(feature = "ssr")]
-use crate::server::request::{as_actor, as_visitor};
+use crate::server::request::{as_actor, as_visitor, cache};
 
 /// Every agency with its latest published period (no login).
 #[server(endpoint = "publik/agencies")]
 pub async fn public_agencies() -> Result<Vec<PublicAgency>, AppError> {
-    as_visitor(|db, _| async move { read::agencies(&db).await }).await
+    as_visitor(|db, _| async move {
+        let all = read::agencies_in(&*cache::<read::Agencies>()?, &db).await?;
+        Ok(all.to_vec())
+    })
+    .await
 }
 
-/// Snapshot `id` of agency `code`, or its latest (no login), with its charts.
+/// Snapshot `id` of agency `code`, or its latest (no login), as its page lists it
+/// (`Published::listed`), with its charts.
 #[server(endpoint = "publik/snapshot")]
 pub async fn published_snapshot(code: String, id: Option<i32>) -> Result<Published, AppError> {
     let lang = crate::i18n::detect_lang();
     as_visitor(|db, _| async move {
-        let p = read::published(&db, &code, id).await?;
-        Ok(crate::ui::page_charts::publication(p, lang))
+        let p = read::published_in(&*cache::<read::Snapshots>()?, &db, &code, id).await?;
+        Ok(crate::ui::page_charts::publication(p.listed(), lang))
     })
     .await
 }

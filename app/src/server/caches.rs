@@ -25,6 +25,7 @@ impl Caches {
         crate::people::service::positions::register(&mut caches, config);
         crate::org::service::register_trees(&mut caches, config);
         crate::assessment::service::dashboard::register(&mut caches, config);
+        crate::publication::service::read::register(&mut caches, config);
         caches
     }
 

@@ -22,6 +22,10 @@ pub struct Config {
     /// Remember list pages and dashboards between commits: only where this process
     /// sees every write (SQLite; see `server::read_cache`).
     pub read_cache: bool,
+    /// Remember published results (public pages, the open-data API) between commits:
+    /// on PostgreSQL too, where the caches' time-to-live bounds how late another
+    /// process's publication or a revoked consent shows there.
+    pub published_cache: bool,
     /// Requests a minute one address may make to the open-data API; 0: no limit.
     pub api_per_minute: u32,
 }

@@ -12,6 +12,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What every endpoint returns.
 type Answer = Result<Response, ApiError>;
@@ -48,16 +49,16 @@ pub async fn agencies(
     RawQuery(q): RawQuery,
 ) -> Answer {
     let (page, per_page) = Params::new(q.as_deref()).paging()?;
-    let all = read::agencies(&st.db).await?;
+    let all = read::agencies_in(&*remembered::<read::Agencies>(&st)?, &st.db).await?;
     let total = all.len() as u32;
-    let items = paged(all, (page, per_page))
+    let items = paged(all.iter().collect(), (page, per_page))
         .into_iter()
         .map(|a| Agency {
             latest_snapshot: a.latest.as_ref().map(|l| l.0),
             latest_period: a.latest.as_ref().map(|l| l.1.clone()),
-            latest_published_at: a.latest.map(|l| l.2),
-            code: a.code,
-            name: a.name,
+            latest_published_at: a.latest.as_ref().map(|l| l.2.clone()),
+            code: a.code.clone(),
+            name: a.name.clone(),
         })
         .collect();
     let page = AgencyPage {
@@ -113,13 +114,20 @@ pub async fn snapshot(
     Ok(send(&headers, "application/json", text, Keep::Forever))
 }
 
+/// The read cache of this type (registered by its domain at start).
+fn remembered<T: std::any::Any + Send + Sync>(st: &AppState) -> Result<Arc<T>, ApiError> {
+    st.caches
+        .get::<T>()
+        .ok_or_else(|| ApiError::from(app::error::internal(std::any::type_name::<T>())))
+}
+
 /// What a figures endpoint reads: the snapshot (`?snapshot=`, kept for good, or the
 /// latest), how long to keep the answer, and whether CSV was asked for.
 async fn figures_of(
     st: &AppState,
     code: &str,
     query: Option<&str>,
-) -> Result<(Published, Keep, bool), ApiError> {
+) -> Result<(Arc<Published>, Keep, bool), ApiError> {
     let p = Params::new(query);
     let as_csv = p.csv()?;
     let id = p.int("snapshot")?;
@@ -128,7 +136,9 @@ async fn figures_of(
     } else {
         Keep::Minutes
     };
-    Ok((read::published(&st.db, code, id).await?, keep, as_csv))
+    let cache = remembered::<read::Snapshots>(st)?;
+    let s = read::published_in(&cache, &st.db, code, id).await?;
+    Ok((s, keep, as_csv))
 }
 
 fn unit_rows(b: &Body) -> Vec<UnitRow> {
@@ -213,15 +223,15 @@ pub async fn ikm(
     let rows: Vec<Satisfaction> = s
         .body
         .services
-        .into_iter()
+        .iter()
         .map(|x| Satisfaction {
-            code: x.code,
-            name: x.name,
-            unit: x.unit,
+            code: x.code.clone(),
+            name: x.name.clone(),
+            unit: x.unit.clone(),
             year: x.year,
             respondents: x.respondents,
             ikm: x.ikm,
-            grade: x.grade,
+            grade: x.grade.clone(),
         })
         .collect();
     Ok(table(&headers, as_csv, (&rows, &rows), keep))

@@ -5,6 +5,7 @@
 use super::*;
 use axum::body::Body;
 use http::Request;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower::ServiceExt;
 
 async fn check_upload(app: &axum::Router, text: &str) -> String {
@@ -217,4 +218,51 @@ async fn only_hr_publishes() {
     assert!(page.body.contains("Terbitkan koreksi"));
     let page = send(&app, "GET", "/hr/publikasi", Some(&nurse), None).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
+}
+
+/// The agency's page is kept for visitors (server::public_pages): a signed-in
+/// reader never gets the visitors' copy, nor a visitor theirs, and a consent
+/// revoked through the page's form leaves the kept page at once.
+#[tokio::test]
+async fn a_kept_public_page_is_a_visitors_only_and_a_revocation_retires_it() {
+    let (app, db) = app().await;
+    let shown = app::publication::service::read::published(&db, "KOTA-MANNA", None)
+        .await
+        .unwrap();
+    let named = shown.honour[0].name.clone();
+    let visitor = send(&app, "GET", "/publik/KOTA-MANNA", None, None).await;
+    assert!(visitor.body.contains(&named));
+    assert!(!visitor.body.contains("userbox-name"));
+    let hr = login(&app, "hr.manna").await;
+    let reader = send(&app, "GET", "/publik/KOTA-MANNA", Some(&hr), None).await;
+    assert!(
+        reader.body.contains("userbox-name"),
+        "the reader's own menu"
+    );
+    let again = send(&app, "GET", "/publik/KOTA-MANNA", None, None).await;
+    assert!(!again.body.contains("userbox-name"));
+    // The named person revokes their consent (their NIP is their login).
+    let nip = app::server::entities::employee::Entity::find()
+        .filter(app::server::entities::employee::Column::Name.eq(named.clone()))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .nip;
+    let person = login(&app, &nip).await;
+    let r = send(
+        &app,
+        "POST",
+        "/api/publication/consent",
+        Some(&person),
+        Some("kind=daftar_kehormatan&given=false"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let after = send(&app, "GET", "/publik/KOTA-MANNA", None, None).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert!(
+        !after.body.contains(&named),
+        "the name is gone from the page"
+    );
 }

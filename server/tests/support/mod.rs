@@ -98,6 +98,7 @@ pub fn state(db: DatabaseConnection) -> AppState {
         .build();
     let config = Config {
         read_cache: db.get_database_backend() == sea_orm::DbBackend::Sqlite,
+        published_cache: true,
         ..Config::default()
     };
     AppState::new(options, db, config)

@@ -1,4 +1,4 @@
-//! What publication writes and the public pages read: the snapshot's body (schema 1,
+//! What publication writes and the public pages read: the snapshot's body (schema 2,
 //! documented in docs/PUBLIC.md; the exact bytes are hashed and signed), and the
 //! pages' views of it.
 
@@ -106,7 +106,7 @@ pub struct RulesRef {
     pub bands: (f64, f64),
 }
 
-/// A snapshot's body, schema 1: everything it publishes and what it is chained to.
+/// A snapshot's body (schema 2): everything it publishes and what it is chained to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Body {
     pub schema: u32,
@@ -169,6 +169,8 @@ pub struct Published {
     /// Charts drawn on the server (SVG): bands, trend.
     pub bands_chart: Option<String>,
     pub trend_chart: Option<String>,
+    /// Units deeper than the page lists (`listed`), left out of `body.units`.
+    pub unlisted: usize,
 }
 
 /// An agency on the public list.
@@ -210,63 +212,6 @@ crate::coded! {
         Meeting = "memenuhi" => K::PubRankMeeting,
         Change = "perubahan" => K::PubRankChange,
         Pace = "pelatihan" => K::PubRankPace,
-    }
-}
-
-impl RankBy {
-    /// The figure of a group this ranking orders by.
-    pub fn of(self, f: &Figures) -> Option<f64> {
-        match self {
-            RankBy::Jpm => f.mean_jpm,
-            RankBy::Meeting => f.meeting,
-            RankBy::Change => f.change,
-            RankBy::Pace => f.on_pace,
-        }
-    }
-}
-
-impl Body {
-    /// The units right under the agency (Sekretariat, Dinas, Badan …), which the
-    /// public ranking compares.
-    pub fn top_units(&self) -> Vec<&UnitFigures> {
-        self.units.iter().filter(|u| u.parent.is_none()).collect()
-    }
-
-    /// The top units with a figure for `by`, highest first (ties by name); withheld
-    /// units have none and are listed apart.
-    pub fn ranked(&self, by: RankBy) -> Vec<&UnitFigures> {
-        let mut out: Vec<&UnitFigures> = self
-            .top_units()
-            .into_iter()
-            .filter(|u| by.of(&u.figures).is_some())
-            .collect();
-        out.sort_by(|a, b| {
-            let (x, y) = (by.of(&a.figures), by.of(&b.figures));
-            y.partial_cmp(&x)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        out
-    }
-
-    /// The units in tree order, each with its depth (0 for the top units).
-    pub fn tree(&self) -> Vec<(usize, &UnitFigures)> {
-        fn walk<'a>(
-            b: &'a Body,
-            parent: Option<i32>,
-            depth: usize,
-            out: &mut Vec<(usize, &'a UnitFigures)>,
-        ) {
-            for u in b.units.iter().filter(|u| u.parent == parent) {
-                out.push((depth, u));
-                if depth < 12 {
-                    walk(b, Some(u.id), depth + 1, out);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(self, None, 0, &mut out);
-        out
     }
 }
 

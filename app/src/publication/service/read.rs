@@ -1,14 +1,61 @@
 //! What the public reads (no login): the agencies with their latest published
 //! period, one snapshot as its page shows it (with the names still consented, the
 //! period's versions and the agency's trend), and a snapshot's file.
+//!
+//! The first two are remembered (see `server::read_cache`): a stored snapshot never
+//! changes, and what is read beside it (which one is latest, a correction, the names
+//! whose consent stands) changes only by a commit, which retires every entry. A
+//! regency's snapshot is megabytes of JSON with its trend read from every earlier
+//! one, so parsing them for each visitor would cost the page and the API their speed.
 
 use super::stored::{bodies_of, body_of, chain_of, is_current, versions_in};
 use super::verify::file_text;
 use crate::error::AppError;
 use crate::publication::model::{NamedEntry, PublicAgency, Published};
 use crate::server::entities::{agency, signing_key, snapshot, snapshot_name};
+use crate::server::read_cache::{ReadCache, TTL};
+use crate::server::Config;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
+use std::sync::Arc;
+
+/// The agencies' list, as `agencies` reads it.
+pub type Agencies = ReadCache<(), Vec<PublicAgency>>;
+/// Snapshots as `published` reads them, by (agency code, snapshot asked for).
+pub type Snapshots = ReadCache<(String, Option<i32>), Published>;
+
+/// Snapshots remembered at most: a regency's is megabytes once parsed, and which
+/// ones are asked for is the visitor's choice (`?snapshot=`).
+const MOST_SNAPSHOTS: usize = 16;
+
+pub fn register(caches: &mut crate::server::caches::Caches, config: &Config) {
+    caches.register(Agencies::new(config.published_cache));
+    caches.register(if config.published_cache {
+        Snapshots::with_limits(TTL, MOST_SNAPSHOTS)
+    } else {
+        Snapshots::new(false)
+    });
+}
+
+/// `agencies`, remembered in `cache`.
+pub async fn agencies_in(
+    cache: &Agencies,
+    db: &impl ConnectionTrait,
+) -> Result<Arc<Vec<PublicAgency>>, AppError> {
+    cache.get_or_load((), agencies(db)).await
+}
+
+/// `published`, remembered in `cache`.
+pub async fn published_in(
+    cache: &Snapshots,
+    db: &impl ConnectionTrait,
+    code: &str,
+    id: Option<i32>,
+) -> Result<Arc<Published>, AppError> {
+    cache
+        .get_or_load((code.to_string(), id), published(db, code, id))
+        .await
+}
 
 /// Active agencies, each with its latest current snapshot.
 pub async fn agencies(db: &impl ConnectionTrait) -> Result<Vec<PublicAgency>, AppError> {
@@ -101,6 +148,7 @@ pub async fn published(
         trend,
         bands_chart: None,
         trend_chart: None,
+        unlisted: 0,
     })
 }
 

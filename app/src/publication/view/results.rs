@@ -119,21 +119,18 @@ fn Summary(p: Published) -> impl IntoView {
     }
 }
 
-/// Units this deep and above are listed on the page (a regency's thousands of
-/// schools would make it megabytes); the rest are in the API's CSV.
-const LISTED_DEPTH: usize = 2;
-
-/// Every unit with people down to `LISTED_DEPTH`, in tree order, with its figures or
-/// why they are withheld; the whole tree is a link away.
+/// Every unit the page lists (`Published::listed`: a regency's thousands of schools
+/// would make it megabytes), in tree order, with its figures or why they are withheld; the
+/// whole tree is a link away, in the API's CSV.
 #[component]
 fn AllUnits(p: Published) -> impl IntoView {
     let i = use_i18n();
     let label = move |k: K| i.t(k);
-    let tree = p.body.tree();
-    let below = tree.iter().filter(|(d, _)| *d > LISTED_DEPTH).count();
-    let rows: Vec<_> = tree
+    let below = p.unlisted;
+    let rows: Vec<_> = p
+        .body
+        .tree()
         .into_iter()
-        .filter(|(d, _)| *d <= LISTED_DEPTH)
         .map(|(d, u)| (d, u.clone()))
         .collect();
     let csv = format!(
