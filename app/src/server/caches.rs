@@ -2,6 +2,7 @@
 //! naming them: each domain registers its caches here at start (`registered`),
 //! and a server function asks for one by its type (`request::cache::<T>()`).
 
+use crate::error::{internal, AppError};
 use crate::server::state::Config;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -34,9 +35,12 @@ impl Caches {
         self.0.insert(TypeId::of::<T>(), Arc::new(cache));
     }
 
-    /// The cache of this type, if a domain registered one.
-    pub fn get<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
-        self.0.get(&TypeId::of::<T>())?.clone().downcast().ok()
+    /// The cache of this type; none registered is a fault of the program.
+    pub fn get<T: Any + Send + Sync>(&self) -> Result<Arc<T>, AppError> {
+        self.0
+            .get(&TypeId::of::<T>())
+            .and_then(|c| c.clone().downcast().ok())
+            .ok_or_else(|| internal(std::any::type_name::<T>()))
     }
 }
 
@@ -48,9 +52,9 @@ mod tests {
     fn a_cache_is_found_by_its_type() {
         let mut c = Caches::default();
         c.register(7u32);
-        assert_eq!(c.get::<u32>().as_deref(), Some(&7));
-        assert!(c.get::<u64>().is_none());
+        assert_eq!(c.get::<u32>().as_deref(), Ok(&7));
+        assert!(c.get::<u64>().is_err());
         let all = Caches::registered(&Config::default());
-        assert!(all.get::<crate::auth::cache::SessionCache>().is_some());
+        assert!(all.get::<crate::auth::cache::SessionCache>().is_ok());
     }
 }

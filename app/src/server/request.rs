@@ -28,10 +28,7 @@ pub fn state() -> Result<AppState, AppError> {
 
 /// The cache of type `T` a domain registered (`server::caches`).
 pub fn cache<T: Any + Send + Sync>() -> Result<Arc<T>, AppError> {
-    state()?
-        .caches
-        .get::<T>()
-        .ok_or_else(|| internal(std::any::type_name::<T>()))
+    state()?.caches.get::<T>()
 }
 
 /// The session token of the current request, if it carries one.

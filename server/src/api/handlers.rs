@@ -49,7 +49,7 @@ pub async fn agencies(
     RawQuery(q): RawQuery,
 ) -> Answer {
     let (page, per_page) = Params::new(q.as_deref()).paging()?;
-    let all = read::agencies_in(&*remembered::<read::Agencies>(&st)?, &st.db).await?;
+    let all = read::agencies_in(&*st.caches.get::<read::Agencies>()?, &st.db).await?;
     let total = all.len() as u32;
     let items = paged(all.iter().collect(), (page, per_page))
         .into_iter()
@@ -114,13 +114,6 @@ pub async fn snapshot(
     Ok(send(&headers, "application/json", text, Keep::Forever))
 }
 
-/// The read cache of this type (registered by its domain at start).
-fn remembered<T: std::any::Any + Send + Sync>(st: &AppState) -> Result<Arc<T>, ApiError> {
-    st.caches
-        .get::<T>()
-        .ok_or_else(|| ApiError::from(app::error::internal(std::any::type_name::<T>())))
-}
-
 /// What a figures endpoint reads: the snapshot (`?snapshot=`, kept for good, or the
 /// latest), how long to keep the answer, and whether CSV was asked for.
 async fn figures_of(
@@ -136,7 +129,7 @@ async fn figures_of(
     } else {
         Keep::Minutes
     };
-    let cache = remembered::<read::Snapshots>(st)?;
+    let cache = st.caches.get::<read::Snapshots>()?;
     let s = read::published_in(&cache, &st.db, code, id).await?;
     Ok((s, keep, as_csv))
 }
