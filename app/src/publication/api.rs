@@ -26,7 +26,10 @@ pub async fn published_snapshot(code: String, id: Option<i32>) -> Result<Publish
     let lang = crate::i18n::detect_lang();
     as_visitor(|db, _| async move {
         let p = read::published_in(&*cache::<read::Snapshots>()?, &db, &code, id).await?;
-        Ok(crate::ui::page_charts::publication(p.listed(), lang))
+        Ok(crate::ui::page_charts::publication(
+            (*p).clone().listed(),
+            lang,
+        ))
     })
     .await
 }

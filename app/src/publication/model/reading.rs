@@ -76,13 +76,13 @@ pub const LISTED_ROWS: usize = 200;
 
 impl Published {
     /// What the agency's page shows of this snapshot (`LISTED_DEPTH`, `LISTED_ROWS`).
-    pub fn listed(&self) -> Published {
+    pub fn listed(self) -> Published {
         self.listed_within(LISTED_DEPTH, LISTED_ROWS)
     }
 
     /// The units of the deepest levels down to `depth` that fit in `rows` (the top
     /// units always), with how many were left out in `unlisted`.
-    pub fn listed_within(&self, depth: usize, rows: usize) -> Published {
+    pub fn listed_within(mut self, depth: usize, rows: usize) -> Published {
         let tree = self.body.tree();
         let depth = (1..=depth)
             .take_while(|d| tree.iter().filter(|(at, _)| at <= d).count() <= rows)
@@ -93,45 +93,10 @@ impl Published {
             .filter(|(d, _)| *d <= depth)
             .map(|(_, u)| u.id)
             .collect();
-        let units: Vec<UnitFigures> = self
-            .body
-            .units
-            .iter()
-            .filter(|u| kept.contains(&u.id))
-            .cloned()
-            .collect();
-        let b = &self.body;
-        let body = Body {
-            schema: b.schema,
-            agency: b.agency.clone(),
-            sequence: b.sequence,
-            previous_hash: b.previous_hash.clone(),
-            published_at: b.published_at.clone(),
-            period: b.period.clone(),
-            version: b.version,
-            corrects: b.corrects,
-            reason: b.reason.clone(),
-            rules: b.rules.clone(),
-            total: b.total.clone(),
-            units,
-            bands: b.bands.clone(),
-            honour: b.honour.clone(),
-            services: b.services.clone(),
-        };
-        Published {
-            id: self.id,
-            hash: self.hash.clone(),
-            signature: self.signature.clone(),
-            public_key: self.public_key.clone(),
-            superseded_by: self.superseded_by,
-            unlisted: b.units.len() - body.units.len(),
-            body,
-            honour: self.honour.clone(),
-            versions: self.versions.clone(),
-            trend: self.trend.clone(),
-            bands_chart: self.bands_chart.clone(),
-            trend_chart: self.trend_chart.clone(),
-        }
+        let all = self.body.units.len();
+        self.body.units.retain(|u| kept.contains(&u.id));
+        self.unlisted = all - self.body.units.len();
+        self
     }
 }
 
