@@ -3,7 +3,8 @@
 //!
 //! Why it is safe: an answer is stored with the number of commits this process had
 //! made *before* its query ran (`db::commits`), and is used only while that number
-//! has not moved. Every mutation commits through `db::commit` (clippy forbids the
+//! has not moved (or by a request that was already waiting for that very load when
+//! it moved: the request overlapped the commit). Every mutation commits through `db::commit` (clippy forbids the
 //! bare `commit`), so any write made through this process retires every answer at
 //! once, with these exceptions, which commit through `db::commit_unseen` because no
 //! cache (sessions, dashboards of closed campaigns, HR's employee list) holds what
